@@ -1,0 +1,76 @@
+/*
+ * config.h - typed access to a YAML configuration, over libyaml.
+ *
+ * The whole file is loaded as one libyaml document (configs are small);
+ * callers walk it with the helpers below, which check each node's type
+ * and report every problem as "FILE:LINE:COLUMN: message" with exit
+ * status 2, taking the position from the node's start mark.  Scalars are
+ * converted with the same parsers the CSV side uses (value.h), so "1,000"
+ * or "2024-01-31" mean the same in a config as in a CSV field.
+ */
+#ifndef CRM_CONFIG_H
+#define CRM_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <yaml.h>
+
+#include "error.h"
+
+struct crm_config {
+	yaml_document_t doc;
+	char path[256];
+	int loaded;
+};
+
+/*
+ * Loads path.  A syntax error, an empty file or a file whose top level is
+ * not a mapping is an error.  On error *c needs no crm_config_free.
+ */
+int crm_config_load(struct crm_config *c, const char *path,
+    struct crm_error *e);
+
+/* Same, from a buffer; name is used in messages. */
+int crm_config_load_string(struct crm_config *c, const char *name,
+    const char *text, size_t len, struct crm_error *e);
+
+void crm_config_free(struct crm_config *c);
+
+/* The top-level mapping. */
+yaml_node_t *crm_config_root(struct crm_config *c);
+
+/*
+ * Checks that map is a mapping whose keys are all scalars named in
+ * allowed (a NULL-terminated list) and that no key appears twice.
+ */
+int crm_config_check_keys(struct crm_config *c, yaml_node_t *map,
+    const char *const *allowed, struct crm_error *e);
+
+/* The value of key in map, or NULL when absent (map must be a mapping). */
+yaml_node_t *crm_config_get(struct crm_config *c, yaml_node_t *map,
+    const char *key);
+
+/* Typed scalars: each fails with "expected a ..." at the node. */
+int crm_config_string(struct crm_config *c, yaml_node_t *n,
+    const char **out, struct crm_error *e);
+int crm_config_number(struct crm_config *c, yaml_node_t *n, double *out,
+    struct crm_error *e);
+int crm_config_int(struct crm_config *c, yaml_node_t *n, long *out,
+    struct crm_error *e);
+int crm_config_bool(struct crm_config *c, yaml_node_t *n, int *out,
+    struct crm_error *e);
+int crm_config_date(struct crm_config *c, yaml_node_t *n, int32_t *days,
+    struct crm_error *e);
+
+/* Sequences: the number of items (error if n is not a sequence) and one. */
+int crm_config_seq_len(struct crm_config *c, yaml_node_t *n, size_t *len,
+    struct crm_error *e);
+yaml_node_t *crm_config_seq_item(struct crm_config *c, yaml_node_t *n,
+    size_t i);
+
+/* Reports a problem at node n (status 2); returns -1. */
+int crm_config_error_at(struct crm_config *c, yaml_node_t *n,
+    struct crm_error *e, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif

@@ -1,0 +1,666 @@
+/*
+ * csvio.c - streaming CSV reader and writer over libcsv (see csvio.h).
+ *
+ * The reader keeps a 64 KiB window of UTF-8 text (converted by iconv(3)
+ * when an encoding is given) and hands libcsv one physical line at a
+ * time.  Because libcsv can only end a record at a line end, at most one
+ * record completes per call, and the reader always knows the line it is
+ * on: that is how every record gets the line where it starts, which
+ * libcsv itself does not track.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "csvio.h"
+
+#define WINDOW	(64 * 1024)
+
+struct crm_csv_reader {
+	FILE *fp;
+	char name[256];
+	struct csv_parser parser;
+	int parser_ready;
+	size_t max_field;
+
+	/* the window of UTF-8 text not yet handed to libcsv */
+	char *buf;
+	size_t pos, len;
+	int eof;		/* the input is exhausted */
+	int finished;		/* csv_fini has been called */
+	int started;		/* the byte order mark has been looked at */
+
+	/* legacy encodings */
+	iconv_t cd;
+	char *raw;
+	size_t rawlen;
+	char encoding[64];
+	int bad_encoding;	/* the text ends at an invalid sequence */
+
+	/* where we are */
+	long line;		/* physical line of the next byte fed */
+	long rec_line;		/* line where the current record starts */
+	int between;		/* no byte of a record fed since the last */
+
+	/* the record being assembled by the callbacks */
+	char *data;
+	size_t datalen, datacap;
+	size_t *off, *flen;
+	char **fptr;
+	size_t nf, fcap, fptrcap;
+	int done;		/* a complete record is assembled */
+	int toolong;		/* a field passed max_field */
+	int bad;		/* first problem seen in a field */
+	size_t badfield;
+
+	struct crm_record rec;
+	struct crm_record header;
+	char *header_data;
+};
+
+enum { BAD_NONE, BAD_NUL, BAD_UTF8 };
+
+static int
+utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (c < 0x80) {
+			/* skip runs of ASCII eight bytes at a time */
+			while (i + 8 <= n) {
+				uint64_t w;
+
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
+			if (i < n && s[i] < 0x80)
+				i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+				return 0;
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 ||
+			    (s[i + 2] & 0xC0) != 0x80)
+				return 0;
+			if (c == 0xE0 && s[i + 1] < 0xA0)
+				return 0;	/* overlong */
+			if (c == 0xED && s[i + 1] >= 0xA0)
+				return 0;	/* surrogate */
+			i += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			if (i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 ||
+			    (s[i + 2] & 0xC0) != 0x80 ||
+			    (s[i + 3] & 0xC0) != 0x80)
+				return 0;
+			if (c == 0xF0 && s[i + 1] < 0x90)
+				return 0;	/* overlong */
+			if (c == 0xF4 && s[i + 1] >= 0x90)
+				return 0;	/* past U+10FFFF */
+			i += 4;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* libcsv trims unquoted spaces by default; the contract keeps them. */
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+on_field(void *s, size_t n, void *data)
+{
+	struct crm_csv_reader *r = data;
+
+	if (r->toolong)
+		return;
+	if (n > r->max_field) {
+		r->toolong = 1;
+		return;
+	}
+	if (r->nf == r->fcap) {
+		size_t cap = r->fcap ? r->fcap * 2 : 64;
+		size_t *off = realloc(r->off, cap * sizeof(*off));
+		size_t *flen;
+
+		if (off == NULL)
+			goto nomem;
+		r->off = off;
+		if ((flen = realloc(r->flen, cap * sizeof(*flen))) == NULL)
+			goto nomem;
+		r->flen = flen;
+		r->fcap = cap;
+	}
+	if (r->datalen + n + 1 > r->datacap) {
+		size_t cap = r->datacap ? r->datacap : 4096;
+		char *d;
+
+		while (r->datalen + n + 1 > cap)
+			cap *= 2;
+		if ((d = realloc(r->data, cap)) == NULL)
+			goto nomem;
+		r->data = d;
+		r->datacap = cap;
+	}
+	if (n > 0)
+		memcpy(r->data + r->datalen, s, n);
+	r->data[r->datalen + n] = '\0';
+	if (r->bad == BAD_NONE) {
+		if (memchr(s, '\0', n) != NULL)
+			r->bad = BAD_NUL;
+		else if (!utf8_valid(s, n))
+			r->bad = BAD_UTF8;
+		if (r->bad != BAD_NONE)
+			r->badfield = r->nf;
+	}
+	r->off[r->nf] = r->datalen;
+	r->flen[r->nf] = n;
+	r->nf++;
+	r->datalen += n + 1;
+	return;
+nomem:
+	/* reported as too long: the field could not be held */
+	r->toolong = 2;
+}
+
+static void
+on_record(int c, void *data)
+{
+	struct crm_csv_reader *r = data;
+
+	(void)c;
+	r->done = 1;
+	r->between = 1;
+}
+
+static int
+read_error(struct crm_csv_reader *r, struct crm_error *err)
+{
+	return crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
+	    "read error: %s", strerror(errno));
+}
+
+/* Converts raw bytes from the input into the free part of the window. */
+static int
+fill_converted(struct crm_csv_reader *r, struct crm_error *err)
+{
+	size_t got;
+	char *in, *out;
+	size_t inleft, outleft;
+
+	if (!r->eof && r->rawlen < WINDOW) {
+		got = fread(r->raw + r->rawlen, 1, WINDOW - r->rawlen, r->fp);
+		if (got == 0 && ferror(r->fp))
+			return read_error(r, err);
+		if (got == 0)
+			r->eof = 1;
+		r->rawlen += got;
+	}
+	in = r->raw;
+	inleft = r->rawlen;
+	out = r->buf + r->len;
+	outleft = WINDOW - r->len;
+	if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1) {
+		int e = errno;
+
+		if (e == EILSEQ || (e == EINVAL && r->eof)) {
+			/* report it once the text before it is read */
+			r->len = WINDOW - outleft;
+			r->bad_encoding = 1;
+			r->eof = 1;
+			r->rawlen = 0;
+			return 0;
+		}
+		/* EINVAL: a character cut by the read; E2BIG: window full */
+	}
+	r->len = WINDOW - outleft;
+	memmove(r->raw, in, inleft);
+	r->rawlen = inleft;
+	return 0;
+}
+
+/*
+ * Slides the unread text to the front of the window and reads more.
+ * Returns 0, or -1 on a read or conversion error.
+ */
+static int
+fill(struct crm_csv_reader *r, struct crm_error *err)
+{
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	if (r->cd != (iconv_t)-1) {
+		if (r->eof && r->rawlen == 0)
+			return 0;
+		if (fill_converted(r, err) < 0)
+			return -1;
+	} else if (!r->eof) {
+		size_t got = fread(r->buf + r->len, 1, WINDOW - r->len, r->fp);
+
+		if (got == 0 && ferror(r->fp))
+			return read_error(r, err);
+		if (got == 0)
+			r->eof = 1;
+		r->len += got;
+	}
+	if (!r->started && (r->len >= 3 || r->eof)) {
+		r->started = 1;
+		if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
+			r->pos = 3;
+	}
+	return 0;
+}
+
+/* Nothing left to read: the file is at its end and all of it converted. */
+static int
+drained(const struct crm_csv_reader *r)
+{
+	return r->eof && r->rawlen == 0;
+}
+
+static int
+only_line_ends(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			return 0;
+	return 1;
+}
+
+static int
+field_too_long(struct crm_csv_reader *r, struct crm_error *err)
+{
+	if (r->toolong == 2)
+		return crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line,
+		    0, "out of memory");
+	return crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
+	    "field longer than %zu bytes (an unterminated quote?)",
+	    r->max_field);
+}
+
+/*
+ * Feeds libcsv until a record is complete.  Returns 1 with the record in
+ * r->fptr/r->flen/r->nf, 0 at the end of the input, -1 on error.
+ */
+static int
+next_record(struct crm_csv_reader *r, struct crm_error *err)
+{
+	r->nf = 0;
+	r->datalen = 0;
+	r->done = 0;
+	r->bad = BAD_NONE;
+	while (!r->done) {
+		const char *p, *nl, *cr;
+		size_t avail, n;
+
+		avail = r->len - r->pos;
+		p = r->buf + r->pos;
+		nl = memchr(p, '\n', avail);
+		/* a partial line: read more first, unless the window is full */
+		if ((nl == NULL || !r->started) && !drained(r) &&
+		    !(r->pos == 0 && r->len == WINDOW)) {
+			size_t before = r->len - r->pos;
+
+			if (fill(r, err) < 0)
+				return -1;
+			if (r->len - r->pos > before || drained(r))
+				continue;
+			/* iconv wanted more room: feed what we have */
+			avail = r->len - r->pos;
+			p = r->buf + r->pos;
+			nl = memchr(p, '\n', avail);
+		}
+		if (avail == 0) {
+			if (r->bad_encoding)
+				return crm_error_set(err, CRM_EXIT_DATA,
+				    r->name, r->line, 0,
+				    "invalid byte sequence for encoding %s",
+				    r->encoding);
+			if (r->finished)
+				return 0;
+			r->finished = 1;
+			if (csv_fini(&r->parser, on_field, on_record, r) != 0)
+				return crm_error_set(err, CRM_EXIT_DATA,
+				    r->name, r->rec_line, 0,
+				    "unterminated quoted field");
+			if (r->toolong)
+				return field_too_long(r, err);
+			return r->done;
+		}
+		n = nl ? (size_t)(nl - p) + 1 : avail;
+		/* a lone CR ends a line too, as libcsv reads it */
+		cr = memchr(p, '\r', n);
+		if (cr != NULL && (size_t)(cr - p) + 1 < n && cr[1] != '\n') {
+			n = (size_t)(cr - p) + 1;
+			nl = cr;
+		}
+		if (r->between && !only_line_ends(p, n)) {
+			r->between = 0;
+			r->rec_line = r->line;
+		}
+		if (csv_parse(&r->parser, p, n, on_field, on_record, r) != n) {
+			if (csv_error(&r->parser) == CSV_ENOMEM)
+				return crm_error_set(err, CRM_EXIT_DATA,
+				    r->name, r->line, 0, "out of memory");
+			return crm_error_set(err, CRM_EXIT_DATA, r->name,
+			    r->line, 0, "malformed CSV: a quote inside an "
+			    "unquoted field or after a closing quote");
+		}
+		r->pos += n;
+		if (nl != NULL)
+			r->line++;
+		if (r->toolong || r->parser.entry_pos > r->max_field)
+			return field_too_long(r, err);
+	}
+	return 1;
+}
+
+/* Points the record's fields into the assembled data. */
+static void
+expose(struct crm_csv_reader *r, struct crm_record *rec, char *data)
+{
+	size_t i;
+
+	for (i = 0; i < r->nf; i++)
+		r->fptr[i] = data + r->off[i];
+	rec->n = r->nf;
+	rec->field = r->fptr;
+	rec->len = r->flen;
+	rec->line = r->rec_line;
+}
+
+static int
+grow_pointers(struct crm_csv_reader *r, struct crm_error *err)
+{
+	char **p;
+
+	if (r->fptrcap >= r->fcap)
+		return 0;
+	if ((p = realloc(r->fptr, r->fcap * sizeof(*p))) == NULL)
+		return crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
+		    "out of memory");
+	r->fptr = p;
+	r->fptrcap = r->fcap;
+	return 0;
+}
+
+static const char *
+header_name(const struct crm_csv_reader *r, size_t i)
+{
+	return i < r->header.n ? r->header.field[i] : "?";
+}
+
+static int
+bad_field(struct crm_csv_reader *r, struct crm_error *err)
+{
+	const char *what = r->bad == BAD_NUL ? "a NUL byte" :
+	    "invalid UTF-8 (try --encoding)";
+
+	return crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
+	    "column '%s': %s", header_name(r, r->badfield), what);
+}
+
+struct crm_csv_reader *
+crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
+    struct crm_error *err)
+{
+	struct crm_csv_reader *r;
+	unsigned char delim = opt && opt->delim ? opt->delim : ',';
+	int got;
+	size_t i;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		crm_error_set(err, CRM_EXIT_DATA, name, 0, 0, "out of memory");
+		return NULL;
+	}
+	r->fp = fp;
+	snprintf(r->name, sizeof(r->name), "%s",
+	    strcmp(name, "-") == 0 ? "<stdin>" : name);
+	r->max_field = opt && opt->max_field ? opt->max_field :
+	    CRM_CSV_MAX_FIELD_DEFAULT;
+	r->cd = (iconv_t)-1;
+	r->line = 1;
+	r->rec_line = 1;
+	r->between = 1;
+	if (opt && opt->encoding && strcasecmp(opt->encoding, "UTF-8") != 0 &&
+	    strcasecmp(opt->encoding, "UTF8") != 0) {
+		snprintf(r->encoding, sizeof(r->encoding), "%s", opt->encoding);
+		r->cd = iconv_open("UTF-8", opt->encoding);
+		if (r->cd == (iconv_t)-1) {
+			crm_error_set(err, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "unknown encoding '%s'", opt->encoding);
+			goto fail;
+		}
+		if ((r->raw = malloc(WINDOW)) == NULL)
+			goto nomem;
+	}
+	if ((r->buf = malloc(WINDOW)) == NULL)
+		goto nomem;
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI |
+	    CSV_APPEND_NULL) != 0)
+		goto nomem;
+	r->parser_ready = 1;
+	csv_set_delim(&r->parser, delim);
+	csv_set_space_func(&r->parser, no_space);
+
+	if ((got = next_record(r, err)) < 0)
+		goto fail;
+	if (got == 0) {
+		crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
+		    "empty input: expected a header line");
+		goto fail;
+	}
+	if (grow_pointers(r, err) < 0)
+		goto fail;
+	if (r->bad != BAD_NONE) {
+		bad_field(r, err);
+		goto fail;
+	}
+	/* the header lives as long as the reader: keep its own copy */
+	if ((r->header_data = malloc(r->datalen)) == NULL)
+		goto nomem;
+	memcpy(r->header_data, r->data, r->datalen);
+	r->header.field = malloc(r->nf * sizeof(char *));
+	r->header.len = malloc(r->nf * sizeof(size_t));
+	if (r->header.field == NULL || r->header.len == NULL)
+		goto nomem;
+	for (i = 0; i < r->nf; i++) {
+		r->header.field[i] = r->header_data + r->off[i];
+		r->header.len[i] = r->flen[i];
+	}
+	r->header.n = r->nf;
+	r->header.line = r->rec_line;
+	return r;
+nomem:
+	crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0, "out of memory");
+fail:
+	crm_csv_close(r);
+	return NULL;
+}
+
+int
+crm_csv_read(struct crm_csv_reader *r, struct crm_record **rec,
+    struct crm_error *err)
+{
+	int got;
+
+	if ((got = next_record(r, err)) <= 0)
+		return got < 0 ? CRM_CSV_FATAL : CRM_CSV_END;
+	if (grow_pointers(r, err) < 0)
+		return CRM_CSV_FATAL;
+	expose(r, &r->rec, r->data);
+	*rec = &r->rec;
+	if (r->nf != r->header.n) {
+		crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
+		    "expected %zu fields as in the header, found %zu",
+		    r->header.n, r->nf);
+		return CRM_CSV_BAD;
+	}
+	if (r->bad != BAD_NONE) {
+		bad_field(r, err);
+		return CRM_CSV_BAD;
+	}
+	return CRM_CSV_RECORD;
+}
+
+const struct crm_record *
+crm_csv_header(const struct crm_csv_reader *r)
+{
+	return &r->header;
+}
+
+const char *
+crm_csv_name(const struct crm_csv_reader *r)
+{
+	return r->name;
+}
+
+long
+crm_csv_column(const struct crm_csv_reader *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->header.n; i++)
+		if (strcmp(r->header.field[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+long
+crm_csv_require(const struct crm_csv_reader *r, const char *name,
+    struct crm_error *err)
+{
+	char list[300];
+	size_t i, o = 0;
+	long c;
+
+	if ((c = crm_csv_column(r, name)) >= 0)
+		return c;
+	list[0] = '\0';
+	for (i = 0; i < r->header.n && o < sizeof(list); i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+		    i ? "," : "", r->header.field[i]);
+	if (o >= sizeof(list))
+		memcpy(list + sizeof(list) - 4, "...", 4);
+	crm_error_set(err, CRM_EXIT_USAGE, r->name, 0, 0,
+	    "no column '%s' in the header (%s)", name, list);
+	return -1;
+}
+
+void
+crm_csv_close(struct crm_csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->parser_ready)
+		csv_free(&r->parser);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	free(r->raw);
+	free(r->buf);
+	free(r->data);
+	free(r->off);
+	free(r->flen);
+	free(r->fptr);
+	free(r->header_data);
+	free(r->header.field);
+	free(r->header.len);
+	free(r);
+}
+
+void
+crm_csv_writer_init(struct crm_csv_writer *w, FILE *fp, unsigned char delim)
+{
+	w->fp = fp;
+	w->delim = delim ? delim : ',';
+	w->nfields = 0;
+	w->last_empty = 0;
+}
+
+static int
+needs_quotes(const char *s, size_t len, unsigned char delim)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == delim || c == '"' || c == '\n' || c == '\r')
+			return 1;
+	}
+	return 0;
+}
+
+void
+crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len)
+{
+	FILE *fp = w->fp;
+
+	if (w->nfields++ > 0)
+		putc_unlocked(w->delim, fp);
+	w->last_empty = len == 0;
+	if (!needs_quotes(s, len, w->delim)) {
+		fwrite(s, 1, len, fp);
+		return;
+	}
+	putc_unlocked('"', fp);
+	while (len > 0) {
+		const char *q = memchr(s, '"', len);
+		size_t n = q ? (size_t)(q - s) + 1 : len;
+
+		fwrite(s, 1, n, fp);
+		if (q != NULL)
+			putc_unlocked('"', fp);
+		s += n;
+		len -= n;
+	}
+	putc_unlocked('"', fp);
+}
+
+void
+crm_csv_puts(struct crm_csv_writer *w, const char *s)
+{
+	crm_csv_put(w, s, strlen(s));
+}
+
+int
+crm_csv_end(struct crm_csv_writer *w)
+{
+	/* a lone empty field would read back as a blank line, i.e. nothing */
+	if (w->nfields == 1 && w->last_empty)
+		fputs("\"\"", w->fp);
+	putc_unlocked('\n', w->fp);
+	w->nfields = 0;
+	return ferror(w->fp) ? -1 : 0;
+}
+
+int
+crm_csv_write_record(struct crm_csv_writer *w, const struct crm_record *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		crm_csv_put(w, rec->field[i], rec->len[i]);
+	return crm_csv_end(w);
+}

@@ -1,0 +1,97 @@
+/*
+ * csvio.h - streaming CSV input and output.
+ *
+ * The reader drives libcsv (strict mode) one physical line at a time so
+ * that it knows the line on which every record starts, drops a UTF-8
+ * byte order mark, reads CRLF and LF, converts a legacy encoding through
+ * iconv(3), caps the length of a field, and checks that every record has
+ * as many fields as the header and holds valid UTF-8 without NUL bytes.
+ * Field text is kept exactly (libcsv's trimming of spaces is turned off).
+ *
+ * The writer quotes a field only when it holds the delimiter, a double
+ * quote, CR or LF, and ends records with LF.
+ */
+#ifndef CRM_CSVIO_H
+#define CRM_CSVIO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "error.h"
+
+#define CRM_CSV_MAX_FIELD_DEFAULT	(1024 * 1024)
+
+struct crm_csv_options {
+	unsigned char delim;	/* 0 means ',' */
+	size_t max_field;	/* bytes; 0 means CRM_CSV_MAX_FIELD_DEFAULT */
+	const char *encoding;	/* NULL: UTF-8 */
+};
+
+/* One record: valid until the next crm_csv_read or crm_csv_close. */
+struct crm_record {
+	size_t n;		/* number of fields */
+	char **field;		/* NUL-terminated field texts */
+	size_t *len;		/* their lengths in bytes */
+	long line;		/* physical line where the record starts */
+};
+
+struct crm_csv_reader;
+
+enum crm_csv_result {
+	CRM_CSV_RECORD = 1,	/* *rec holds a record */
+	CRM_CSV_END = 0,	/* no more records */
+	CRM_CSV_FATAL = -1,	/* the input cannot be read further */
+	CRM_CSV_BAD = -2	/* *rec holds a bad record (wrong number of
+				   fields, a NUL byte, invalid UTF-8); err
+				   says why; reading may go on */
+};
+
+/*
+ * Starts reading fp (not closed by the reader) and reads the header.
+ * name is used in messages ("-" shows as "<stdin>").  An input with no
+ * header at all is an error.  Returns NULL on error.
+ */
+struct crm_csv_reader *crm_csv_open(FILE *fp, const char *name,
+    const struct crm_csv_options *opt, struct crm_error *err);
+
+/* Reads the next record; see enum crm_csv_result. */
+int crm_csv_read(struct crm_csv_reader *r, struct crm_record **rec,
+    struct crm_error *err);
+
+const struct crm_record *crm_csv_header(const struct crm_csv_reader *r);
+const char *crm_csv_name(const struct crm_csv_reader *r);
+
+/* Index of the first header field equal to name, or -1. */
+long crm_csv_column(const struct crm_csv_reader *r, const char *name);
+
+/*
+ * Like crm_csv_column, but a missing column is an error (exit status 2)
+ * that names it and lists the header.
+ */
+long crm_csv_require(const struct crm_csv_reader *r, const char *name,
+    struct crm_error *err);
+
+void crm_csv_close(struct crm_csv_reader *r);
+
+struct crm_csv_writer {
+	FILE *fp;
+	unsigned char delim;
+	size_t nfields;		/* fields written in the current record */
+	int last_empty;
+};
+
+void crm_csv_writer_init(struct crm_csv_writer *w, FILE *fp,
+    unsigned char delim);
+
+/* Writes one field of the current record. */
+void crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len);
+void crm_csv_puts(struct crm_csv_writer *w, const char *s);
+
+/* Ends the current record.  Returns -1 if the stream has an error. */
+int crm_csv_end(struct crm_csv_writer *w);
+
+/* Writes all fields of rec and ends the record. */
+int crm_csv_write_record(struct crm_csv_writer *w,
+    const struct crm_record *rec);
+
+#endif

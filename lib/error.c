@@ -1,0 +1,73 @@
+/*
+ * error.c - filling and formatting struct crm_error (see error.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+
+int
+crm_error_set(struct crm_error *e, int status, const char *file, long line,
+    long column, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return -1;
+	e->status = status;
+	snprintf(e->file, sizeof(e->file), "%s", file ? file : "");
+	e->line = line;
+	e->column = column;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void
+crm_error_format(const struct crm_error *e, char *buf, size_t size)
+{
+	char where[300] = "";
+
+	if (e->file[0] != '\0' && e->line > 0 && e->column > 0)
+		snprintf(where, sizeof(where), "%s:%ld:%ld: ", e->file,
+		    e->line, e->column);
+	else if (e->file[0] != '\0' && e->line > 0)
+		snprintf(where, sizeof(where), "%s:%ld: ", e->file, e->line);
+	else if (e->file[0] != '\0')
+		snprintf(where, sizeof(where), "%s: ", e->file);
+	snprintf(buf, size, "%s%s", where, e->msg);
+}
+
+const char *
+crm_error_quote(const char *s, size_t len, char *buf, size_t size)
+{
+	const size_t cut = 40;
+	size_t i, o = 0;
+
+	if (size < 8) {
+		if (size > 0)
+			buf[0] = '\0';
+		return buf;
+	}
+	buf[o++] = '"';
+	for (i = 0; i < len && i < cut && o + 6 < size; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7f) {
+			o += (size_t)snprintf(buf + o, size - o, "\\x%02X", c);
+		} else {
+			if (c == '"' || c == '\\')
+				buf[o++] = '\\';
+			buf[o++] = (char)c;
+		}
+	}
+	if (i < len && o + 5 < size) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return buf;
+}

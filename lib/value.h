@@ -1,0 +1,68 @@
+/*
+ * value.h - the field values of the contract: numbers, dates, booleans.
+ *
+ * Parsers take a NUL-terminated field and never consult the locale.  An
+ * empty field is reported as missing, never as zero.  Dates are whole
+ * days since 1970-01-01 in the proleptic Gregorian calendar; the time of
+ * day is checked and then ignored.
+ */
+#ifndef CRM_VALUE_H
+#define CRM_VALUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum crm_value_result {
+	CRM_VALUE_OK = 0,
+	CRM_VALUE_EMPTY = 1,	/* empty or only spaces: missing */
+	CRM_VALUE_INVALID = -1
+};
+
+/*
+ * Parses a number: optional sign, digits with an optional decimal point,
+ * thousands separators in groups of three, a currency symbol ($ € £ ¥ ￥)
+ * before or after, surrounding spaces, (12.50) as -12.50.  With
+ * decimal_comma, ',' is the decimal point and '.' the thousands
+ * separator.  No exponents, no inf/nan.  On success stores the value in
+ * *out and, if decimals is not NULL, the number of digits after the
+ * decimal point in *decimals.
+ */
+int crm_number_parse(const char *s, int decimal_comma, double *out,
+    int *decimals);
+
+/*
+ * Parses a date.  With fmt NULL: YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD,
+ * optionally followed by 'T' or ' ' and a time HH:MM[:SS[.fraction]]
+ * with an optional 'Z' or +HH:MM offset.  With fmt: the strptime-style
+ * conversions %Y %m %d %b (English month abbreviation, any case) %H %M
+ * %S and %%; other characters match themselves.  The day must exist
+ * (2024-02-30 is invalid).  Stores days since 1970-01-01 in *days.
+ */
+int crm_date_parse(const char *s, const char *fmt, int32_t *days);
+
+/* Days since 1970-01-01 from a valid civil date, and back. */
+int32_t crm_days_from_civil(int y, int m, int d);
+void crm_civil_from_days(int32_t days, int *y, int *m, int *d);
+
+/* Writes days as YYYY-MM-DD into buf (at least 11 bytes). */
+void crm_date_format(int32_t days, char *buf);
+
+/*
+ * Parses a boolean: 1/0 true/false yes/no y/n t/f x/(empty), any case,
+ * and 是/否.  An empty field is false.  Stores 1 or 0 in *out.
+ */
+int crm_bool_parse(const char *s, int *out);
+
+/*
+ * Formats v with exactly `decimals` digits after the point (0..9), never
+ * "-0".  Returns the length written (snprintf semantics).
+ */
+int crm_number_format(double v, int decimals, char *buf, size_t size);
+
+/*
+ * Formats v rounded to at most `decimals` digits after the point, with
+ * trailing zeros and a trailing point removed: 0.25, 1, 0.333333.
+ */
+int crm_fraction_format(double v, int decimals, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,463 @@
+/*
+ * test_csvio.c - the streaming CSV reader and the writer.
+ *
+ * Inputs are written out byte by byte in each test, so the expected
+ * fields and line numbers can be read off the input itself.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "csvio.h"
+
+struct fixture {
+	FILE *fp;
+	struct crm_csv_reader *r;
+	struct crm_error err;
+};
+
+static struct crm_csv_reader *
+open_text(struct fixture *f, const char *text, size_t len,
+    const struct crm_csv_options *opt)
+{
+	memset(f, 0, sizeof(*f));
+	f->fp = fmemopen((void *)text, len, "r");
+	assert_non_null(f->fp);
+	f->r = crm_csv_open(f->fp, "in.csv", opt, &f->err);
+	return f->r;
+}
+
+static void
+done(struct fixture *f)
+{
+	crm_csv_close(f->r);
+	fclose(f->fp);
+}
+
+static void
+expect_record(struct fixture *f, long line, size_t n, ...)
+{
+	struct crm_record *rec;
+	va_list ap;
+	size_t i;
+
+	assert_int_equal(crm_csv_read(f->r, &rec, &f->err), CRM_CSV_RECORD);
+	assert_int_equal(rec->line, line);
+	assert_int_equal(rec->n, n);
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		const char *want = va_arg(ap, const char *);
+
+		assert_string_equal(rec->field[i], want);
+		assert_int_equal(rec->len[i], strlen(want));
+	}
+	va_end(ap);
+}
+
+static void
+expect_end(struct fixture *f)
+{
+	struct crm_record *rec;
+
+	assert_int_equal(crm_csv_read(f->r, &rec, &f->err), CRM_CSV_END);
+	/* and it stays at the end */
+	assert_int_equal(crm_csv_read(f->r, &rec, &f->err), CRM_CSV_END);
+}
+
+#define OPEN(f, lit, opt)	open_text((f), (lit), sizeof(lit) - 1, (opt))
+
+static void
+test_simple(void **state)
+{
+	struct fixture f;
+	const struct crm_record *h;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "id,amount\nC1,10\nC2,20\n", NULL));
+	h = crm_csv_header(f.r);
+	assert_int_equal(h->n, 2);
+	assert_string_equal(h->field[1], "amount");
+	assert_int_equal(crm_csv_column(f.r, "amount"), 1);
+	assert_int_equal(crm_csv_column(f.r, "nope"), -1);
+	expect_record(&f, 2, 2, "C1", "10");
+	expect_record(&f, 3, 2, "C2", "20");
+	expect_end(&f);
+	done(&f);
+}
+
+static void
+test_empty_file(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	assert_null(open_text(&f, "", 0, NULL));
+	assert_int_equal(f.err.status, CRM_EXIT_DATA);
+	assert_string_equal(f.err.msg, "empty input: expected a header line");
+	fclose(f.fp);
+}
+
+static void
+test_header_only(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "id,amount\n", NULL));
+	expect_end(&f);
+	done(&f);
+	/* without its newline too */
+	assert_non_null(OPEN(&f, "id,amount", NULL));
+	assert_int_equal(crm_csv_header(f.r)->n, 2);
+	expect_end(&f);
+	done(&f);
+}
+
+static void
+test_no_final_newline(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a,b\n1,2\n3,4", NULL));
+	expect_record(&f, 2, 2, "1", "2");
+	expect_record(&f, 3, 2, "3", "4");
+	expect_end(&f);
+	done(&f);
+}
+
+static void
+test_quoted_newline_and_lines(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	/* line 1 header, 2-3 one record, 4 blank, 5 a record */
+	assert_non_null(OPEN(&f,
+	    "id,note\nC1,\"two\nlines\"\n\nC2,\"say \"\"hi\"\", ok\"\n",
+	    NULL));
+	expect_record(&f, 2, 2, "C1", "two\nlines");
+	expect_record(&f, 5, 2, "C2", "say \"hi\", ok");
+	expect_end(&f);
+	done(&f);
+}
+
+static void
+test_bom_crlf_excel(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	assert_non_null(OPEN(&f,
+	    "\xEF\xBB\xBFid,amount\r\nC1,\"1,234.50\"\r\nC2,\"a\r\nb\"\r\n",
+	    NULL));
+	assert_string_equal(crm_csv_header(f.r)->field[0], "id");
+	expect_record(&f, 2, 2, "C1", "1,234.50");
+	/* a CRLF inside quotes is field text, kept as read */
+	expect_record(&f, 3, 2, "C2", "a\r\nb");
+	expect_end(&f);
+	done(&f);
+}
+
+static void
+test_spaces_kept(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a,b\n  x , y\n", NULL));
+	expect_record(&f, 2, 2, "  x ", " y");
+	done(&f);
+}
+
+static void
+test_ragged_is_bad_then_goes_on(void **state)
+{
+	struct fixture f;
+	struct crm_record *rec;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a,b\n1,2,3\n4\n5,6\n", NULL));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_int_equal(f.err.line, 2);
+	assert_string_equal(f.err.msg,
+	    "expected 2 fields as in the header, found 3");
+	assert_int_equal(rec->n, 3);
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_int_equal(f.err.line, 3);
+	expect_record(&f, 4, 2, "5", "6");
+	expect_end(&f);
+	done(&f);
+}
+
+static void
+test_stray_quote(void **state)
+{
+	struct fixture f;
+	struct crm_record *rec;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a,b\n1,2\n3,4\"x\n", NULL));
+	expect_record(&f, 2, 2, "1", "2");
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_FATAL);
+	assert_int_equal(f.err.status, CRM_EXIT_DATA);
+	assert_int_equal(f.err.line, 3);
+	assert_string_equal(f.err.file, "in.csv");
+	done(&f);
+}
+
+static void
+test_unterminated_quote(void **state)
+{
+	struct fixture f;
+	struct crm_record *rec;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a,b\n1,2\n3,\"oops\n5,6\n7,8\n", NULL));
+	expect_record(&f, 2, 2, "1", "2");
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_FATAL);
+	assert_int_equal(f.err.line, 3);
+	assert_string_equal(f.err.msg, "unterminated quoted field");
+	done(&f);
+}
+
+static void
+test_field_cap(void **state)
+{
+	struct fixture f;
+	struct crm_record *rec;
+	struct crm_csv_options opt = { .max_field = 10 };
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a\n0123456789\n01234567890\n", &opt));
+	expect_record(&f, 2, 1, "0123456789");
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_FATAL);
+	assert_int_equal(f.err.line, 3);
+	done(&f);
+}
+
+static void
+test_cap_stops_runaway_quote(void **state)
+{
+	struct crm_csv_options opt = { .max_field = 1000 };
+	struct fixture f;
+	struct crm_record *rec;
+	size_t n = 300000, i;
+	char *text = malloc(n);
+
+	(void)state;
+	/* a lone quote on line 2 followed by many short lines */
+	memcpy(text, "a\n\"", 3);
+	for (i = 3; i < n; i++)
+		text[i] = (i % 10 == 0) ? '\n' : 'x';
+	assert_non_null(open_text(&f, text, n, &opt));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_FATAL);
+	assert_int_equal(f.err.line, 2);
+	assert_non_null(strstr(f.err.msg, "longer than 1000 bytes"));
+	done(&f);
+	free(text);
+}
+
+static void
+test_long_line_across_window(void **state)
+{
+	struct fixture f;
+	struct crm_record *rec;
+	size_t big = 200000, i;
+	char *text = malloc(big + 16);
+
+	(void)state;
+	memcpy(text, "a,b\n", 4);
+	for (i = 0; i < big; i++)
+		text[4 + i] = 'y';
+	memcpy(text + 4 + big, ",z\nq,r\n", 7);
+	assert_non_null(open_text(&f, text, big + 11, NULL));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_RECORD);
+	assert_int_equal(rec->len[0], big);
+	assert_string_equal(rec->field[1], "z");
+	expect_record(&f, 3, 2, "q", "r");
+	done(&f);
+	free(text);
+}
+
+static void
+test_nul_and_utf8(void **state)
+{
+	struct fixture f;
+	struct crm_record *rec;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "id,name\n1,a\0b\n2,\xC3\x28\n3,M\xC3\xBCller\n",
+	    NULL));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_string_equal(f.err.msg, "column 'name': a NUL byte");
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_int_equal(f.err.line, 3);
+	assert_non_null(strstr(f.err.msg, "invalid UTF-8"));
+	expect_record(&f, 4, 2, "3", "M\xC3\xBCller");
+	done(&f);
+}
+
+static void
+test_tab_delimiter(void **state)
+{
+	struct crm_csv_options opt = { .delim = '\t' };
+	struct fixture f;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a\tb\nx,y\tz\n", &opt));
+	expect_record(&f, 2, 2, "x,y", "z");
+	done(&f);
+}
+
+static void
+test_encodings(void **state)
+{
+	struct crm_csv_options gb = { .encoding = "GB18030" };
+	struct crm_csv_options cp = { .encoding = "CP1252" };
+	struct crm_csv_options u16 = { .encoding = "UTF-16" };
+	struct fixture f;
+
+	(void)state;
+	/* 北京 is B1 B1 BE A9 in GB2312/GB18030 and E5 8C 97 E4 BA AC in UTF-8 */
+	assert_non_null(OPEN(&f, "name\r\n\xB1\xB1\xBE\xA9\r\n", &gb));
+	expect_record(&f, 2, 1, "\xE5\x8C\x97\xE4\xBA\xAC");
+	done(&f);
+	/* é is E9 in CP1252, C3 A9 in UTF-8; € is 80 in CP1252 */
+	assert_non_null(OPEN(&f, "name\nCaf\xE9 \x80\n", &cp));
+	expect_record(&f, 2, 1, "Caf\xC3\xA9 \xE2\x82\xAC");
+	done(&f);
+	/* UTF-16LE with its BOM: "a\nb\n" */
+	assert_non_null(OPEN(&f, "\xFF\xFE" "a\0\n\0b\0\n\0", &u16));
+	assert_string_equal(crm_csv_header(f.r)->field[0], "a");
+	expect_record(&f, 2, 1, "b");
+	done(&f);
+}
+
+static void
+test_bad_encoding_bytes(void **state)
+{
+	struct crm_csv_options gb = { .encoding = "GB18030" };
+	struct crm_csv_options bogus = { .encoding = "NO-SUCH-CHARSET" };
+	struct fixture f;
+	struct crm_record *rec;
+
+	(void)state;
+	/* 0x81 0x20 is no GB18030 sequence; it is on line 3 */
+	assert_non_null(OPEN(&f, "name\nok\nbad\x81\x20\n", &gb));
+	expect_record(&f, 2, 1, "ok");
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_FATAL);
+	assert_int_equal(f.err.line, 3);
+	assert_string_equal(f.err.msg,
+	    "invalid byte sequence for encoding GB18030");
+	done(&f);
+	assert_null(OPEN(&f, "a\n", &bogus));
+	assert_int_equal(f.err.status, CRM_EXIT_USAGE);
+	fclose(f.fp);
+}
+
+static void
+test_require_lists_header(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "id,amount\n", NULL));
+	assert_int_equal(crm_csv_require(f.r, "amount", &f.err), 1);
+	assert_int_equal(crm_csv_require(f.r, "value", &f.err), -1);
+	assert_int_equal(f.err.status, CRM_EXIT_USAGE);
+	assert_string_equal(f.err.msg,
+	    "no column 'value' in the header (id,amount)");
+	done(&f);
+}
+
+static void
+test_writer_quotes_only_when_needed(void **state)
+{
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+	struct crm_csv_writer w;
+
+	(void)state;
+	crm_csv_writer_init(&w, fp, ',');
+	crm_csv_puts(&w, "plain");
+	crm_csv_puts(&w, " spaced ");
+	crm_csv_puts(&w, "a,b");
+	crm_csv_puts(&w, "say \"hi\"");
+	crm_csv_puts(&w, "two\nlines");
+	crm_csv_puts(&w, "");
+	assert_int_equal(crm_csv_end(&w), 0);
+	crm_csv_puts(&w, "");
+	assert_int_equal(crm_csv_end(&w), 0);
+	fclose(fp);
+	assert_string_equal(out, "plain, spaced ,\"a,b\",\"say \"\"hi\"\"\","
+	    "\"two\nlines\",\n\"\"\n");
+	free(out);
+}
+
+static void
+test_round_trip(void **state)
+{
+	static const char *fields[] = { " lead", "trail ", "a,b", "\"q\"",
+	    "x\r\ny", "", "\xE5\x8C\x97", "tab\there" };
+	const size_t n = sizeof(fields) / sizeof(fields[0]);
+	char *out = NULL;
+	size_t outlen = 0, i;
+	FILE *fp = open_memstream(&out, &outlen);
+	struct crm_csv_writer w;
+	struct fixture f;
+	struct crm_record *rec;
+
+	(void)state;
+	crm_csv_writer_init(&w, fp, ',');
+	for (i = 0; i < n; i++)
+		crm_csv_puts(&w, fields[i]);
+	crm_csv_end(&w);
+	for (i = 0; i < n; i++)
+		crm_csv_puts(&w, fields[i]);
+	crm_csv_end(&w);
+	fclose(fp);
+	assert_non_null(open_text(&f, out, outlen, NULL));
+	assert_int_equal(crm_csv_header(f.r)->n, n);
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_RECORD);
+	for (i = 0; i < n; i++)
+		assert_string_equal(rec->field[i], fields[i]);
+	expect_end(&f);
+	done(&f);
+	free(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_simple),
+		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_header_only),
+		cmocka_unit_test(test_no_final_newline),
+		cmocka_unit_test(test_quoted_newline_and_lines),
+		cmocka_unit_test(test_bom_crlf_excel),
+		cmocka_unit_test(test_spaces_kept),
+		cmocka_unit_test(test_ragged_is_bad_then_goes_on),
+		cmocka_unit_test(test_stray_quote),
+		cmocka_unit_test(test_unterminated_quote),
+		cmocka_unit_test(test_field_cap),
+		cmocka_unit_test(test_cap_stops_runaway_quote),
+		cmocka_unit_test(test_long_line_across_window),
+		cmocka_unit_test(test_nul_and_utf8),
+		cmocka_unit_test(test_tab_delimiter),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_bad_encoding_bytes),
+		cmocka_unit_test(test_require_lists_header),
+		cmocka_unit_test(test_writer_quotes_only_when_needed),
+		cmocka_unit_test(test_round_trip),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
