@@ -1,0 +1,523 @@
+/*
+ * crm-pareto - the 80/20 rule and ABC analysis as a CSV filter.
+ *
+ * Reads items (or order rows with --by), ranks them by value and appends
+ * pareto_rank, share, cum_share, cum_item_share and pareto_class; writes
+ * the concentration figures with --summary and a chart with --svg.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "config.h"
+#include "csvio.h"
+#include "group.h"
+#include "input.h"
+#include "options.h"
+#include "output.h"
+#include "pareto.h"
+#include "svg.h"
+#include "value.h"
+
+enum { OPT_VALUE = CRM_OPT_PROGRAM, OPT_BY, OPT_CLASSES, OPT_PERCENT,
+    OPT_SUMMARY, OPT_SVG };
+
+static const struct option long_options[] = {
+	{ "value", required_argument, NULL, OPT_VALUE },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "classes", required_argument, NULL, OPT_CLASSES },
+	{ "percent", no_argument, NULL, OPT_PERCENT },
+	{ "summary", required_argument, NULL, OPT_SUMMARY },
+	{ "svg", required_argument, NULL, OPT_SVG },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char *const pareto_columns[] = {
+	"pareto_rank", "share", "cum_share", "cum_item_share", "pareto_class"
+};
+#define NPARETO	(sizeof(pareto_columns) / sizeof(pareto_columns[0]))
+
+struct settings {
+	const char *value;
+	const char *by;
+	const char *classes;
+	int percent;
+	const char *summary;
+	const char *svg;
+	double bounds[CRM_PARETO_MAX_BOUNDS];
+	size_t nbounds;
+	int classes_given;
+};
+
+/* A stored input row, for the mode without --by. */
+struct row {
+	size_t n;
+	char *field[];
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: crm-pareto [--value COL] [--by COL] [--classes P,...] [--percent]\n"
+"                  [--summary FILE] [--svg FILE] [-c FILE] [-o FILE]\n"
+"                  [-d C | --tsv] [--encoding NAME] [--bom]\n"
+"                  [--decimal-comma] [--skip-bad] [--rejects FILE] [-q]\n"
+"                  [file ...]\n"
+"\n"
+"Ranks items by value, largest first, and appends pareto_rank, share,\n"
+"cum_share, cum_item_share and pareto_class (A, B, C...).\n"
+"\n"
+"  --value COL       the value column (default: monetary)\n"
+"  --by COL          sum the value per distinct COL first; one row per group\n"
+"  --classes P,...   cumulative-share bounds of the classes (default: 80,95)\n"
+"  --percent         shares as percentages instead of fractions\n"
+"  --summary FILE    concentration figures as metric,value CSV (- for stderr)\n"
+"  --svg FILE        a Pareto chart\n"
+"  -c, --config FILE value, by and classes from YAML (see crm-config(5))\n"
+"  -o, --output FILE write here (atomically) instead of standard output\n"
+"  -d, --delimiter C field delimiter (default ,); --tsv for tabs\n"
+"  --encoding NAME   read GB18030, UTF-16, CP1252... input; --bom writes a BOM\n"
+"  --decimal-comma   numbers use ',' as decimal point, '.' for thousands\n"
+"  --skip-bad        skip bad records; --rejects FILE also writes them there\n"
+"  -q, --quiet       no notes on standard error\n"
+"  -h, --help        this text; -V, --version the version\n");
+}
+
+static void
+die(const struct crm_error *e)
+{
+	char msg[1024];
+
+	crm_error_format(e, msg, sizeof(msg));
+	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
+}
+
+static int
+own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
+{
+	struct settings *s = ctx;
+
+	switch (opt) {
+	case OPT_VALUE:
+		s->value = arg;
+		break;
+	case OPT_BY:
+		s->by = arg;
+		break;
+	case OPT_CLASSES:
+		s->classes_given = 1;
+		return crm_pareto_parse_classes(arg, s->bounds, &s->nbounds,
+		    e);
+	case OPT_PERCENT:
+		s->percent = 1;
+		break;
+	case OPT_SUMMARY:
+		s->summary = arg;
+		break;
+	case OPT_SVG:
+		s->svg = arg;
+		break;
+	default:
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "unhandled option");
+	}
+	return 0;
+}
+
+/*
+ * The config sets what the command line did not: value, by, classes.
+ * Strings point into the loaded document, which lives until exit.
+ */
+static int
+load_config(struct crm_config *cfg, const char *path, struct settings *s,
+    const char *value_opt, const char *by_opt, struct crm_error *e)
+{
+	static const char *const keys[] = { "value", "by", "classes", NULL };
+	yaml_node_t *root, *n;
+	size_t i, len;
+
+	if (crm_config_load(cfg, path, e) < 0)
+		return -1;
+	root = crm_config_root(cfg);
+	if (crm_config_check_keys(cfg, root, keys, e) < 0)
+		return -1;
+	if ((n = crm_config_get(cfg, root, "value")) != NULL && !value_opt &&
+	    crm_config_string(cfg, n, &s->value, e) < 0)
+		return -1;
+	if ((n = crm_config_get(cfg, root, "by")) != NULL && !by_opt &&
+	    crm_config_string(cfg, n, &s->by, e) < 0)
+		return -1;
+	if ((n = crm_config_get(cfg, root, "classes")) == NULL ||
+	    s->classes_given)
+		return 0;
+	if (crm_config_seq_len(cfg, n, &len, e) < 0)
+		return -1;
+	if (len == 0 || len > CRM_PARETO_MAX_BOUNDS)
+		return crm_config_error_at(cfg, n, e,
+		    "expected 1 to %d class bounds", CRM_PARETO_MAX_BOUNDS);
+	for (i = 0; i < len; i++) {
+		yaml_node_t *item = crm_config_seq_item(cfg, n, i);
+		double v;
+
+		if (crm_config_number(cfg, item, &v, e) < 0)
+			return -1;
+		if (v <= 0 || v >= 100 || (i > 0 && v / 100 <= s->bounds[i - 1]))
+			return crm_config_error_at(cfg, item, e,
+			    "class bounds must be increasing percentages "
+			    "between 0 and 100");
+		s->bounds[i] = v / 100;
+	}
+	s->nbounds = len;
+	return 0;
+}
+
+static void
+format_share(double v, int percent, char *buf, size_t size)
+{
+	if (percent)
+		crm_fraction_format(v * 100, 4, buf, size);
+	else
+		crm_fraction_format(v, 6, buf, size);
+}
+
+/* Parses the value of rec; a bad value is reported through the input. */
+static int
+row_value(struct crm_input *in, const struct crm_common *c,
+    const struct crm_record *rec, long col, const char *name, double *v,
+    int *decimals, struct crm_error *e)
+{
+	struct crm_error why;
+	char q[64];
+	int dec = 0, r;
+
+	r = crm_number_parse(rec->field[col], c->decimal_comma, v, &dec);
+	if (r == CRM_VALUE_OK) {
+		if (dec > *decimals)
+			*decimals = dec > 9 ? 9 : dec;
+		return 1;
+	}
+	if (r == CRM_VALUE_EMPTY)
+		crm_error_set(&why, CRM_EXIT_DATA, crm_csv_name(in->r),
+		    rec->line, 0, "column '%s': missing value", name);
+	else
+		crm_error_set(&why, CRM_EXIT_DATA, crm_csv_name(in->r),
+		    rec->line, 0, "column '%s': invalid number %s", name,
+		    crm_error_quote(rec->field[col], rec->len[col], q,
+		    sizeof(q)));
+	return crm_input_reject(in, rec, &why, e) < 0 ? -1 : 0;
+}
+
+static struct row *
+store_row(struct crm_arena *a, const struct crm_record *rec)
+{
+	struct row *r = crm_arena_alloc(a, sizeof(*r) +
+	    rec->n * sizeof(char *));
+	size_t i;
+
+	if (r == NULL)
+		return NULL;
+	r->n = rec->n;
+	for (i = 0; i < rec->n; i++)
+		if ((r->field[i] = crm_arena_strndup(a, rec->field[i],
+		    rec->len[i])) == NULL)
+			return NULL;
+	return r;
+}
+
+static void
+pareto_fields(const struct crm_pareto *p, const struct crm_pareto_item *it,
+    int percent, char out[NPARETO][40])
+{
+	snprintf(out[0], 40, "%zu", it->rank);
+	format_share(it->share, percent, out[1], 40);
+	format_share(it->cum_share, percent, out[2], 40);
+	format_share(it->cum_item_share, percent, out[3], 40);
+	snprintf(out[4], 40, "%c", 'A' + it->cls);
+	(void)p;
+}
+
+static void
+write_grouped(struct crm_csv_writer *w, const struct crm_pareto *p,
+    const struct settings *s, int decimals)
+{
+	char num[64], f[NPARETO][40];
+	size_t i, j;
+
+	crm_csv_puts(w, s->by);
+	crm_csv_puts(w, s->value);
+	crm_csv_puts(w, "rows");
+	for (j = 0; j < NPARETO; j++)
+		crm_csv_puts(w, pareto_columns[j]);
+	crm_csv_end(w);
+	for (i = 0; i < p->n; i++) {
+		const struct crm_group *g = p->items[i].payload;
+
+		crm_csv_put(w, g->key, g->keylen);
+		crm_number_format(g->sum, decimals, num, sizeof(num));
+		crm_csv_puts(w, num);
+		snprintf(num, sizeof(num), "%zu", g->rows);
+		crm_csv_puts(w, num);
+		pareto_fields(p, &p->items[i], s->percent, f);
+		for (j = 0; j < NPARETO; j++)
+			crm_csv_puts(w, f[j]);
+		crm_csv_end(w);
+	}
+}
+
+/* Input columns in place; ours replace same-named ones or are appended. */
+static void
+write_rows(struct crm_csv_writer *w, const struct crm_pareto *p,
+    const struct crm_record *header, const struct settings *s)
+{
+	long at[NPARETO];
+	char f[NPARETO][40];
+	size_t i, j;
+
+	for (j = 0; j < NPARETO; j++) {
+		at[j] = -1;
+		for (i = 0; i < header->n; i++)
+			if (strcmp(header->field[i], pareto_columns[j]) == 0)
+				at[j] = (long)i;
+	}
+	for (i = 0; i < header->n; i++)
+		crm_csv_put(w, header->field[i], header->len[i]);
+	for (j = 0; j < NPARETO; j++)
+		if (at[j] < 0)
+			crm_csv_puts(w, pareto_columns[j]);
+	crm_csv_end(w);
+	for (i = 0; i < p->n; i++) {
+		const struct row *r = p->items[i].payload;
+		size_t k;
+
+		pareto_fields(p, &p->items[i], s->percent, f);
+		for (k = 0; k < r->n; k++) {
+			const char *text = r->field[k];
+
+			for (j = 0; j < NPARETO; j++)
+				if (at[j] == (long)k)
+					text = f[j];
+			crm_csv_puts(w, text);
+		}
+		for (j = 0; j < NPARETO; j++)
+			if (at[j] < 0)
+				crm_csv_puts(w, f[j]);
+		crm_csv_end(w);
+	}
+}
+
+static void
+metric(struct crm_csv_writer *w, const char *name, const char *value)
+{
+	crm_csv_puts(w, name);
+	crm_csv_puts(w, value);
+	crm_csv_end(w);
+}
+
+static void
+write_summary(FILE *fp, const struct crm_pareto *p, const struct settings *s,
+    int decimals, unsigned char delim)
+{
+	struct crm_pareto_summary sum;
+	struct crm_csv_writer w;
+	char v[64], name[64];
+	size_t c;
+
+	crm_pareto_summarize(p, &sum);
+	crm_csv_writer_init(&w, fp, delim);
+	metric(&w, "metric", "value");
+	snprintf(v, sizeof(v), "%zu", sum.items);
+	metric(&w, "items", v);
+	crm_number_format(sum.total, decimals, v, sizeof(v));
+	metric(&w, "total", v);
+	crm_number_format(sum.positive_total, decimals, v, sizeof(v));
+	metric(&w, "positive_total", v);
+	snprintf(v, sizeof(v), "%zu", sum.nonpositive_items);
+	metric(&w, "nonpositive_items", v);
+	format_share(sum.top20_value_share, s->percent, v, sizeof(v));
+	metric(&w, "top20_value_share", v);
+	format_share(sum.items_share_for_80, s->percent, v, sizeof(v));
+	metric(&w, "items_share_for_80", v);
+	snprintf(v, sizeof(v), "%zu", sum.items_for_80);
+	metric(&w, "items_for_80", v);
+	for (c = 0; c <= p->nbounds; c++) {
+		int letter = 'A' + (int)c;
+
+		snprintf(name, sizeof(name), "class_%c_items", letter);
+		snprintf(v, sizeof(v), "%zu", sum.class_items[c]);
+		metric(&w, name, v);
+		snprintf(name, sizeof(name), "class_%c_item_share", letter);
+		format_share(sum.items ? (double)sum.class_items[c] /
+		    (double)sum.items : 0, s->percent, v, sizeof(v));
+		metric(&w, name, v);
+		snprintf(name, sizeof(name), "class_%c_value", letter);
+		crm_number_format(sum.class_value[c], decimals, v, sizeof(v));
+		metric(&w, name, v);
+		snprintf(name, sizeof(name), "class_%c_value_share", letter);
+		format_share(sum.positive_total > 0 ? sum.class_value[c] /
+		    sum.positive_total : 0, s->percent, v, sizeof(v));
+		metric(&w, name, v);
+	}
+	crm_fraction_format(sum.gini, 6, v, sizeof(v));
+	metric(&w, "gini", v);
+}
+
+/* --summary - goes to standard error, which is never renamed or closed. */
+static void
+write_side_outputs(const struct crm_pareto *p, const struct settings *s,
+    int decimals, unsigned char delim)
+{
+	struct crm_error e;
+	char title[300];
+	FILE *fp;
+
+	if (s->summary != NULL) {
+		fp = strcmp(s->summary, "-") == 0 ? stderr :
+		    crm_output_open(s->summary, &e);
+		if (fp == NULL)
+			die(&e);
+		write_summary(fp, p, s, decimals, delim);
+		if (fp != stderr && crm_output_commit(fp, &e) < 0)
+			die(&e);
+	}
+	if (s->svg != NULL) {
+		if ((fp = crm_output_open(s->svg, &e)) == NULL)
+			die(&e);
+		if (s->by != NULL)
+			snprintf(title, sizeof(title), "Pareto chart: %s by %s",
+			    s->value, s->by);
+		else
+			snprintf(title, sizeof(title), "Pareto chart: %s",
+			    s->value);
+		crm_svg_pareto(fp, p, title, s->value);
+		if (crm_output_commit(fp, &e) < 0)
+			die(&e);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct settings s = { .value = NULL };
+	struct crm_common c;
+	struct crm_config cfg = { .loaded = 0 };
+	struct crm_error e;
+	struct crm_input in;
+	struct crm_pareto p;
+	struct crm_groups groups;
+	struct crm_arena rows = CRM_ARENA_INIT;
+	struct crm_record *rec;
+	struct crm_csv_writer w;
+	long vcol, bycol = -1;
+	int decimals = 0, r;
+	FILE *out;
+
+	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
+	    &c, &e);
+	if (r < 0)
+		die(&e);
+	if (r == CRM_OPTIONS_HELP) {
+		usage(stdout);
+		return 0;
+	}
+	if (r == CRM_OPTIONS_VERSION) {
+		printf("crm-pareto %s\n", CRM_VERSION);
+		return 0;
+	}
+	if (c.config != NULL && load_config(&cfg, c.config, &s, s.value, s.by,
+	    &e) < 0)
+		die(&e);
+	if (s.value == NULL)
+		s.value = "monetary";
+	if (s.nbounds == 0) {
+		s.bounds[0] = 0.80;
+		s.bounds[1] = 0.95;
+		s.nbounds = 2;
+	}
+	if (crm_pareto_init(&p, s.bounds, s.nbounds, &e) < 0)
+		die(&e);
+	crm_groups_init(&groups);
+
+	if (crm_input_open(&in, argv + optind, argc - optind, &c, &e) < 0)
+		die(&e);
+	if ((vcol = crm_input_require(&in, s.value, &e)) < 0)
+		die(&e);
+	if (s.by != NULL && (bycol = crm_input_require(&in, s.by, &e)) < 0)
+		die(&e);
+	while ((r = crm_input_read(&in, &rec, &e)) > 0) {
+		double v;
+		int ok = row_value(&in, &c, rec, vcol, s.value, &v, &decimals,
+		    &e);
+
+		if (ok < 0)
+			die(&e);
+		if (ok == 0)
+			continue;
+		if (bycol >= 0) {
+			struct crm_error why;
+
+			if (rec->len[bycol] == 0) {
+				crm_error_set(&why, CRM_EXIT_DATA,
+				    crm_csv_name(in.r), rec->line, 0,
+				    "column '%s': empty key", s.by);
+				if (crm_input_reject(&in, rec, &why, &e) < 0)
+					die(&e);
+				continue;
+			}
+			if (crm_groups_add(&groups, rec->field[bycol],
+			    rec->len[bycol], v, &e) < 0)
+				die(&e);
+		} else {
+			struct row *row = store_row(&rows, rec);
+
+			if (row == NULL) {
+				crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0,
+				    "out of memory");
+				die(&e);
+			}
+			if (crm_pareto_add(&p, v, row, &e) < 0)
+				die(&e);
+		}
+	}
+	if (r < 0)
+		die(&e);
+	if (bycol >= 0) {
+		size_t i;
+
+		for (i = 0; i < groups.n; i++)
+			if (crm_pareto_add(&p, groups.g[i].sum, &groups.g[i],
+			    &e) < 0)
+				die(&e);
+	}
+	crm_pareto_rank(&p);
+
+	if ((out = crm_output_open(c.output, &e)) == NULL)
+		die(&e);
+	if (c.bom)
+		fputs("\xEF\xBB\xBF", out);
+	crm_csv_writer_init(&w, out, c.delim);
+	if (bycol >= 0)
+		write_grouped(&w, &p, &s, decimals);
+	else
+		write_rows(&w, &p, crm_input_header(&in), &s);
+	write_side_outputs(&p, &s, decimals, c.delim);
+	if (crm_input_close(&in, &e) < 0)
+		die(&e);
+	if (crm_output_commit(out, &e) < 0)
+		die(&e);
+	if (!c.quiet && p.n > 0 && p.positive_total <= 0)
+		warnx("no positive value in column '%s': every share is 0",
+		    s.value);
+	if (!c.quiet && c.skip_bad)
+		warnx("%zu bad record%s skipped%s%s", in.rejected,
+		    in.rejected == 1 ? "" : "s",
+		    c.rejects ? ", written to " : "",
+		    c.rejects ? c.rejects : "");
+	crm_pareto_free(&p);
+	crm_groups_free(&groups);
+	crm_arena_free(&rows);
+	crm_config_free(&cfg);
+	return 0;
+}

@@ -1,0 +1,477 @@
+/*
+ * config.c - typed access to a YAML configuration (see config.h).
+ *
+ * The text is loaded whole with libyaml's document API and only the
+ * first document is used; a second one is refused rather than ignored,
+ * since a stray "---" would otherwise drop settings without a word.
+ * Every node keeps libyaml's start mark, so each error below points at
+ * the line and column of the offending key or value.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "value.h"
+
+/* Reading /dev/zero or a log file by mistake must not eat all memory. */
+#define CONFIG_MAX_SIZE	(16L * 1024 * 1024)
+
+static int
+error_mark(struct crm_config *c, const yaml_mark_t *m, struct crm_error *e,
+    const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (m == NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, c->path, 0, 0, "%s",
+		    msg);
+	return crm_error_set(e, CRM_EXIT_USAGE, c->path, (long)m->line + 1,
+	    (long)m->column + 1, "%s", msg);
+}
+
+static int
+error_at_mark(struct crm_config *c, const yaml_mark_t *m,
+    struct crm_error *e, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = error_mark(c, m, e, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+crm_config_error_at(struct crm_config *c, yaml_node_t *n,
+    struct crm_error *e, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = error_mark(c, n != NULL ? &n->start_mark : NULL, e, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/*
+ * Reader errors (bad UTF-8, control characters) carry only a byte offset;
+ * turn it into the line and column libyaml would have shown, counting
+ * characters rather than bytes as its marks do.
+ */
+static void
+offset_position(const char *text, size_t len, size_t off, long *line,
+    long *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	if (off > len)
+		off = len;
+	for (i = 0; i < off; i++) {
+		unsigned char ch = (unsigned char)text[i];
+
+		if (ch == '\n' || (ch == '\r' && (i + 1 >= len ||
+		    text[i + 1] != '\n'))) {
+			(*line)++;
+			*col = 1;
+		} else if ((ch & 0xC0) != 0x80 && ch != '\r') {
+			(*col)++;
+		}
+	}
+}
+
+static int
+parser_error(struct crm_config *c, yaml_parser_t *p, const char *text,
+    size_t len, struct crm_error *e)
+{
+	const char *problem = p->problem ? p->problem : "invalid YAML";
+	long line, col;
+
+	switch (p->error) {
+	case YAML_MEMORY_ERROR:
+		return crm_error_set(e, CRM_EXIT_DATA, c->path, 0, 0,
+		    "out of memory");
+	case YAML_READER_ERROR:
+		offset_position(text, len, p->problem_offset, &line, &col);
+		return crm_error_set(e, CRM_EXIT_USAGE, c->path, line, col,
+		    "%s", problem);
+	default:
+		break;
+	}
+	if (p->context != NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, c->path,
+		    (long)p->problem_mark.line + 1,
+		    (long)p->problem_mark.column + 1, "%s (%s at %ld:%ld)",
+		    problem, p->context, (long)p->context_mark.line + 1,
+		    (long)p->context_mark.column + 1);
+	return crm_error_set(e, CRM_EXIT_USAGE, c->path,
+	    (long)p->problem_mark.line + 1, (long)p->problem_mark.column + 1,
+	    "%s", problem);
+}
+
+/* Fails unless the stream holds nothing after the first document. */
+static int
+check_single_document(struct crm_config *c, yaml_parser_t *p,
+    const char *text, size_t len, struct crm_error *e)
+{
+	yaml_document_t extra;
+	int rc = 0;
+
+	if (!yaml_parser_load(p, &extra))
+		return parser_error(c, p, text, len, e);
+	if (yaml_document_get_root_node(&extra) != NULL)
+		rc = error_at_mark(c, &extra.start_mark, e,
+		    "expected a single document");
+	yaml_document_delete(&extra);
+	return rc;
+}
+
+int
+crm_config_load_string(struct crm_config *c, const char *name,
+    const char *text, size_t len, struct crm_error *e)
+{
+	yaml_parser_t parser;
+	yaml_node_t *root;
+
+	memset(c, 0, sizeof(*c));
+	snprintf(c->path, sizeof(c->path), "%s", name ? name : "");
+	if (!yaml_parser_initialize(&parser))
+		return crm_error_set(e, CRM_EXIT_DATA, c->path, 0, 0,
+		    "out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
+	    len);
+	if (!yaml_parser_load(&parser, &c->doc)) {
+		parser_error(c, &parser, text, len, e);
+		yaml_parser_delete(&parser);
+		return -1;
+	}
+	root = yaml_document_get_root_node(&c->doc);
+	if (root == NULL) {
+		crm_error_set(e, CRM_EXIT_USAGE, c->path, 0, 0,
+		    "empty configuration");
+		goto fail;
+	}
+	if (root->type != YAML_MAPPING_NODE) {
+		crm_config_error_at(c, root, e,
+		    "expected a mapping at the top level");
+		goto fail;
+	}
+	if (check_single_document(c, &parser, text, len, e) == -1)
+		goto fail;
+	yaml_parser_delete(&parser);
+	c->loaded = 1;
+	return 0;
+
+fail:
+	yaml_document_delete(&c->doc);
+	yaml_parser_delete(&parser);
+	return -1;
+}
+
+int
+crm_config_load(struct crm_config *c, const char *path,
+    struct crm_error *e)
+{
+	FILE *fp;
+	char *buf = NULL, *nbuf;
+	size_t len = 0, cap = 0, n;
+	int rc, saved;
+
+	/* A caller may crm_config_free after a failure; make that safe. */
+	memset(c, 0, sizeof(*c));
+	snprintf(c->path, sizeof(c->path), "%s", path);
+	if ((fp = fopen(path, "rb")) == NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, path, 0, 0,
+		    "cannot open: %s", strerror(errno));
+	for (;;) {
+		if (len == cap) {
+			if (cap >= (size_t)CONFIG_MAX_SIZE) {
+				free(buf);
+				fclose(fp);
+				return crm_error_set(e, CRM_EXIT_USAGE, path,
+				    0, 0, "configuration too large");
+			}
+			cap = cap ? cap * 2 : 4096;
+			if ((nbuf = realloc(buf, cap)) == NULL) {
+				free(buf);
+				fclose(fp);
+				return crm_error_set(e, CRM_EXIT_DATA, path,
+				    0, 0, "out of memory");
+			}
+			buf = nbuf;
+		}
+		n = fread(buf + len, 1, cap - len, fp);
+		len += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		saved = errno;
+		free(buf);
+		fclose(fp);
+		return crm_error_set(e, CRM_EXIT_USAGE, path, 0, 0,
+		    "cannot read: %s", strerror(saved));
+	}
+	fclose(fp);
+	rc = crm_config_load_string(c, path, buf, len, e);
+	free(buf);
+	return rc;
+}
+
+void
+crm_config_free(struct crm_config *c)
+{
+	if (c->loaded)
+		yaml_document_delete(&c->doc);
+	c->loaded = 0;
+}
+
+yaml_node_t *
+crm_config_root(struct crm_config *c)
+{
+	if (!c->loaded)
+		return NULL;
+	return yaml_document_get_root_node(&c->doc);
+}
+
+/* What was found instead, for "expected X, got Y". */
+static const char *
+describe(yaml_node_t *n, char *buf, size_t size)
+{
+	if (n == NULL)
+		return "nothing";
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		return crm_error_quote((const char *)n->data.scalar.value,
+		    n->data.scalar.length, buf, size);
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	default:
+		return "nothing";
+	}
+}
+
+/*
+ * The scalar's text.  A "\0" escape would leave a value that C string
+ * parsers silently cut short, so such a scalar is refused here too.
+ */
+static int
+scalar_text(struct crm_config *c, yaml_node_t *n, const char *what,
+    const char **out, struct crm_error *e)
+{
+	char q[64];
+
+	if (n == NULL || n->type != YAML_SCALAR_NODE ||
+	    strlen((const char *)n->data.scalar.value) !=
+	    n->data.scalar.length)
+		return crm_config_error_at(c, n, e, "expected %s, got %s",
+		    what, describe(n, q, sizeof(q)));
+	*out = (const char *)n->data.scalar.value;
+	return 0;
+}
+
+static int
+scalar_error(struct crm_config *c, yaml_node_t *n, const char *what,
+    struct crm_error *e)
+{
+	char q[64];
+
+	return crm_config_error_at(c, n, e, "expected %s, got %s", what,
+	    describe(n, q, sizeof(q)));
+}
+
+static void
+key_name(yaml_node_t *k, char *buf, size_t size)
+{
+	size_t len;
+
+	/* crm_error_quote's escaping, but in the 'key' form of messages. */
+	crm_error_quote((const char *)k->data.scalar.value,
+	    k->data.scalar.length, buf, size);
+	len = strlen(buf);
+	if (len >= 2) {
+		buf[0] = '\'';
+		buf[len - 1] = '\'';
+	}
+}
+
+static int
+key_is(yaml_node_t *k, const char *name)
+{
+	size_t len = strlen(name);
+
+	return k->type == YAML_SCALAR_NODE && k->data.scalar.length == len &&
+	    memcmp(k->data.scalar.value, name, len) == 0;
+}
+
+static int
+same_key(yaml_node_t *a, yaml_node_t *b)
+{
+	return a->data.scalar.length == b->data.scalar.length &&
+	    memcmp(a->data.scalar.value, b->data.scalar.value,
+	    a->data.scalar.length) == 0;
+}
+
+int
+crm_config_check_keys(struct crm_config *c, yaml_node_t *map,
+    const char *const *allowed, struct crm_error *e)
+{
+	yaml_node_pair_t *p, *q;
+	yaml_node_t *k, *prev;
+	const char *const *a;
+	char name[64], got[64];
+
+	if (map == NULL || map->type != YAML_MAPPING_NODE)
+		return crm_config_error_at(c, map, e,
+		    "expected a mapping, got %s",
+		    describe(map, got, sizeof(got)));
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = yaml_document_get_node(&c->doc, p->key);
+		if (k == NULL || k->type != YAML_SCALAR_NODE)
+			return crm_config_error_at(c, k, e,
+			    "expected a key name, got %s",
+			    describe(k, got, sizeof(got)));
+		key_name(k, name, sizeof(name));
+		for (a = allowed; a != NULL && *a != NULL; a++)
+			if (key_is(k, *a))
+				break;
+		if (a == NULL || *a == NULL)
+			return crm_config_error_at(c, k, e,
+			    "unknown key %s", name);
+		for (q = map->data.mapping.pairs.start; q < p; q++) {
+			prev = yaml_document_get_node(&c->doc, q->key);
+			if (prev != NULL && same_key(prev, k))
+				return crm_config_error_at(c, k, e,
+				    "duplicate key %s", name);
+		}
+	}
+	return 0;
+}
+
+yaml_node_t *
+crm_config_get(struct crm_config *c, yaml_node_t *map, const char *key)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t *k;
+
+	if (map == NULL || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = yaml_document_get_node(&c->doc, p->key);
+		if (k != NULL && key_is(k, key))
+			return yaml_document_get_node(&c->doc, p->value);
+	}
+	return NULL;
+}
+
+int
+crm_config_string(struct crm_config *c, yaml_node_t *n, const char **out,
+    struct crm_error *e)
+{
+	return scalar_text(c, n, "a text value", out, e);
+}
+
+int
+crm_config_number(struct crm_config *c, yaml_node_t *n, double *out,
+    struct crm_error *e)
+{
+	const char *s;
+	double d;
+
+	if (scalar_text(c, n, "a number", &s, e) == -1)
+		return -1;
+	if (crm_number_parse(s, 0, &d, NULL) != CRM_VALUE_OK || !isfinite(d))
+		return scalar_error(c, n, "a number", e);
+	*out = d;
+	return 0;
+}
+
+int
+crm_config_int(struct crm_config *c, yaml_node_t *n, long *out,
+    struct crm_error *e)
+{
+	const char *s;
+	double d;
+	long l;
+
+	if (scalar_text(c, n, "a whole number", &s, e) == -1)
+		return -1;
+	/* -(double)LONG_MIN is 2^63 (or 2^31) exactly; LONG_MAX is not. */
+	if (crm_number_parse(s, 0, &d, NULL) != CRM_VALUE_OK ||
+	    !(d >= (double)LONG_MIN && d < -(double)LONG_MIN))
+		return scalar_error(c, n, "a whole number", e);
+	l = (long)d;
+	if ((double)l != d)
+		return scalar_error(c, n, "a whole number", e);
+	*out = l;
+	return 0;
+}
+
+int
+crm_config_bool(struct crm_config *c, yaml_node_t *n, int *out,
+    struct crm_error *e)
+{
+	const char *s;
+	int b;
+
+	if (scalar_text(c, n, "true or false", &s, e) == -1)
+		return -1;
+	/* A CSV field may be empty for false; a config key may not. */
+	if (s[strspn(s, " ")] == '\0' ||
+	    crm_bool_parse(s, &b) != CRM_VALUE_OK)
+		return scalar_error(c, n, "true or false", e);
+	*out = b;
+	return 0;
+}
+
+int
+crm_config_date(struct crm_config *c, yaml_node_t *n, int32_t *days,
+    struct crm_error *e)
+{
+	const char *s;
+	int32_t d;
+
+	if (scalar_text(c, n, "a date (YYYY-MM-DD)", &s, e) == -1)
+		return -1;
+	if (crm_date_parse(s, NULL, &d) != CRM_VALUE_OK)
+		return scalar_error(c, n, "a date (YYYY-MM-DD)", e);
+	*days = d;
+	return 0;
+}
+
+int
+crm_config_seq_len(struct crm_config *c, yaml_node_t *n, size_t *len,
+    struct crm_error *e)
+{
+	char got[64];
+
+	if (n == NULL || n->type != YAML_SEQUENCE_NODE)
+		return crm_config_error_at(c, n, e, "expected a list, got %s",
+		    describe(n, got, sizeof(got)));
+	*len = (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start);
+	return 0;
+}
+
+yaml_node_t *
+crm_config_seq_item(struct crm_config *c, yaml_node_t *n, size_t i)
+{
+	if (n == NULL || n->type != YAML_SEQUENCE_NODE ||
+	    i >= (size_t)(n->data.sequence.items.top -
+	    n->data.sequence.items.start))
+		return NULL;
+	return yaml_document_get_node(&c->doc, n->data.sequence.items.start[i]);
+}

@@ -1,0 +1,44 @@
+/*
+ * group.h - sums of a value per distinct key, in first-seen order.
+ *
+ * One entry per key (never per row), found through an open-addressing
+ * hash table; keys are copied into an arena.  This is what --by uses to
+ * turn order rows into one row per customer.
+ */
+#ifndef CRM_GROUP_H
+#define CRM_GROUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "error.h"
+
+struct crm_group {
+	const char *key;	/* NUL-terminated, in the arena */
+	size_t keylen;
+	uint64_t hash;
+	double sum;
+	size_t rows;
+};
+
+struct crm_groups {
+	struct crm_group *g;	/* in first-seen order */
+	size_t n, cap;
+	uint32_t *slot;		/* index + 1 into g, 0 for empty */
+	size_t nslots;		/* a power of two */
+	struct crm_arena keys;
+};
+
+void crm_groups_init(struct crm_groups *gs);
+
+/*
+ * Adds value to the group of key (len bytes), creating it if new.
+ * Returns the group's index, or -1 when out of memory.
+ */
+long crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
+    double value, struct crm_error *e);
+
+void crm_groups_free(struct crm_groups *gs);
+
+#endif

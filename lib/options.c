@@ -1,0 +1,189 @@
+/*
+ * options.c - the common options (see options.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "options.h"
+#include "value.h"
+
+enum {
+	OPT_TSV = 256, OPT_AS_OF, OPT_DATE_FORMAT, OPT_DECIMAL_COMMA,
+	OPT_SKIP_BAD, OPT_REJECTS, OPT_ENCODING, OPT_BOM
+};
+
+static const struct option common_long[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "tsv", no_argument, NULL, OPT_TSV },
+	{ "config", required_argument, NULL, 'c' },
+	{ "as-of", required_argument, NULL, OPT_AS_OF },
+	{ "date-format", required_argument, NULL, OPT_DATE_FORMAT },
+	{ "decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA },
+	{ "skip-bad", no_argument, NULL, OPT_SKIP_BAD },
+	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "bom", no_argument, NULL, OPT_BOM },
+};
+#define NCOMMON	(sizeof(common_long) / sizeof(common_long[0]))
+#define COMMON_SHORT	"hVo:d:c:q"
+
+static int
+parse_delimiter(const char *arg, unsigned char *out, struct crm_error *e)
+{
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0 ||
+	    strcmp(arg, "\t") == 0) {
+		*out = '\t';
+		return 0;
+	}
+	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' ||
+	    arg[0] == '\r')
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "invalid delimiter '%s': expected one character, or tab",
+		    arg);
+	*out = (unsigned char)arg[0];
+	return 0;
+}
+
+static int32_t
+today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return crm_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday);
+}
+
+static int
+common_option(int opt, const char *arg, struct crm_common *c,
+    struct crm_error *e)
+{
+	switch (opt) {
+	case 'o':
+		c->output = arg;
+		break;
+	case 'd':
+		return parse_delimiter(arg, &c->delim, e);
+	case OPT_TSV:
+		c->delim = '\t';
+		break;
+	case 'c':
+		c->config = arg;
+		break;
+	case OPT_AS_OF:
+		if (crm_date_parse(arg, NULL, &c->as_of) != CRM_VALUE_OK)
+			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "invalid --as-of date \"%s\": expected YYYY-MM-DD",
+			    arg);
+		c->as_of_given = 1;
+		break;
+	case OPT_DATE_FORMAT:
+		c->date_format = arg;
+		break;
+	case OPT_DECIMAL_COMMA:
+		c->decimal_comma = 1;
+		break;
+	case OPT_SKIP_BAD:
+		c->skip_bad = 1;
+		break;
+	case OPT_REJECTS:
+		c->rejects = arg;
+		c->skip_bad = 1;
+		break;
+	case 'q':
+		c->quiet = 1;
+		break;
+	case OPT_ENCODING:
+		c->encoding = arg;
+		break;
+	case OPT_BOM:
+		c->bom = 1;
+		break;
+	default:
+		return 1;	/* not ours */
+	}
+	return 0;
+}
+
+static int
+unknown(int opt, char **argv, const char *own_short, struct crm_error *e)
+{
+	const char *arg = argv[optind - 1];
+
+	/* getopt sets optopt to the letter, or to the code of a long option */
+	if (opt == ':')
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "option '%s' needs a value", arg);
+	if (optopt > 0 && optopt < 128 && arg[0] == '-' && arg[1] != '-' &&
+	    (strchr(COMMON_SHORT, optopt) == NULL &&
+	    strchr(own_short, optopt) == NULL))
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "unknown option '-%c' (try --help)", optopt);
+	return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+	    "unknown option '%s' (try --help)", arg);
+}
+
+int
+crm_options_parse(int argc, char **argv, const char *own_short,
+    const struct option *own_long, crm_option_fn fn, void *ctx,
+    struct crm_common *c, struct crm_error *e)
+{
+	struct option *all;
+	char shorts[128];
+	size_t nown = 0, i;
+	int opt, rv = CRM_OPTIONS_RUN;
+
+	memset(c, 0, sizeof(*c));
+	c->delim = ',';
+	c->as_of = today();
+	if (own_short == NULL)
+		own_short = "";
+	while (own_long != NULL && own_long[nown].name != NULL)
+		nown++;
+	if ((all = calloc(NCOMMON + nown + 1, sizeof(*all))) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	memcpy(all, common_long, sizeof(common_long));
+	for (i = 0; i < nown; i++)
+		all[NCOMMON + i] = own_long[i];
+	snprintf(shorts, sizeof(shorts), ":%s%s", COMMON_SHORT, own_short);
+
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
+		int r;
+
+		if (opt == '?' || opt == ':') {
+			rv = unknown(opt, argv, own_short, e);
+			break;
+		}
+		if (opt == 'h') {
+			rv = CRM_OPTIONS_HELP;
+			break;
+		}
+		if (opt == 'V') {
+			rv = CRM_OPTIONS_VERSION;
+			break;
+		}
+		if ((r = common_option(opt, optarg, c, e)) < 0) {
+			rv = -1;
+			break;
+		}
+		if (r > 0 && fn(opt, optarg, ctx, e) < 0) {
+			if (e->status == 0)
+				e->status = CRM_EXIT_USAGE;
+			rv = -1;
+			break;
+		}
+	}
+	free(all);
+	c->csv.delim = c->delim;
+	c->csv.encoding = c->encoding;
+	return rv;
+}

@@ -1,0 +1,583 @@
+/*
+ * value.c - parsing and formatting the field values of the contract:
+ * numbers (with thousands separators, currency symbols and accounting
+ * parentheses), dates (ISO layouts or a strptime-style format) and
+ * booleans, plus the civil-date arithmetic they rest on.
+ *
+ * Nothing here consults the locale: strptime and the ctype functions
+ * would, so the scanners below are hand-written.  The number parser runs
+ * on every row of large files and therefore never allocates.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "value.h"
+
+/* Longer fields cannot be a number anyone typed; refusing them bounds buf. */
+#define NUMBER_MAX	400
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+to_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+/* Narrows [*b, *e) to the text between leading and trailing blanks. */
+static void
+trim(const char *s, const char **b, const char **e)
+{
+	const char *end = s + strlen(s);
+
+	while (s < end && is_space((unsigned char)*s))
+		s++;
+	while (end > s && is_space((unsigned char)end[-1]))
+		end--;
+	*b = s;
+	*e = end;
+}
+
+/* The UTF-8 spellings of the currency symbols the contract accepts. */
+static const struct {
+	const char *text;
+	size_t len;
+} currencies[] = {
+	{ "$", 1 },
+	{ "\xe2\x82\xac", 3 },	/* € */
+	{ "\xc2\xa3", 2 },		/* £ */
+	{ "\xc2\xa5", 2 },		/* ¥ */
+	{ "\xef\xbf\xa5", 3 }	/* ￥ */
+};
+
+/* Length of the currency symbol starting at p, or 0. */
+static size_t
+currency_prefix(const char *p, const char *e)
+{
+	size_t i, n;
+
+	/* Most fields start with a digit: skip the table for them. */
+	if (p == e || (*p != '$' && (unsigned char)*p < 0x80))
+		return 0;
+	for (i = 0; i < sizeof(currencies) / sizeof(currencies[0]); i++) {
+		n = currencies[i].len;
+		if ((size_t)(e - p) >= n &&
+		    memcmp(p, currencies[i].text, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Length of the currency symbol ending at e, or 0. */
+static size_t
+currency_suffix(const char *b, const char *e)
+{
+	size_t i, n;
+
+	if (b == e || (e[-1] != '$' && (unsigned char)e[-1] < 0x80))
+		return 0;
+	for (i = 0; i < sizeof(currencies) / sizeof(currencies[0]); i++) {
+		n = currencies[i].len;
+		if ((size_t)(e - b) >= n &&
+		    memcmp(e - n, currencies[i].text, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * Checks the bare number in [b, e) and copies it to buf as the C-locale
+ * text strtod expects: digits, then '.' and digits.  buf holds at least
+ * e - b + 1 bytes.
+ */
+static int
+clean_number(const char *b, const char *e, int decimal_comma, char *buf,
+    size_t *len, int *decimals)
+{
+	const char point = decimal_comma ? ',' : '.';
+	const char sep = decimal_comma ? '.' : ',';
+	const char *p = b;
+	size_t n = 0;
+	int lead = 0, group = -1, frac = 0;
+
+	/* group is -1 until the first separator, then counts its digits. */
+	for (; p < e; p++) {
+		if (is_digit((unsigned char)*p)) {
+			buf[n++] = *p;
+			if (group < 0)
+				lead++;
+			else if (++group > 3)
+				return -1;
+		} else if (*p == sep) {
+			if (group < 0 ? lead == 0 || lead > 3 : group != 3)
+				return -1;
+			group = 0;
+		} else
+			break;
+	}
+	if (group >= 0 && group != 3)
+		return -1;
+	if (p < e && *p == point) {
+		buf[n++] = '.';
+		for (p++; p < e && is_digit((unsigned char)*p); p++) {
+			buf[n++] = *p;
+			frac++;
+		}
+	}
+	if (p != e || lead + frac == 0)
+		return -1;
+	buf[n] = '\0';
+	*len = n;
+	*decimals = frac;
+	return 0;
+}
+
+int
+crm_number_parse(const char *s, int decimal_comma, double *out,
+    int *decimals)
+{
+	char buf[NUMBER_MAX + 2], *end;
+	const char *b, *e;
+	size_t n, len;
+	int neg = 0, sign = 0, symbol = 0, paren = 0, frac;
+	double v;
+
+	trim(s, &b, &e);
+	if (b == e)
+		return CRM_VALUE_EMPTY;
+	if (e - b > NUMBER_MAX)
+		return CRM_VALUE_INVALID;
+	if (*b == '(') {
+		if (e - b < 2 || e[-1] != ')')
+			return CRM_VALUE_INVALID;
+		b++;
+		e--;
+		neg = paren = 1;
+	}
+	/* A sign may come before or after a leading symbol: -$1, $-1. */
+	if (!paren && b < e && (*b == '-' || *b == '+')) {
+		neg = *b++ == '-';
+		sign = 1;
+	}
+	if ((n = currency_prefix(b, e)) > 0) {
+		b += n;
+		symbol = 1;
+		while (b < e && is_space((unsigned char)*b))
+			b++;
+	}
+	if (!paren && !sign && symbol && b < e && (*b == '-' || *b == '+'))
+		neg = *b++ == '-';
+	if (!symbol && (n = currency_suffix(b, e)) > 0) {
+		e -= n;
+		while (e > b && is_space((unsigned char)e[-1]))
+			e--;
+	}
+
+	len = 0;
+	if (neg)
+		buf[len++] = '-';
+	if (clean_number(b, e, decimal_comma, buf + len, &n, &frac) == -1)
+		return CRM_VALUE_INVALID;
+	len += n;
+
+	errno = 0;
+	v = strtod(buf, &end);
+	if (end != buf + len)
+		return CRM_VALUE_INVALID;
+	if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL))
+		return CRM_VALUE_INVALID;
+	/* "-0" and "(0.00)" are plain zero: keep -0.0 out of the callers. */
+	if (v == 0)
+		v = 0;
+	*out = v;
+	if (decimals != NULL)
+		*decimals = frac;
+	return CRM_VALUE_OK;
+}
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int mdays[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	return m == 2 && is_leap(y) ? 29 : mdays[m - 1];
+}
+
+static int
+valid_civil(int y, int m, int d)
+{
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= days_in_month(y, m);
+}
+
+/* Reads exactly n digits at *pp into *v. */
+static int
+digits(const char **pp, const char *e, int n, int *v)
+{
+	const char *p = *pp;
+	int i, x = 0;
+
+	if (e - p < n)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (!is_digit((unsigned char)p[i]))
+			return -1;
+		x = x * 10 + (p[i] - '0');
+	}
+	*pp = p + n;
+	*v = x;
+	return 0;
+}
+
+/* Reads one or two digits at *pp into *v, as strptime's %m and %d do. */
+static int
+digits12(const char **pp, const char *e, int *v)
+{
+	const char *p = *pp;
+
+	if (p >= e || !is_digit((unsigned char)*p))
+		return -1;
+	*v = *p++ - '0';
+	if (p < e && is_digit((unsigned char)*p))
+		*v = *v * 10 + (*p++ - '0');
+	*pp = p;
+	return 0;
+}
+
+static int
+valid_time(int h, int mi, int sec)
+{
+	/* Second 60 is a leap second. */
+	return h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && sec >= 0 &&
+	    sec <= 60;
+}
+
+/* HH:MM[:SS[.fraction]] and an optional Z, +HH:MM or +HHMM. */
+static int
+parse_time(const char *p, const char *e)
+{
+	int h, mi, sec = 0, oh, om;
+
+	if (digits(&p, e, 2, &h) == -1 || p == e || *p++ != ':' ||
+	    digits(&p, e, 2, &mi) == -1)
+		return -1;
+	if (p < e && *p == ':') {
+		p++;
+		if (digits(&p, e, 2, &sec) == -1)
+			return -1;
+		if (p < e && *p == '.') {
+			p++;
+			if (p == e || !is_digit((unsigned char)*p))
+				return -1;
+			while (p < e && is_digit((unsigned char)*p))
+				p++;
+		}
+	}
+	if (!valid_time(h, mi, sec))
+		return -1;
+	if (p < e && *p == 'Z')
+		p++;
+	else if (p < e && (*p == '+' || *p == '-')) {
+		p++;
+		if (digits(&p, e, 2, &oh) == -1)
+			return -1;
+		if (p < e && *p == ':')
+			p++;
+		if (digits(&p, e, 2, &om) == -1 || oh > 23 || om > 59)
+			return -1;
+	}
+	return p == e ? 0 : -1;
+}
+
+static int
+parse_iso(const char *p, const char *e, int *y, int *m, int *d)
+{
+	char sep;
+
+	if (digits(&p, e, 4, y) == -1 || p == e)
+		return -1;
+	if (*p == '-' || *p == '/') {
+		sep = *p++;
+		if (digits(&p, e, 2, m) == -1 || p == e || *p++ != sep ||
+		    digits(&p, e, 2, d) == -1)
+			return -1;
+	} else if (digits(&p, e, 2, m) == -1 || digits(&p, e, 2, d) == -1)
+		return -1;
+	if (p == e)
+		return 0;
+	if (*p != 'T' && *p != ' ')
+		return -1;
+	return parse_time(p + 1, e);
+}
+
+/* The month number of the English abbreviation at p, in any case, or -1. */
+static int
+month_abbr(const char *p, const char *e)
+{
+	static const char months[12][4] = {
+		"jan", "feb", "mar", "apr", "may", "jun",
+		"jul", "aug", "sep", "oct", "nov", "dec"
+	};
+	int i;
+
+	if (e - p < 3)
+		return -1;
+	for (i = 0; i < 12; i++)
+		if (to_lower((unsigned char)p[0]) == months[i][0] &&
+		    to_lower((unsigned char)p[1]) == months[i][1] &&
+		    to_lower((unsigned char)p[2]) == months[i][2])
+			return i + 1;
+	return -1;
+}
+
+static int
+parse_fmt(const char *p, const char *e, const char *f, int *y, int *m,
+    int *d)
+{
+	int h = 0, mi = 0, sec = 0, v;
+
+	*y = *m = *d = -1;
+	for (; *f != '\0'; f++) {
+		if (*f != '%') {
+			if (p == e || *p++ != *f)
+				return -1;
+			continue;
+		}
+		switch (*++f) {
+		case 'Y':
+			if (digits(&p, e, 4, y) == -1)
+				return -1;
+			break;
+		case 'm':
+		case 'd':
+		case 'H':
+		case 'M':
+		case 'S':
+			if (digits12(&p, e, &v) == -1)
+				return -1;
+			if (*f == 'm')
+				*m = v;
+			else if (*f == 'd')
+				*d = v;
+			else if (*f == 'H')
+				h = v;
+			else if (*f == 'M')
+				mi = v;
+			else
+				sec = v;
+			break;
+		case 'b':
+			if ((*m = month_abbr(p, e)) == -1)
+				return -1;
+			p += 3;
+			break;
+		case '%':
+			if (p == e || *p++ != '%')
+				return -1;
+			break;
+		default:
+			/* Unknown conversions, and a lone '%' at the end. */
+			return -1;
+		}
+	}
+	if (p != e || !valid_time(h, mi, sec))
+		return -1;
+	return 0;
+}
+
+int
+crm_date_parse(const char *s, const char *fmt, int32_t *days)
+{
+	const char *b, *e;
+	int y, m, d, r;
+
+	trim(s, &b, &e);
+	if (b == e)
+		return CRM_VALUE_EMPTY;
+	if (fmt == NULL)
+		r = parse_iso(b, e, &y, &m, &d);
+	else
+		r = parse_fmt(b, e, fmt, &y, &m, &d);
+	/* A format without %Y, %m/%b or %d leaves -1 behind: no guessing. */
+	if (r == -1 || !valid_civil(y, m, d))
+		return CRM_VALUE_INVALID;
+	*days = crm_days_from_civil(y, m, d);
+	return CRM_VALUE_OK;
+}
+
+/*
+ * Howard Hinnant's days_from_civil and civil_from_days
+ * (http://howardhinnant.github.io/date_algorithms.html): the year is
+ * shifted to start on March 1 so the leap day falls at its end, and
+ * counted in 400-year eras of 146097 days.
+ */
+int32_t
+crm_days_from_civil(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t)era * 146097 + doe - 719468;
+}
+
+void
+crm_civil_from_days(int32_t days, int *y, int *m, int *d)
+{
+	/* 64 bits so that days near INT32_MAX do not overflow the shift. */
+	int64_t z, era, doe, yoe, doy, mp;
+
+	z = (int64_t)days + 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void
+crm_date_format(int32_t days, char *buf)
+{
+	int y, m, d;
+
+	crm_civil_from_days(days, &y, &m, &d);
+	/* YYYY cannot hold other years; write a date no parser accepts. */
+	if (y < 0 || y > 9999)
+		y = m = d = 0;
+	buf[0] = '0' + y / 1000;
+	buf[1] = '0' + y / 100 % 10;
+	buf[2] = '0' + y / 10 % 10;
+	buf[3] = '0' + y % 10;
+	buf[4] = '-';
+	buf[5] = '0' + m / 10;
+	buf[6] = '0' + m % 10;
+	buf[7] = '-';
+	buf[8] = '0' + d / 10;
+	buf[9] = '0' + d % 10;
+	buf[10] = '\0';
+}
+
+int
+crm_bool_parse(const char *s, int *out)
+{
+	static const struct {
+		const char *text;
+		int value;
+	} words[] = {
+		{ "1", 1 }, { "0", 0 }, { "true", 1 }, { "false", 0 },
+		{ "yes", 1 }, { "no", 0 }, { "y", 1 }, { "n", 0 },
+		{ "t", 1 }, { "f", 0 }, { "x", 1 },
+		{ "\xe6\x98\xaf" /* 是 */, 1 }, { "\xe5\x90\xa6" /* 否 */, 0 }
+	};
+	const char *b, *e;
+	size_t i, j, n;
+
+	trim(s, &b, &e);
+	n = (size_t)(e - b);
+	if (n == 0) {
+		*out = 0;
+		return CRM_VALUE_OK;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (strlen(words[i].text) != n)
+			continue;
+		for (j = 0; j < n; j++)
+			if (to_lower((unsigned char)b[j]) !=
+			    (unsigned char)words[i].text[j])
+				break;
+		if (j == n) {
+			*out = words[i].value;
+			return CRM_VALUE_OK;
+		}
+	}
+	return CRM_VALUE_INVALID;
+}
+
+/* Copies s into buf with snprintf's truncation and return value. */
+static int
+copy_out(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s);
+
+	if (size > 0) {
+		memcpy(buf, s, n < size ? n : size - 1);
+		buf[n < size ? n : size - 1] = '\0';
+	}
+	return (int)n;
+}
+
+/* Skips the sign of a result that printf rounded to zero. */
+static const char *
+unsign_zero(const char *s)
+{
+	const char *p;
+
+	if (*s != '-')
+		return s;
+	for (p = s + 1; *p != '\0'; p++)
+		if (*p != '0' && *p != '.')
+			return s;
+	return s + 1;
+}
+
+static int
+clamp_decimals(int decimals)
+{
+	return decimals < 0 ? 0 : decimals > 9 ? 9 : decimals;
+}
+
+/* DBL_MAX has 309 integer digits; with sign, point and 9 decimals: 320. */
+#define FORMAT_MAX	352
+
+int
+crm_number_format(double v, int decimals, char *buf, size_t size)
+{
+	char tmp[FORMAT_MAX];
+
+	snprintf(tmp, sizeof(tmp), "%.*f", clamp_decimals(decimals), v);
+	return copy_out(unsign_zero(tmp), buf, size);
+}
+
+int
+crm_fraction_format(double v, int decimals, char *buf, size_t size)
+{
+	char tmp[FORMAT_MAX];
+	int n;
+
+	n = snprintf(tmp, sizeof(tmp), "%.*f", clamp_decimals(decimals), v);
+	if (n > 0 && (size_t)n < sizeof(tmp) && strchr(tmp, '.') != NULL) {
+		while (tmp[n - 1] == '0')
+			n--;
+		if (tmp[n - 1] == '.')
+			n--;
+		tmp[n] = '\0';
+	}
+	return copy_out(unsign_zero(tmp), buf, size);
+}

@@ -1,0 +1,537 @@
+/*
+ * test_value.c - unit tests for lib/value.c: numbers, dates, booleans
+ * and their formatting.  Every expected value is worked out by hand; the
+ * day counts are derived in the comments beside them.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "value.h"
+
+/*
+ * Day numbers used below.  1970-01-01 is day 0.
+ * 2024-01-01: 1970..2023 is 54 years = 54 * 365 = 19710 days, plus the
+ *   13 leap days of 1972, 1976, ..., 2020 ((2020 - 1972) / 4 + 1) = 19723.
+ * 2000-01-01: 30 years * 365 = 10950, plus 7 leap days (1972..1996) =
+ *   10957 (also 946684800 s / 86400, the well-known Unix time).
+ * 0001-01-01: the 1969 years 0001..1969 hold 1969 * 365 = 718685 days plus
+ *   1969/4 - 1969/100 + 1969/400 = 492 - 19 + 4 = 477 leap days = 719162
+ *   days before 1970-01-01, so it is day -719162.
+ * 9999-12-31: the 8030 years 1970..9999 hold 8030 * 365 = 2930950 days
+ *   plus (2499 - 99 + 24) - 477 = 1947 leap days = 2932897 days up to
+ *   10000-01-01, so 9999-12-31 is day 2932896.
+ */
+#define D_2024_01_01	19723
+#define D_2000_01_01	10957
+#define D_0001_01_01	(-719162)
+#define D_9999_12_31	2932896
+
+static void
+assert_number(const char *s, int decimal_comma, double want, int want_dec)
+{
+	double v = -999;
+	int dec = -1;
+
+	if (crm_number_parse(s, decimal_comma, &v, &dec) != CRM_VALUE_OK)
+		fail_msg("\"%s\" did not parse", s);
+	if (v != want)
+		fail_msg("\"%s\": got %.17g, want %.17g", s, v, want);
+	if (dec != want_dec)
+		fail_msg("\"%s\": got %d decimals, want %d", s, dec, want_dec);
+}
+
+static void
+assert_number_invalid(const char *s, int decimal_comma)
+{
+	double v;
+	int dec;
+
+	if (crm_number_parse(s, decimal_comma, &v, &dec) != CRM_VALUE_INVALID)
+		fail_msg("\"%s\" was not rejected", s);
+}
+
+static void
+test_number_plain(void **state)
+{
+	(void)state;
+	assert_number("42", 0, 42, 0);
+	assert_number(" 42 ", 0, 42, 0);
+	assert_number("\t-0.25\t", 0, -0.25, 2);
+	assert_number("+5", 0, 5, 0);
+	assert_number(".5", 0, 0.5, 1);
+	assert_number("5.", 0, 5, 0);
+	assert_number("007", 0, 7, 0);
+	assert_number("12.500", 0, 12.5, 3);
+}
+
+static void
+test_number_thousands(void **state)
+{
+	(void)state;
+	assert_number("1,234.50", 0, 1234.5, 2);
+	assert_number("1,234,567", 0, 1234567, 0);
+	assert_number("123,456", 0, 123456, 0);
+	assert_number("-1,000", 0, -1000, 0);
+	assert_number("1,234.", 0, 1234, 0);
+}
+
+static void
+test_number_currency(void **state)
+{
+	(void)state;
+	assert_number("\xc2\xa5" "1,000", 0, 1000, 0);		/* ¥ */
+	assert_number("\xef\xbf\xa5" "1,000", 0, 1000, 0);	/* ￥ */
+	assert_number("$-12.50", 0, -12.5, 2);
+	assert_number("-$12.50", 0, -12.5, 2);
+	assert_number("12.50\xe2\x82\xac", 0, 12.5, 2);		/* 12.50€ */
+	assert_number("-12.50\xe2\x82\xac", 0, -12.5, 2);
+	assert_number("\xc2\xa3" "7", 0, 7, 0);			/* £7 */
+	assert_number(" $1,234.56 ", 0, 1234.56, 2);
+	assert_number("$ 3", 0, 3, 0);
+	assert_number("3 $", 0, 3, 0);
+}
+
+static void
+test_number_parentheses(void **state)
+{
+	(void)state;
+	assert_number("(3.00)", 0, -3, 2);
+	assert_number("(12.50)", 0, -12.5, 2);
+	assert_number("($12.50)", 0, -12.5, 2);
+	assert_number("(1,000)", 0, -1000, 0);
+}
+
+static void
+test_number_decimal_comma(void **state)
+{
+	(void)state;
+	assert_number("1.234,50", 1, 1234.5, 2);
+	assert_number("12,50 \xe2\x82\xac", 1, 12.5, 2);	/* 12,50 € */
+	assert_number("-0,5", 1, -0.5, 1);
+	assert_number("1.000.000", 1, 1000000, 0);
+	assert_number_invalid("1,234.50", 1);
+	assert_number_invalid("1.23", 1);
+}
+
+static void
+test_number_negative_zero(void **state)
+{
+	double v;
+
+	(void)state;
+	assert_int_equal(crm_number_parse("-0", 0, &v, NULL), CRM_VALUE_OK);
+	assert_true(v == 0 && !signbit(v));
+	assert_int_equal(crm_number_parse("(0.00)", 0, &v, NULL),
+	    CRM_VALUE_OK);
+	assert_true(v == 0 && !signbit(v));
+}
+
+static void
+test_number_invalid(void **state)
+{
+	static const char *const bad[] = {
+		"1e400", "1e5", "--5", "+-5", "-+5", "1,23", "12,34,567",
+		",123", "1234,567", "1,2345", "1.2.3", "(-3)", "(+3)", "-(3)",
+		"$", "-$", "$-", "()", "(", "(3", "3)", "( 3)", "abc", "12a",
+		"1 000", "- 5", "inf", "-inf", "nan", "0x10", ".", ",", "-",
+		"$12$", "$-$1", "+$-5", "($-3)", "(-$3)", "1,234.5,6", "5-",
+		"1.5e3", "\xe2\x82\xac", "12.5.",
+		("1\302\240" "000"),	/* a no-break space as separator */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_number_invalid(bad[i], 0);
+}
+
+static void
+test_number_empty(void **state)
+{
+	double v = 7;
+	int dec = 7;
+
+	(void)state;
+	assert_int_equal(crm_number_parse("", 0, &v, &dec), CRM_VALUE_EMPTY);
+	assert_int_equal(crm_number_parse("   ", 0, &v, &dec),
+	    CRM_VALUE_EMPTY);
+	assert_int_equal(crm_number_parse(" \t ", 1, &v, &dec),
+	    CRM_VALUE_EMPTY);
+	/* Missing is not zero: the outputs are left alone. */
+	assert_true(v == 7);
+	assert_int_equal(dec, 7);
+}
+
+static void
+test_number_long(void **state)
+{
+	char s[1001];
+	double v;
+
+	(void)state;
+	memset(s, '9', 1000);
+	s[1000] = '\0';
+	assert_int_equal(crm_number_parse(s, 0, &v, NULL), CRM_VALUE_INVALID);
+
+	/* "1" and 308 zeros is 1e308, below DBL_MAX (about 1.797e308). */
+	s[0] = '1';
+	memset(s + 1, '0', 308);
+	s[309] = '\0';
+	assert_int_equal(crm_number_parse(s, 0, &v, NULL), CRM_VALUE_OK);
+	assert_true(v == 1e308);
+
+	/* One more zero is 1e309: too short to be cut, but overflows. */
+	s[309] = '0';
+	s[310] = '\0';
+	assert_int_equal(crm_number_parse(s, 0, &v, NULL), CRM_VALUE_INVALID);
+}
+
+static void
+assert_date(const char *s, const char *fmt, int32_t want)
+{
+	int32_t days = -12345678;
+
+	if (crm_date_parse(s, fmt, &days) != CRM_VALUE_OK)
+		fail_msg("\"%s\" (%s) did not parse", s, fmt ? fmt : "NULL");
+	if (days != want)
+		fail_msg("\"%s\": got day %ld, want %ld", s, (long)days,
+		    (long)want);
+}
+
+static void
+assert_date_invalid(const char *s, const char *fmt)
+{
+	int32_t days;
+
+	if (crm_date_parse(s, fmt, &days) != CRM_VALUE_INVALID)
+		fail_msg("\"%s\" (%s) was not rejected", s,
+		    fmt ? fmt : "NULL");
+}
+
+static void
+test_date_iso(void **state)
+{
+	(void)state;
+	assert_date("1970-01-01", NULL, 0);
+	assert_date("1969-12-31", NULL, -1);
+	/* Jan 31 + Feb 28 days before Feb 29: 19723 + 59 = 19782. */
+	assert_date("2024-02-29", NULL, 19782);
+	/* 2024-01-31 is 30 days after 2024-01-01. */
+	assert_date("2024-01-31", NULL, D_2024_01_01 + 30);
+	assert_date("2024/01/31", NULL, D_2024_01_01 + 30);
+	assert_date("20240131", NULL, D_2024_01_01 + 30);
+	assert_date("  2024-01-31 ", NULL, D_2024_01_01 + 30);
+	/* 2000 is a leap year (divisible by 400): 10957 + 59. */
+	assert_date("2000-02-29", NULL, D_2000_01_01 + 59);
+	assert_date("0001-01-01", NULL, D_0001_01_01);
+	assert_date("9999-12-31", NULL, D_9999_12_31);
+}
+
+static void
+test_date_time(void **state)
+{
+	const int32_t want = D_2024_01_01 + 30;
+
+	(void)state;
+	assert_date("2024-01-31T10:20:30", NULL, want);
+	assert_date("2024-01-31 10:20:30.5Z", NULL, want);
+	assert_date("2024-01-31 10:20", NULL, want);
+	assert_date("2024-01-31T10:20Z", NULL, want);
+	assert_date("2024-01-31T10:20+02:00", NULL, want);
+	assert_date("2024-01-31T10:20:30-0530", NULL, want);
+	assert_date("2024-01-31T23:59:60", NULL, want);
+	assert_date("2024-01-31T00:00:00.000001", NULL, want);
+	assert_date("2024/01/31 10:20", NULL, want);
+	assert_date("20240131T10:20", NULL, want);
+}
+
+static void
+test_date_invalid(void **state)
+{
+	static const char *const bad[] = {
+		"2024-02-30", "2023-02-29", "1900-02-29", "2024-13-01",
+		"2024-00-10", "2024-04-31", "2024-01-00", "0000-00-00",
+		"0000-01-01", "10000-01-01", "2024-01-31+02:00", "2024-01-31Z",
+		"2024-1-31", "2024-01-1", "24-01-31", "2024-01/31",
+		"2024/01-31", "2024.01.31", "202401311", "2024013",
+		"2024-01-31T", "2024-01-31  10:20",
+		"2024-01-31t10:20", "2024-01-31x", "2024-01-31T24:00",
+		"2024-01-31T10:60", "2024-01-31T10:20:61", "2024-01-31T1:20",
+		"2024-01-31T10:20:30.", "2024-01-31T10:20:3",
+		"2024-01-31T10:20 extra", "2024-01-31T10:20+2",
+		"2024-01-31T10:20+24:00",
+		"2024-01-31T10:20+02:60", "2024-01-31T10:20ZZ", "31/12/2024",
+		"abc", "2024-01-31T10",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_date_invalid(bad[i], NULL);
+}
+
+static void
+test_date_format_string(void **state)
+{
+	(void)state;
+	/* 2024 is leap, 366 days: 2024-12-31 is 19723 + 365 = 20088. */
+	assert_date("31/12/2024", "%d/%m/%Y", D_2024_01_01 + 365);
+	/* 5 March 2024: Jan 31 + Feb 29 + 4 = 64 days after Jan 1. */
+	assert_date("5 Mar 2024", "%d %b %Y", D_2024_01_01 + 64);
+	assert_date("05 MAR 2024", "%d %b %Y", D_2024_01_01 + 64);
+	assert_date("05-mar-2024", "%d-%b-%Y", D_2024_01_01 + 64);
+	assert_date("3/5/2024", "%m/%d/%Y", D_2024_01_01 + 64);
+	assert_date("20240305", "%Y%m%d", D_2024_01_01 + 64);
+	assert_date("31/12/2024 10:20:30", "%d/%m/%Y %H:%M:%S",
+	    D_2024_01_01 + 365);
+	assert_date("31/12/2024 %", "%d/%m/%Y %%", D_2024_01_01 + 365);
+	assert_date(" 31/12/2024 ", "%d/%m/%Y", D_2024_01_01 + 365);
+}
+
+static void
+test_date_format_string_invalid(void **state)
+{
+	int32_t days;
+
+	(void)state;
+	assert_date_invalid("31-12-2024", "%d/%m/%Y");
+	assert_date_invalid("31/12/2024x", "%d/%m/%Y");
+	assert_date_invalid("31/12/24", "%d/%m/%Y");
+	assert_date_invalid("31/12/20245", "%d/%m/%Y");
+	assert_date_invalid("31/13/2024", "%d/%m/%Y");
+	assert_date_invalid("31/02/2024", "%d/%m/%Y");
+	assert_date_invalid("5 Mrz 2024", "%d %b %Y");
+	assert_date_invalid("5 March 2024", "%d %b %Y");
+	assert_date_invalid("31/12/2024 25:00:00", "%d/%m/%Y %H:%M:%S");
+	assert_date_invalid("31/12/2024 10:61:00", "%d/%m/%Y %H:%M:%S");
+	assert_date_invalid("31/12/2024 x", "%d/%m/%Y %%");
+	/* Unknown conversion, a lone '%', and a format missing the day. */
+	assert_date_invalid("31/12/24", "%d/%m/%y");
+	assert_date_invalid("31/12/2024", "%d/%m/%Y%");
+	assert_date_invalid("2024-12", "%Y-%m");
+	assert_int_equal(crm_date_parse("", "%d/%m/%Y", &days),
+	    CRM_VALUE_EMPTY);
+}
+
+static void
+test_date_empty(void **state)
+{
+	int32_t days = 5;
+
+	(void)state;
+	assert_int_equal(crm_date_parse("", NULL, &days), CRM_VALUE_EMPTY);
+	assert_int_equal(crm_date_parse("   ", NULL, &days), CRM_VALUE_EMPTY);
+	assert_int_equal(days, 5);
+}
+
+/* The calendar rule, written independently of lib/value.c. */
+static int
+month_length(int y, int m)
+{
+	if (m == 2)
+		return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28;
+	return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31;
+}
+
+/*
+ * Walks every day from 0001-01-01 to 9999-12-31 one day at a time with
+ * the rule above and checks both conversions at each step, and that the
+ * walk ends on the day number computed by hand.
+ */
+static void
+test_civil_round_trip(void **state)
+{
+	int32_t days = D_0001_01_01;
+	int y = 1, m = 1, d = 1, gy, gm, gd;
+
+	(void)state;
+	for (;;) {
+		crm_civil_from_days(days, &gy, &gm, &gd);
+		if (gy != y || gm != m || gd != d)
+			fail_msg("day %ld: got %d-%d-%d, want %d-%d-%d",
+			    (long)days, gy, gm, gd, y, m, d);
+		if (crm_days_from_civil(y, m, d) != days)
+			fail_msg("%d-%d-%d: got day %ld, want %ld", y, m, d,
+			    (long)crm_days_from_civil(y, m, d), (long)days);
+		if (y == 9999 && m == 12 && d == 31)
+			break;
+		days++;
+		if (++d > month_length(y, m)) {
+			d = 1;
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+	}
+	assert_int_equal(days, D_9999_12_31);
+}
+
+static void
+test_date_format(void **state)
+{
+	char buf[11];
+
+	(void)state;
+	crm_date_format(0, buf);
+	assert_string_equal(buf, "1970-01-01");
+	crm_date_format(-1, buf);
+	assert_string_equal(buf, "1969-12-31");
+	crm_date_format(19782, buf);
+	assert_string_equal(buf, "2024-02-29");
+	crm_date_format(D_2024_01_01 + 365, buf);
+	assert_string_equal(buf, "2024-12-31");
+	crm_date_format(D_0001_01_01, buf);
+	assert_string_equal(buf, "0001-01-01");
+	crm_date_format(D_9999_12_31, buf);
+	assert_string_equal(buf, "9999-12-31");
+	/* Year 10000 does not fit YYYY. */
+	crm_date_format(D_9999_12_31 + 1, buf);
+	assert_string_equal(buf, "0000-00-00");
+}
+
+static void
+test_bool(void **state)
+{
+	static const struct {
+		const char *s;
+		int want;
+	} cases[] = {
+		{ "1", 1 }, { "0", 0 },
+		{ "true", 1 }, { "TRUE", 1 }, { "True", 1 }, { "tRuE", 1 },
+		{ "false", 0 }, { "FALSE", 0 }, { "False", 0 },
+		{ "yes", 1 }, { "YES", 1 }, { "Yes", 1 },
+		{ "no", 0 }, { "NO", 0 }, { "No", 0 },
+		{ "y", 1 }, { "Y", 1 }, { "n", 0 }, { "N", 0 },
+		{ "t", 1 }, { "T", 1 }, { "f", 0 }, { "F", 0 },
+		{ "x", 1 }, { "X", 1 },
+		{ "\xe6\x98\xaf", 1 },		/* 是 */
+		{ "\xe5\x90\xa6", 0 },		/* 否 */
+		{ " yes ", 1 }, { "\tN\t", 0 }, { " \xe6\x98\xaf ", 1 },
+		{ "", 0 }, { "   ", 0 },
+	};
+	size_t i;
+	int v;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		v = -1;
+		if (crm_bool_parse(cases[i].s, &v) != CRM_VALUE_OK)
+			fail_msg("\"%s\" did not parse", cases[i].s);
+		if (v != cases[i].want)
+			fail_msg("\"%s\": got %d, want %d", cases[i].s, v,
+			    cases[i].want);
+	}
+}
+
+static void
+test_bool_invalid(void **state)
+{
+	static const char *const bad[] = {
+		"maybe", "2", "-1", "yess", "ye", "tr", "t r", "on", "off",
+		"xx", "\xe6\x98\xaf\xe5\x90\xa6", "\xe6\x98", "00", "1.0",
+	};
+	size_t i;
+	int v;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (crm_bool_parse(bad[i], &v) != CRM_VALUE_INVALID)
+			fail_msg("\"%s\" was not rejected", bad[i]);
+}
+
+static void
+assert_number_format(double v, int decimals, const char *want)
+{
+	char buf[64];
+	int n;
+
+	n = crm_number_format(v, decimals, buf, sizeof(buf));
+	assert_string_equal(buf, want);
+	assert_int_equal(n, strlen(want));
+}
+
+static void
+test_number_format(void **state)
+{
+	char buf[4];
+
+	(void)state;
+	assert_number_format(-0.001, 2, "0.00");
+	assert_number_format(1234.5, 2, "1234.50");
+	assert_number_format(0, 2, "0.00");
+	assert_number_format(-0.0, 0, "0");
+	assert_number_format(-0.4, 0, "0");
+	assert_number_format(-12.345678, 3, "-12.346");
+	assert_number_format(-0.01, 2, "-0.01");
+	/* decimals clamp to 0..9. */
+	assert_number_format(0.5, 12, "0.500000000");
+	assert_number_format(7.25, -1, "7");
+	/* snprintf semantics: cut to fit, return the full length. */
+	assert_int_equal(crm_number_format(1234.5, 2, buf, sizeof(buf)), 7);
+	assert_string_equal(buf, "123");
+}
+
+static void
+assert_fraction_format(double v, int decimals, const char *want)
+{
+	char buf[64];
+	int n;
+
+	n = crm_fraction_format(v, decimals, buf, sizeof(buf));
+	assert_string_equal(buf, want);
+	assert_int_equal(n, strlen(want));
+}
+
+static void
+test_fraction_format(void **state)
+{
+	(void)state;
+	assert_fraction_format(0.25, 6, "0.25");
+	assert_fraction_format(1.0, 6, "1");
+	assert_fraction_format(1.0 / 3, 6, "0.333333");
+	assert_fraction_format(-0.0000001, 6, "0");
+	assert_fraction_format(2.0 / 3, 2, "0.67");
+	assert_fraction_format(10, 0, "10");
+	assert_fraction_format(100, 3, "100");
+	assert_fraction_format(100.5, 3, "100.5");
+	assert_fraction_format(-0.5, 6, "-0.5");
+	assert_fraction_format(0.0000004, 6, "0");
+	assert_fraction_format(0.9999999, 6, "1");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_number_plain),
+		cmocka_unit_test(test_number_thousands),
+		cmocka_unit_test(test_number_currency),
+		cmocka_unit_test(test_number_parentheses),
+		cmocka_unit_test(test_number_decimal_comma),
+		cmocka_unit_test(test_number_negative_zero),
+		cmocka_unit_test(test_number_invalid),
+		cmocka_unit_test(test_number_empty),
+		cmocka_unit_test(test_number_long),
+		cmocka_unit_test(test_date_iso),
+		cmocka_unit_test(test_date_time),
+		cmocka_unit_test(test_date_invalid),
+		cmocka_unit_test(test_date_format_string),
+		cmocka_unit_test(test_date_format_string_invalid),
+		cmocka_unit_test(test_date_empty),
+		cmocka_unit_test(test_civil_round_trip),
+		cmocka_unit_test(test_date_format),
+		cmocka_unit_test(test_bool),
+		cmocka_unit_test(test_bool_invalid),
+		cmocka_unit_test(test_number_format),
+		cmocka_unit_test(test_fraction_format),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
