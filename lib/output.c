@@ -60,6 +60,8 @@ crm_output_open(const char *path, struct crm_error *e)
 		atexit(remove_uncommitted);
 		cleanup_registered = 1;
 	}
+	if ((p->path = strdup(path)) == NULL)
+		goto fail;
 	exists = stat(path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {
 		/* a device or a FIFO cannot be replaced: write to it */
@@ -67,8 +69,7 @@ crm_output_open(const char *path, struct crm_error *e)
 			goto fail;
 		return p->fp;
 	}
-	if ((p->path = strdup(path)) == NULL ||
-	    (p->tmp = malloc(strlen(path) + 8)) == NULL)
+	if ((p->tmp = malloc(strlen(path) + 8)) == NULL)
 		goto fail;
 	sprintf(p->tmp, "%s.XXXXXX", path);
 	if ((fd = mkstemp(p->tmp)) < 0) {

@@ -162,6 +162,21 @@ yshare(double s)
 	return PY1 - (PY1 - PY0) * s;
 }
 
+/* Items per bar: equal buckets, so that bars compare with each other. */
+static size_t
+bar_size(size_t n)
+{
+	return (n + CRM_SVG_MAX_BARS - 1) / CRM_SVG_MAX_BARS;
+}
+
+static size_t
+bar_start(size_t k, size_t n)
+{
+	size_t i = k * bar_size(n);
+
+	return i < n ? i : n;
+}
+
 /* First item of bucket k when n items fill nb buckets. */
 static size_t
 bucket_start(size_t k, size_t n, size_t nb)
@@ -230,9 +245,11 @@ bar_sums(const struct crm_pareto *p, size_t nb, double *sum, double *lo,
 	*lo = *hi = 0.0;
 	for (k = 0; k < nb; k++) {
 		sum[k] = 0.0;
-		end = bucket_start(k + 1, p->n, nb);
-		for (i = bucket_start(k, p->n, nb); i < end; i++)
+		end = bar_start(k + 1, p->n);
+		for (i = bar_start(k, p->n); i < end; i++)
 			sum[k] += fin(p->items[i].value);
+		/* the mean, so that a short last bar reads on the same axis */
+		sum[k] /= (double)(end - bar_start(k, p->n));
 		if (k == 0 || sum[k] < *lo)
 			*lo = sum[k];
 		if (k == 0 || sum[k] > *hi)
@@ -248,8 +265,8 @@ draw_bars(FILE *fp, const struct crm_pareto *p, size_t nb,
 	double x0, x1, pad, y, y0 = ypos(ya, 0.0);
 
 	for (k = 0; k < nb; k++) {
-		x0 = xpos(bucket_start(k, p->n, nb), p->n);
-		x1 = xpos(bucket_start(k + 1, p->n, nb), p->n);
+		x0 = xpos(bar_start(k, p->n), p->n);
+		x1 = xpos(bar_start(k + 1, p->n), p->n);
 		pad = x1 - x0 >= 5.0 ? (x1 - x0) * 0.1 : 0.0;
 		y = ypos(ya, sum[k]);
 		fprintf(fp, "<rect class=\"bar\" x=\"%.2f\" y=\"%.2f\" "
@@ -337,9 +354,8 @@ draw_titles(FILE *fp, const struct crm_pareto *p, size_t nb,
 	char rot[80];
 
 	if (nb < p->n)
-		snprintf(buf, sizeof(buf), "items ranked by value, %zu items "
-		    "in %zu bars of about %.0f each", p->n, nb,
-		    (double)p->n / (double)nb);
+		snprintf(buf, sizeof(buf), "items ranked by value, %zu items; "
+		    "each bar the mean of %zu", p->n, bar_size(p->n));
 	else
 		snprintf(buf, sizeof(buf), "items ranked by value (%zu item%s)",
 		    p->n, p->n == 1 ? "" : "s");
@@ -377,7 +393,7 @@ crm_svg_pareto(FILE *fp, const struct crm_pareto *p, const char *title,
 		return ferror(fp) ? -1 : 0;
 	}
 
-	nb = p->n > CRM_SVG_MAX_BARS ? CRM_SVG_MAX_BARS : p->n;
+	nb = (p->n + bar_size(p->n) - 1) / bar_size(p->n);
 	bar_sums(p, nb, sum, &lo, &hi);
 	axis_make(&ya, lo < 0 ? lo : 0, hi);
 

@@ -1,8 +1,8 @@
 /*
  * svg.h - a Pareto chart as a self-contained SVG document.
  *
- * Value bars in rank order (bucketed into at most CRM_SVG_MAX_BARS bars
- * when there are more items, each bar then summing its bucket), the
+ * Value bars in rank order (past CRM_SVG_MAX_BARS items, each bar is the
+ * mean of an equal run of ceil(n / CRM_SVG_MAX_BARS) items), the
  * cumulative share curve on a 0-100% right axis, the 80% guide line,
  * background bands for the classes, axis titles and tick labels.
  */
