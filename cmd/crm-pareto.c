@@ -6,6 +6,7 @@
  * the concentration figures with --summary and a chart with --svg.
  */
 #include <err.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,49 +130,76 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 
 /*
  * The config sets what the command line did not: value, by, classes.
- * Strings point into the loaded document, which lives until exit.
+ * Every key is checked even when an option overrides it: a broken config
+ * is an error whatever the command line says.  Strings point into the
+ * loaded document, which lives until exit.
  */
 static int
 load_config(struct crm_config *cfg, const char *path, struct settings *s,
-    const char *value_opt, const char *by_opt, struct crm_error *e)
+    struct crm_error *e)
 {
 	static const char *const keys[] = { "value", "by", "classes", NULL };
+	double bounds[CRM_PARETO_MAX_BOUNDS];
+	const char *value = NULL, *by = NULL;
 	yaml_node_t *root, *n;
-	size_t i, len;
+	size_t i, len = 0;
 
 	if (crm_config_load(cfg, path, e) < 0)
 		return -1;
 	root = crm_config_root(cfg);
 	if (crm_config_check_keys(cfg, root, keys, e) < 0)
 		return -1;
-	if ((n = crm_config_get(cfg, root, "value")) != NULL && !value_opt &&
-	    crm_config_string(cfg, n, &s->value, e) < 0)
+	if ((n = crm_config_get(cfg, root, "value")) != NULL &&
+	    crm_config_string(cfg, n, &value, e) < 0)
 		return -1;
-	if ((n = crm_config_get(cfg, root, "by")) != NULL && !by_opt &&
-	    crm_config_string(cfg, n, &s->by, e) < 0)
+	if ((n = crm_config_get(cfg, root, "by")) != NULL &&
+	    crm_config_string(cfg, n, &by, e) < 0)
 		return -1;
-	if ((n = crm_config_get(cfg, root, "classes")) == NULL ||
-	    s->classes_given)
-		return 0;
-	if (crm_config_seq_len(cfg, n, &len, e) < 0)
-		return -1;
-	if (len == 0 || len > CRM_PARETO_MAX_BOUNDS)
-		return crm_config_error_at(cfg, n, e,
-		    "expected 1 to %d class bounds", CRM_PARETO_MAX_BOUNDS);
-	for (i = 0; i < len; i++) {
-		yaml_node_t *item = crm_config_seq_item(cfg, n, i);
-		double v;
-
-		if (crm_config_number(cfg, item, &v, e) < 0)
+	if ((n = crm_config_get(cfg, root, "classes")) != NULL) {
+		if (crm_config_seq_len(cfg, n, &len, e) < 0)
 			return -1;
-		if (v <= 0 || v >= 100 || (i > 0 && v / 100 <= s->bounds[i - 1]))
-			return crm_config_error_at(cfg, item, e,
-			    "class bounds must be increasing percentages "
-			    "between 0 and 100");
-		s->bounds[i] = v / 100;
+		if (len == 0 || len > CRM_PARETO_MAX_BOUNDS)
+			return crm_config_error_at(cfg, n, e,
+			    "expected 1 to %d class bounds",
+			    CRM_PARETO_MAX_BOUNDS);
+		for (i = 0; i < len; i++) {
+			yaml_node_t *item = crm_config_seq_item(cfg, n, i);
+			double v;
+
+			if (crm_config_number(cfg, item, &v, e) < 0)
+				return -1;
+			if (v <= 0 || v >= 100 ||
+			    (i > 0 && v / 100 <= bounds[i - 1]))
+				return crm_config_error_at(cfg, item, e,
+				    "class bounds must be increasing "
+				    "percentages between 0 and 100");
+			bounds[i] = v / 100;
+		}
 	}
-	s->nbounds = len;
+	if (s->value == NULL)
+		s->value = value;
+	if (s->by == NULL)
+		s->by = by;
+	if (!s->classes_given && len > 0) {
+		memcpy(s->bounds, bounds, len * sizeof(bounds[0]));
+		s->nbounds = len;
+	}
 	return 0;
+}
+
+/*
+ * A sum of values with at most `decimals` digits after the point is a
+ * whole number of 10^-decimals: round off the binary noise, so that
+ * 0.1 + 0.2 - 0.3 is 0 (not positive) and prints as such.
+ */
+static double
+exact_sum(double sum, int decimals)
+{
+	double scale = pow(10, decimals), units = sum * scale;
+
+	if (fabs(units) >= 9007199254740992.0)	/* 2^53: already exact */
+		return sum;
+	return round(units) / scale;
 }
 
 static void
@@ -210,20 +238,25 @@ row_value(struct crm_input *in, const struct crm_common *c,
 	return crm_input_reject(in, rec, &why, e) < 0 ? -1 : 0;
 }
 
+/* One allocation per row: the pointers, then the field texts. */
 static struct row *
 store_row(struct crm_arena *a, const struct crm_record *rec)
 {
-	struct row *r = crm_arena_alloc(a, sizeof(*r) +
-	    rec->n * sizeof(char *));
-	size_t i;
+	size_t size = sizeof(struct row) + rec->n * sizeof(char *), i;
+	struct row *r;
+	char *text;
 
-	if (r == NULL)
+	for (i = 0; i < rec->n; i++)
+		size += rec->len[i] + 1;
+	if ((r = crm_arena_alloc(a, size)) == NULL)
 		return NULL;
 	r->n = rec->n;
-	for (i = 0; i < rec->n; i++)
-		if ((r->field[i] = crm_arena_strndup(a, rec->field[i],
-		    rec->len[i])) == NULL)
-			return NULL;
+	text = (char *)(r->field + rec->n);
+	for (i = 0; i < rec->n; i++) {
+		memcpy(text, rec->field[i], rec->len[i] + 1);
+		r->field[i] = text;
+		text += rec->len[i] + 1;
+	}
 	return r;
 }
 
@@ -426,9 +459,15 @@ main(int argc, char **argv)
 		printf("crm-pareto %s\n", CRM_VERSION);
 		return 0;
 	}
-	if (c.config != NULL && load_config(&cfg, c.config, &s, s.value, s.by,
-	    &e) < 0)
+	if (c.config != NULL && load_config(&cfg, c.config, &s, &e) < 0)
 		die(&e);
+	if (s.svg != NULL && strcmp(s.svg, "-") == 0 &&
+	    (c.output == NULL || strcmp(c.output, "-") == 0)) {
+		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "--svg - needs -o FILE: the chart and the CSV cannot both "
+		    "go to standard output");
+		die(&e);
+	}
 	if (s.value == NULL)
 		s.value = "monetary";
 	if (s.nbounds == 0) {
@@ -486,10 +525,12 @@ main(int argc, char **argv)
 	if (bycol >= 0) {
 		size_t i;
 
-		for (i = 0; i < groups.n; i++)
+		for (i = 0; i < groups.n; i++) {
+			groups.g[i].sum = exact_sum(groups.g[i].sum, decimals);
 			if (crm_pareto_add(&p, groups.g[i].sum, &groups.g[i],
 			    &e) < 0)
 				die(&e);
+		}
 	}
 	crm_pareto_rank(&p);
 

@@ -414,9 +414,13 @@ header_name(const struct crm_csv_reader *r, size_t i)
 static int
 bad_field(struct crm_csv_reader *r, struct crm_error *err)
 {
-	const char *what = r->bad == BAD_NUL ? "a NUL byte" :
+	const char *what = r->bad == BAD_NUL ?
+	    "a NUL byte (UTF-16 text? try --encoding UTF-16)" :
 	    "invalid UTF-8 (try --encoding)";
 
+	if (r->header.n == 0)
+		return crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line,
+		    0, "header field %zu: %s", r->badfield + 1, what);
 	return crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
 	    "column '%s': %s", header_name(r, r->badfield), what);
 }

@@ -63,6 +63,13 @@ crm_error_quote(const char *s, size_t len, char *buf, size_t size)
 			buf[o++] = (char)c;
 		}
 	}
+	if (i < len) {
+		/* do not leave half a UTF-8 character before the "..." */
+		while (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80)
+			o--;
+		if (o > 1 && ((unsigned char)buf[o - 1] & 0xC0) == 0xC0)
+			o--;
+	}
 	if (i < len && o + 5 < size) {
 		memcpy(buf + o, "...", 3);
 		o += 3;

@@ -111,18 +111,38 @@ common_option(int opt, const char *arg, struct crm_common *c,
 	return 0;
 }
 
+/* s is a group of short options ("-qZ") holding the letter c. */
 static int
-unknown(int opt, char **argv, const char *own_short, struct crm_error *e)
+short_group_with(const char *s, int c)
+{
+	return s != NULL && s[0] == '-' && s[1] != '-' && s[1] != '\0' &&
+	    strchr(s + 1, c) != NULL;
+}
+
+static int
+unknown(int opt, int argc, char **argv, const char *own_short,
+    struct crm_error *e)
 {
 	const char *arg = argv[optind - 1];
 
 	/* getopt sets optopt to the letter, or to the code of a long option */
+	if (opt == ':' && optopt > 0 && optopt < 128 &&
+	    short_group_with(arg, optopt))
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "option '-%c' needs a value", optopt);
 	if (opt == ':')
 		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
 		    "option '%s' needs a value", arg);
-	if (optopt > 0 && optopt < 128 && arg[0] == '-' && arg[1] != '-' &&
-	    (strchr(COMMON_SHORT, optopt) == NULL &&
-	    strchr(own_short, optopt) == NULL))
+	/*
+	 * An unknown letter before the end of its group ("-Zq") leaves
+	 * optind on the group itself, so argv[optind - 1] is then the
+	 * argument before it (or the program name): look at both.
+	 */
+	if (optopt > 0 && optopt < 128 &&
+	    strchr(COMMON_SHORT, optopt) == NULL &&
+	    strchr(own_short, optopt) == NULL &&
+	    (short_group_with(arg, optopt) ||
+	    (optind < argc && short_group_with(argv[optind], optopt))))
 		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
 		    "unknown option '-%c' (try --help)", optopt);
 	return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
@@ -155,12 +175,17 @@ crm_options_parse(int argc, char **argv, const char *own_short,
 	snprintf(shorts, sizeof(shorts), ":%s%s", COMMON_SHORT, own_short);
 
 	opterr = 0;
-	optind = 1;
+	/*
+	 * 0, not 1: glibc, musl and the BSDs then reset all of getopt's
+	 * state, including the position inside a group of short options
+	 * where an earlier parse stopped ("-hq" stops at h).
+	 */
+	optind = 0;
 	while ((opt = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
 		int r;
 
 		if (opt == '?' || opt == ':') {
-			rv = unknown(opt, argv, own_short, e);
+			rv = unknown(opt, argc, argv, own_short, e);
 			break;
 		}
 		if (opt == 'h') {
@@ -183,6 +208,12 @@ crm_options_parse(int argc, char **argv, const char *own_short,
 		}
 	}
 	free(all);
+	if (rv == CRM_OPTIONS_RUN && c->rejects != NULL &&
+	    strcmp(c->rejects, "-") == 0 &&
+	    (c->output == NULL || strcmp(c->output, "-") == 0))
+		rv = crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "--rejects - needs -o FILE: rejected and good records "
+		    "cannot both go to standard output");
 	c->csv.delim = c->delim;
 	c->csv.encoding = c->encoding;
 	return rv;

@@ -60,8 +60,14 @@ crm_output_open(const char *path, struct crm_error *e)
 		atexit(remove_uncommitted);
 		cleanup_registered = 1;
 	}
-	if ((p->path = strdup(path)) == NULL)
+	/* replace what a symbolic link points to, not the link */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		p->path = realpath(path, NULL);
+	else
+		p->path = strdup(path);
+	if (p->path == NULL)
 		goto fail;
+	path = p->path;
 	exists = stat(path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {
 		/* a device or a FIFO cannot be replaced: write to it */

@@ -1,0 +1,158 @@
+/*
+ * test_group.c - per-key sums in first-seen order.
+ *
+ * Sums use values exact in binary (halves and quarters, small integers)
+ * so that they can be compared with assert_true(x == y).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "group.h"
+
+static long
+add(struct crm_groups *gs, const char *key, double v)
+{
+	struct crm_error e;
+
+	return crm_groups_add(gs, key, strlen(key), v, &e);
+}
+
+static void
+expect_group(const struct crm_groups *gs, size_t i, const char *key,
+    size_t keylen, double sum, size_t rows)
+{
+	const struct crm_group *g = &gs->g[i];
+
+	assert_true(i < gs->n);
+	assert_int_equal(g->keylen, keylen);
+	assert_memory_equal(g->key, key, keylen);
+	assert_int_equal(g->key[keylen], '\0');
+	assert_true(g->sum == sum);
+	assert_int_equal(g->rows, rows);
+}
+
+static void
+test_first_seen_order(void **state)
+{
+	struct crm_groups gs;
+
+	(void)state;
+	crm_groups_init(&gs);
+	assert_int_equal(gs.n, 0);
+	assert_int_equal(add(&gs, "C2", 10.5), 0);
+	assert_int_equal(add(&gs, "C1", 3.25), 1);
+	assert_int_equal(add(&gs, "C2", 4.5), 0);
+	assert_int_equal(add(&gs, "C3", -2), 2);
+	assert_int_equal(gs.n, 3);
+	/* C2: 10.5 + 4.5 = 15 over 2 rows; C1: 3.25, 1 row; C3: -2, 1 row */
+	expect_group(&gs, 0, "C2", 2, 15.0, 2);
+	expect_group(&gs, 1, "C1", 2, 3.25, 1);
+	expect_group(&gs, 2, "C3", 2, -2.0, 1);
+	crm_groups_free(&gs);
+	assert_null(gs.g);
+	assert_null(gs.slot);
+	assert_int_equal(gs.n, 0);
+}
+
+static void
+test_keys_differing_in_length(void **state)
+{
+	struct crm_groups gs;
+	struct crm_error e;
+
+	(void)state;
+	crm_groups_init(&gs);
+	/* "a" and "a\0b": the same C string, different keys */
+	assert_int_equal(crm_groups_add(&gs, "a", 1, 1, &e), 0);
+	assert_int_equal(crm_groups_add(&gs, "a\0b", 3, 2, &e), 1);
+	assert_int_equal(crm_groups_add(&gs, "a\0b", 3, 4, &e), 1);
+	assert_int_equal(crm_groups_add(&gs, "a", 1, 8, &e), 0);
+	/* "ab" is a prefix of "abc", and "" a key of its own */
+	assert_int_equal(add(&gs, "ab", 16), 2);
+	assert_int_equal(add(&gs, "abc", 32), 3);
+	assert_int_equal(add(&gs, "", 64), 4);
+	assert_int_equal(add(&gs, "ab", 128), 2);
+	assert_int_equal(add(&gs, "", 256), 4);
+	assert_int_equal(gs.n, 5);
+	expect_group(&gs, 0, "a", 1, 1 + 8, 2);
+	expect_group(&gs, 1, "a\0b", 3, 2 + 4, 2);
+	expect_group(&gs, 2, "ab", 2, 16 + 128, 2);
+	expect_group(&gs, 3, "abc", 3, 32, 1);
+	expect_group(&gs, 4, "", 0, 64 + 256, 2);
+	crm_groups_free(&gs);
+}
+
+/* key i is "k<i>"; group i gets i + 0.5 on a first pass, 2 * i later */
+#define NKEYS	200000
+
+static void
+test_many_keys_rehash(void **state)
+{
+	struct crm_groups gs;
+	char key[32];
+	size_t i;
+
+	(void)state;
+	crm_groups_init(&gs);
+	/* 200000 keys at most half full: 1024 slots doubled to 524288 */
+	for (i = 0; i < NKEYS; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		assert_int_equal(add(&gs, key, (double)i + 0.5), (long)i);
+	}
+	assert_int_equal(gs.n, NKEYS);
+	assert_int_equal(gs.nslots, 524288);
+	/* found again after every rehash, in reverse order for a change */
+	for (i = NKEYS; i-- > 0;) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		assert_int_equal(add(&gs, key, 2.0 * (double)i), (long)i);
+	}
+	assert_int_equal(gs.n, NKEYS);
+	for (i = 0; i < NKEYS; i++) {
+		const struct crm_group *g = &gs.g[i];
+
+		snprintf(key, sizeof(key), "k%zu", i);
+		assert_string_equal(g->key, key);
+		/* i + 0.5 + 2i = 3i + 0.5, exact below 2^52 */
+		assert_true(g->sum == 3.0 * (double)i + 0.5);
+		assert_int_equal(g->rows, 2);
+	}
+	crm_groups_free(&gs);
+}
+
+static void
+test_free_then_reuse(void **state)
+{
+	struct crm_groups gs;
+
+	(void)state;
+	crm_groups_init(&gs);
+	assert_int_equal(add(&gs, "x", 1), 0);
+	crm_groups_free(&gs);
+	/* after free the struct is empty again and usable */
+	assert_int_equal(add(&gs, "y", 2), 0);
+	assert_int_equal(add(&gs, "x", 3), 1);
+	expect_group(&gs, 0, "y", 1, 2, 1);
+	expect_group(&gs, 1, "x", 1, 3, 1);
+	crm_groups_free(&gs);
+	/* freeing twice is harmless */
+	crm_groups_free(&gs);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_first_seen_order),
+		cmocka_unit_test(test_keys_differing_in_length),
+		cmocka_unit_test(test_many_keys_rehash),
+		cmocka_unit_test(test_free_then_reuse),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

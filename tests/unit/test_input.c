@@ -1,0 +1,446 @@
+/*
+ * test_input.c - operands in turn, bad records skipped or rejected.
+ *
+ * Input files are written into a mkdtemp(3) directory by each test; line
+ * numbers in the expectations are counted off the text written (the
+ * header is line 1).
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "input.h"
+
+struct dir {
+	char path[64];
+};
+
+static void
+make_dir(struct dir *d)
+{
+	snprintf(d->path, sizeof(d->path), "/tmp/crm-test-input.XXXXXX");
+	assert_non_null(mkdtemp(d->path));
+}
+
+static void
+remove_dir(struct dir *d)
+{
+	DIR *dp = opendir(d->path);
+	struct dirent *de;
+	char p[512];
+
+	assert_non_null(dp);
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", d->path, de->d_name);
+		unlink(p);
+	}
+	closedir(dp);
+	assert_int_equal(rmdir(d->path), 0);
+}
+
+/* Writes text to d/name; returns the path in a buffer of the caller's. */
+static char *
+put(const struct dir *d, const char *name, const char *text, char *path,
+    size_t size)
+{
+	FILE *fp;
+
+	snprintf(path, size, "%s/%s", d->path, name);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+	return path;
+}
+
+static const char *
+slurp(const char *path)
+{
+	static char buf[4096];
+	FILE *fp = fopen(path, "rb");
+	size_t n;
+
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static void
+common(struct crm_common *c, int skip_bad, const char *rejects)
+{
+	memset(c, 0, sizeof(*c));
+	c->delim = ',';
+	c->csv.delim = ',';
+	c->skip_bad = skip_bad;
+	c->rejects = rejects;
+}
+
+static void
+expect_record(struct crm_input *in, long line, const char *id,
+    const char *amount)
+{
+	struct crm_record *rec;
+	struct crm_error e;
+
+	assert_int_equal(crm_input_read(in, &rec, &e), 1);
+	assert_int_equal(rec->line, line);
+	assert_int_equal(rec->n, 2);
+	assert_string_equal(rec->field[0], id);
+	assert_string_equal(rec->field[1], amount);
+}
+
+static void
+expect_end(struct crm_input *in)
+{
+	struct crm_record *rec;
+	struct crm_error e;
+
+	assert_int_equal(crm_input_read(in, &rec, &e), 0);
+	assert_int_equal(crm_input_read(in, &rec, &e), 0);
+}
+
+static void
+test_two_files_in_turn(void **state)
+{
+	char p1[128], p2[128], *paths[2];
+	const struct crm_record *h;
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\nC2,20\n", p1,
+	    sizeof(p1));
+	paths[1] = put(&d, "b.csv", "id,amount\r\nC3,30\r\n", p2, sizeof(p2));
+	common(&c, 0, NULL);
+	assert_int_equal(crm_input_open(&in, paths, 2, &c, &e), 0);
+	h = crm_input_header(&in);
+	assert_int_equal(h->n, 2);
+	assert_string_equal(h->field[0], "id");
+	assert_string_equal(h->field[1], "amount");
+	assert_int_equal(crm_input_require(&in, "amount", &e), 1);
+	expect_record(&in, 2, "C1", "10");
+	expect_record(&in, 3, "C2", "20");
+	/* lines start again at the second file's header */
+	expect_record(&in, 2, "C3", "30");
+	/* the first file's header outlives its reader */
+	assert_string_equal(crm_input_header(&in)->field[1], "amount");
+	expect_end(&in);
+	assert_int_equal(in.rejected, 0);
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	remove_dir(&d);
+}
+
+static void
+test_header_only_files(void **state)
+{
+	char p1[128], p2[128], p3[128], *paths[3];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	/* empty files in between are skipped over, not an end */
+	paths[0] = put(&d, "a.csv", "id,amount\n", p1, sizeof(p1));
+	paths[1] = put(&d, "b.csv", "id,amount\n", p2, sizeof(p2));
+	paths[2] = put(&d, "c.csv", "id,amount\nC9,9\n", p3, sizeof(p3));
+	common(&c, 0, NULL);
+	assert_int_equal(crm_input_open(&in, paths, 3, &c, &e), 0);
+	expect_record(&in, 2, "C9", "9");
+	expect_end(&in);
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	remove_dir(&d);
+}
+
+static void
+test_different_header(void **state)
+{
+	char p1[128], p2[128], *paths[2];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_record *rec;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\n", p1, sizeof(p1));
+	paths[1] = put(&d, "b.csv", "id,total\nC3,30\n", p2, sizeof(p2));
+	common(&c, 1, NULL);
+	assert_int_equal(crm_input_open(&in, paths, 2, &c, &e), 0);
+	expect_record(&in, 2, "C1", "10");
+	memset(&e, 0, sizeof(e));
+	/* even with --skip-bad: a wrong header is not a bad record */
+	assert_int_equal(crm_input_read(&in, &rec, &e), -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, p2);
+	assert_int_equal(e.line, 1);
+	assert_string_equal(e.msg, "header differs from the first input's");
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	remove_dir(&d);
+}
+
+static void
+test_missing_file(void **state)
+{
+	char p1[128], missing[128], *paths[2];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_record *rec;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	snprintf(missing, sizeof(missing), "%s/nope.csv", d.path);
+	common(&c, 0, NULL);
+
+	/* first operand: open fails, nothing to close */
+	paths[0] = missing;
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, missing);
+	assert_string_equal(e.msg, "cannot open: No such file or directory");
+
+	/* a later operand: the records before it, then the error */
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\n", p1, sizeof(p1));
+	paths[1] = missing;
+	assert_int_equal(crm_input_open(&in, paths, 2, &c, &e), 0);
+	expect_record(&in, 2, "C1", "10");
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(crm_input_read(&in, &rec, &e), -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, missing);
+	assert_string_equal(e.msg, "cannot open: No such file or directory");
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	remove_dir(&d);
+}
+
+static void
+test_ragged_stops_by_default(void **state)
+{
+	char p1[128], *paths[1];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_record *rec;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\nC2\nC3,30\n", p1,
+	    sizeof(p1));
+	common(&c, 0, NULL);
+	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
+	expect_record(&in, 2, "C1", "10");
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(crm_input_read(&in, &rec, &e), -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, p1);
+	/* "C2" is on line 3 */
+	assert_int_equal(e.line, 3);
+	assert_string_equal(e.msg, "expected 2 fields as in the header, found 1");
+	assert_int_equal(in.rejected, 0);
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	remove_dir(&d);
+}
+
+static void
+test_skip_bad_with_rejects(void **state)
+{
+	char p1[128], p2[128], rej[128], want[1024], *paths[2];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_error e;
+	struct stat st;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	/* lines: 1 header, 2 C1, 3 C2 (short), 4 C3 (long), 5 C4 */
+	paths[0] = put(&d, "a.csv",
+	    "id,amount\nC1,10\nC2\nC3,30,x\nC4,40\n", p1, sizeof(p1));
+	/* lines: 1 header, 2 empty field only = 1 field (short), 3 C5 */
+	paths[1] = put(&d, "b.csv", "id,amount\n\"\"\nC5,50\n", p2,
+	    sizeof(p2));
+	snprintf(rej, sizeof(rej), "%s/rejects.csv", d.path);
+	common(&c, 1, rej);
+	assert_int_equal(crm_input_open(&in, paths, 2, &c, &e), 0);
+	expect_record(&in, 2, "C1", "10");
+	expect_record(&in, 5, "C4", "40");
+	expect_record(&in, 3, "C5", "50");
+	expect_end(&in);
+	assert_int_equal(in.rejected, 3);
+	/* the rejects file appears at the close */
+	assert_int_not_equal(stat(rej, &st), 0);
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	/* the messages hold a comma, so the error fields are quoted */
+	snprintf(want, sizeof(want),
+	    "id,amount,error\n"
+	    "C2,,\"%s:3: expected 2 fields as in the header, found 1\"\n"
+	    "C3,30,x,\"%s:4: expected 2 fields as in the header, found 3\"\n"
+	    ",,\"%s:2: expected 2 fields as in the header, found 1\"\n",
+	    p1, p1, p2);
+	assert_string_equal(slurp(rej), want);
+	remove_dir(&d);
+}
+
+static void
+test_skip_bad_without_rejects(void **state)
+{
+	char p1[128], *paths[1];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	paths[0] = put(&d, "a.csv", "id,amount\nC1\nC2,20\n1,2,3\n", p1,
+	    sizeof(p1));
+	common(&c, 1, NULL);
+	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
+	expect_record(&in, 3, "C2", "20");
+	expect_end(&in);
+	assert_int_equal(in.rejected, 2);
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	remove_dir(&d);
+}
+
+static void
+test_program_rejects(void **state)
+{
+	char p1[128], rej[128], want[1024], *paths[1];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_record *rec;
+	struct crm_error e, why;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,1x\nC2,20\n", p1,
+	    sizeof(p1));
+	snprintf(rej, sizeof(rej), "%s/rejects.csv", d.path);
+
+	/* without --skip-bad the program's error stops the run as it is */
+	common(&c, 0, NULL);
+	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
+	assert_int_equal(crm_input_read(&in, &rec, &e), 1);
+	crm_error_set(&why, 1, p1, rec->line, 0,
+	    "column 'amount': invalid number \"%s\"", rec->field[1]);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(crm_input_reject(&in, rec, &why, &e), -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, p1);
+	assert_int_equal(e.line, 2);
+	assert_string_equal(e.msg, "column 'amount': invalid number \"1x\"");
+	/* why and e may be the same struct */
+	assert_int_equal(crm_input_reject(&in, rec, &why, &why), -1);
+	assert_string_equal(why.msg, "column 'amount': invalid number \"1x\"");
+	assert_int_equal(in.rejected, 0);
+	assert_int_equal(crm_input_close(&in, &e), 0);
+
+	/* with --rejects: written like a ragged record, and counted */
+	common(&c, 1, rej);
+	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
+	assert_int_equal(crm_input_read(&in, &rec, &e), 1);
+	crm_error_set(&why, 1, p1, rec->line, 0,
+	    "column 'amount': invalid number \"%s\"", rec->field[1]);
+	assert_int_equal(crm_input_reject(&in, rec, &why, &e), 0);
+	expect_record(&in, 3, "C2", "20");
+	expect_end(&in);
+	assert_int_equal(in.rejected, 1);
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	/* the message holds double quotes, so the field is quoted */
+	snprintf(want, sizeof(want),
+	    "id,amount,error\n"
+	    "C1,1x,\"%s:2: column 'amount': invalid number \"\"1x\"\"\"\n",
+	    p1);
+	assert_string_equal(slurp(rej), want);
+	remove_dir(&d);
+}
+
+static void
+test_require_missing_column(void **state)
+{
+	char p1[128], *paths[1];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\n", p1, sizeof(p1));
+	common(&c, 0, NULL);
+	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
+	assert_int_equal(crm_input_require(&in, "id", &e), 0);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(crm_input_require(&in, "email", &e), -1);
+	assert_int_equal(e.status, 2);
+	assert_string_equal(e.file, p1);
+	assert_string_equal(e.msg, "no column 'email' in the header (id,amount)");
+	assert_int_equal(crm_input_close(&in, &e), 0);
+	remove_dir(&d);
+}
+
+static void
+test_rejects_cannot_be_written(void **state)
+{
+	char p1[128], rej[128], *paths[1];
+	struct crm_common c;
+	struct crm_input in;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\n", p1, sizeof(p1));
+	snprintf(rej, sizeof(rej), "%s/no/rejects.csv", d.path);
+	common(&c, 1, rej);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, rej);
+	assert_string_equal(e.msg, "cannot write: No such file or directory");
+	remove_dir(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_two_files_in_turn),
+		cmocka_unit_test(test_header_only_files),
+		cmocka_unit_test(test_different_header),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_ragged_stops_by_default),
+		cmocka_unit_test(test_skip_bad_with_rejects),
+		cmocka_unit_test(test_skip_bad_without_rejects),
+		cmocka_unit_test(test_program_rejects),
+		cmocka_unit_test(test_require_missing_column),
+		cmocka_unit_test(test_rejects_cannot_be_written),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

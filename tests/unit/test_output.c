@@ -1,0 +1,426 @@
+/*
+ * test_output.c - output files that appear whole or not at all.
+ *
+ * Each test works in its own directory from mkdtemp(3) and removes it
+ * at the end.  Temporary files are recognised by output.c's naming:
+ * the final name, a dot and six more characters (mkstemp's XXXXXX).
+ */
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "output.h"
+
+struct dir {
+	char path[64];
+	char file[128];		/* path/out.csv */
+};
+
+static void
+make_dir(struct dir *d)
+{
+	snprintf(d->path, sizeof(d->path), "/tmp/crm-test-output.XXXXXX");
+	assert_non_null(mkdtemp(d->path));
+	snprintf(d->file, sizeof(d->file), "%s/out.csv", d->path);
+}
+
+/* Removes every file in d, then d. */
+static void
+remove_dir(struct dir *d)
+{
+	DIR *dp = opendir(d->path);
+	struct dirent *de;
+	char p[512];
+
+	assert_non_null(dp);
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(p, sizeof(p), "%s/%s", d->path, de->d_name);
+		unlink(p);
+	}
+	closedir(dp);
+	assert_int_equal(rmdir(d->path), 0);
+}
+
+/* Files in dir named prefix and six more characters (mkstemp's). */
+static int
+count_prefix(const char *dir, const char *prefix)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	assert_non_null(dp);
+	while ((de = readdir(dp)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
+		    strlen(de->d_name) == strlen(prefix) + 6)
+			n++;
+	closedir(dp);
+	return n;
+}
+
+/* The temporary files of d->file: "out.csv.XXXXXX". */
+static int
+count_temps(const struct dir *d)
+{
+	return count_prefix(d->path, "out.csv.");
+}
+
+static int
+exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+/* The whole content of path, in a static buffer. */
+static const char *
+slurp(const char *path)
+{
+	static char buf[4096];
+	FILE *fp = fopen(path, "rb");
+	size_t n;
+
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+static mode_t
+mode_of(const char *path)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	return st.st_mode & 07777;
+}
+
+static void
+test_commit_creates_file(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	FILE *fp;
+
+	(void)state;
+	make_dir(&d);
+	fp = crm_output_open(d.file, &e);
+	assert_non_null(fp);
+	assert_true(fp != stdout);
+	fputs("a,b\n1,2\n", fp);
+	/* before the commit: only a temporary file */
+	assert_false(exists(d.file));
+	assert_int_equal(count_temps(&d), 1);
+	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_true(exists(d.file));
+	assert_string_equal(slurp(d.file), "a,b\n1,2\n");
+	assert_int_equal(count_temps(&d), 0);
+	remove_dir(&d);
+}
+
+static void
+test_commit_replaces_old_content(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	FILE *fp;
+
+	(void)state;
+	make_dir(&d);
+	write_file(d.file, "old\n");
+	fp = crm_output_open(d.file, &e);
+	assert_non_null(fp);
+	fputs("new,content\n", fp);
+	fflush(fp);
+	/* flushed, but still not in place */
+	assert_string_equal(slurp(d.file), "old\n");
+	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_string_equal(slurp(d.file), "new,content\n");
+	assert_int_equal(count_temps(&d), 0);
+	remove_dir(&d);
+}
+
+static void
+test_mode_follows_umask(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	mode_t old;
+	FILE *fp;
+
+	(void)state;
+	make_dir(&d);
+	old = umask(022);
+	fp = crm_output_open(d.file, &e);
+	assert_non_null(fp);
+	assert_int_equal(crm_output_commit(fp, &e), 0);
+	/* 0666 & ~022 */
+	assert_int_equal(mode_of(d.file), 0644);
+	unlink(d.file);
+
+	umask(077);
+	fp = crm_output_open(d.file, &e);
+	assert_non_null(fp);
+	assert_int_equal(crm_output_commit(fp, &e), 0);
+	/* 0666 & ~077 */
+	assert_int_equal(mode_of(d.file), 0600);
+	unlink(d.file);
+
+	umask(0);
+	fp = crm_output_open(d.file, &e);
+	assert_non_null(fp);
+	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(mode_of(d.file), 0666);
+	umask(old);
+	remove_dir(&d);
+}
+
+static void
+test_existing_mode_kept(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	mode_t old;
+	FILE *fp;
+
+	(void)state;
+	make_dir(&d);
+	write_file(d.file, "old\n");
+	assert_int_equal(chmod(d.file, 0640), 0);
+	/* the umask would give 0644 to a new file; the old mode wins */
+	old = umask(022);
+	fp = crm_output_open(d.file, &e);
+	assert_non_null(fp);
+	fputs("new\n", fp);
+	assert_int_equal(crm_output_commit(fp, &e), 0);
+	umask(old);
+	assert_int_equal(mode_of(d.file), 0640);
+	assert_string_equal(slurp(d.file), "new\n");
+	remove_dir(&d);
+}
+
+static void
+test_missing_directory(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	char path[256];
+
+	(void)state;
+	make_dir(&d);
+	snprintf(path, sizeof(path), "%s/no/such/dir/out.csv", d.path);
+	memset(&e, 0, sizeof(e));
+	assert_null(crm_output_open(path, &e));
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, path);
+	assert_non_null(strstr(e.msg, "cannot write"));
+	assert_string_equal(e.msg, "cannot write: No such file or directory");
+	remove_dir(&d);
+}
+
+static void
+test_directory_as_output(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	memset(&e, 0, sizeof(e));
+	/* an existing directory is not a regular file, and not writable */
+	assert_null(crm_output_open(d.path, &e));
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.msg, "cannot write: Is a directory");
+	remove_dir(&d);
+}
+
+static void
+test_dev_null_in_place(void **state)
+{
+	struct crm_error e;
+	struct stat st;
+	FILE *fp;
+
+	(void)state;
+	fp = crm_output_open("/dev/null", &e);
+	assert_non_null(fp);
+	fputs("discarded\n", fp);
+	assert_int_equal(crm_output_commit(fp, &e), 0);
+	/* still the device, not a regular file renamed over it */
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	assert_int_equal(count_prefix("/dev", "null."), 0);
+}
+
+static void
+test_stdout(void **state)
+{
+	struct crm_error e;
+
+	(void)state;
+	assert_ptr_equal(crm_output_open("-", &e), stdout);
+	assert_ptr_equal(crm_output_open(NULL, &e), stdout);
+	/* committing standard output flushes it and leaves it open */
+	assert_int_equal(crm_output_commit(stdout, &e), 0);
+	assert_int_equal(fprintf(stdout, "%s", ""), 0);
+	assert_int_equal(fflush(stdout), 0);
+}
+
+static void
+test_dev_full_fails_at_commit(void **state)
+{
+	struct crm_error e;
+	FILE *fp;
+
+	(void)state;
+	fp = crm_output_open("/dev/full", &e);
+	assert_non_null(fp);
+	/* a small write is only buffered: the error comes at the commit */
+	fputs("a,b\n", fp);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(crm_output_commit(fp, &e), -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, "/dev/full");
+	assert_string_equal(e.msg, "write error: No space left on device");
+}
+
+static void
+test_failed_commit_keeps_old_file(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	char moved[128];
+	FILE *fp;
+
+	(void)state;
+	make_dir(&d);
+	write_file(d.file, "old\n");
+	fp = crm_output_open(d.file, &e);
+	assert_non_null(fp);
+	fputs("new\n", fp);
+	/*
+	 * move the directory away: the rename into place then fails with
+	 * ENOENT, and the old file (now under the new name) is untouched
+	 */
+	snprintf(moved, sizeof(moved), "%s.moved", d.path);
+	assert_int_equal(rename(d.path, moved), 0);
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(crm_output_commit(fp, &e), -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, d.file);
+	assert_string_equal(e.msg, "write error: No such file or directory");
+	assert_int_equal(rename(moved, d.path), 0);
+	assert_string_equal(slurp(d.file), "old\n");
+	remove_dir(&d);
+}
+
+static void
+test_too_many_outputs(void **state)
+{
+	FILE *fp[CRM_OUTPUT_MAX];
+	struct crm_error e;
+	struct dir d;
+	char path[160];
+	int i;
+
+	(void)state;
+	make_dir(&d);
+	for (i = 0; i < CRM_OUTPUT_MAX; i++) {
+		snprintf(path, sizeof(path), "%s/f%d", d.path, i);
+		fp[i] = crm_output_open(path, &e);
+		assert_non_null(fp[i]);
+	}
+	snprintf(path, sizeof(path), "%s/one-more", d.path);
+	memset(&e, 0, sizeof(e));
+	assert_null(crm_output_open(path, &e));
+	assert_string_equal(e.msg, "too many output files");
+	for (i = 0; i < CRM_OUTPUT_MAX; i++)
+		assert_int_equal(crm_output_commit(fp[i], &e), 0);
+	/* a slot is free again */
+	fp[0] = crm_output_open(path, &e);
+	assert_non_null(fp[0]);
+	assert_int_equal(crm_output_commit(fp[0], &e), 0);
+	remove_dir(&d);
+}
+
+static void
+test_uncommitted_removed_at_exit(void **state)
+{
+	struct dir d;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	make_dir(&d);
+	/* nothing buffered may be written twice by the child's exit */
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct crm_error e;
+		FILE *fp = crm_output_open(d.file, &e);
+
+		if (fp == NULL)
+			_exit(3);
+		fputs("half written\n", fp);
+		fflush(fp);
+		/* the temporary file exists until exit removes it */
+		if (count_temps(&d) != 1)
+			_exit(4);
+		exit(1);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_int_equal(count_temps(&d), 0);
+	assert_false(exists(d.file));
+	remove_dir(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_commit_creates_file),
+		cmocka_unit_test(test_commit_replaces_old_content),
+		cmocka_unit_test(test_mode_follows_umask),
+		cmocka_unit_test(test_existing_mode_kept),
+		cmocka_unit_test(test_missing_directory),
+		cmocka_unit_test(test_directory_as_output),
+		cmocka_unit_test(test_dev_null_in_place),
+		cmocka_unit_test(test_stdout),
+		cmocka_unit_test(test_dev_full_fails_at_commit),
+		cmocka_unit_test(test_failed_commit_keeps_old_file),
+		cmocka_unit_test(test_too_many_outputs),
+		cmocka_unit_test(test_uncommitted_removed_at_exit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
