@@ -27,25 +27,30 @@ MANS	= $(wildcard man/*.[157])
 
 all: $(PROGS)
 
-# Packages from the distribution; installed here when a header is missing
-# (we are root on the project's machines; elsewhere, see the README).
-deps:
-	@missing=""; \
-	[ -f /usr/include/csv.h ] || missing="$$missing libcsv-dev"; \
-	[ -f /usr/include/yaml.h ] || missing="$$missing libyaml-dev"; \
-	$(MAKE_DEPS_EXTRA) \
+# Packages from the distribution, as FILE:PACKAGE; a missing FILE gets its
+# package installed (we are root on the project's machines; elsewhere,
+# see the README).
+BUILD_DEPS = /usr/include/csv.h:libcsv-dev /usr/include/yaml.h:libyaml-dev
+TEST_DEPS = $(BUILD_DEPS) /usr/include/cmocka.h:libcmocka-dev \
+	/usr/bin/rsvg-convert:librsvg2-bin /usr/bin/mandoc:mandoc
+
+define install-missing
+	@missing=""; for d in $(1); do \
+		[ -e "$${d%%:*}" ] || missing="$$missing $${d#*:}"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		  apt-get install -y -qq $$missing >/dev/null; } || \
 		{ echo "could not install:$$missing (see README.md)"; exit 1; }; \
 	fi
+endef
+
+deps:
+	$(call install-missing,$(BUILD_DEPS))
 
 test-deps:
-	@$(MAKE) --no-print-directory deps MAKE_DEPS_EXTRA=' \
-	[ -f /usr/include/cmocka.h ] || missing="$$missing libcmocka-dev"; \
-	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
-	command -v mandoc >/dev/null || missing="$$missing mandoc";'
+	$(call install-missing,$(TEST_DEPS))
 
 $(B)/lib/%.o: lib/%.c lib/*.h | deps
 	@mkdir -p $(@D)
