@@ -1,23 +1,20 @@
 /*
  * group.h - sums of a value per distinct key, in first-seen order.
  *
- * One entry per key (never per row), found through an open-addressing
- * hash table; keys are copied into an arena.  This is what --by uses to
- * turn order rows into one row per customer.
+ * One entry per key (never per row), over a keyset.  This is what --by
+ * uses to turn order rows into one row per customer.
  */
 #ifndef CRM_GROUP_H
 #define CRM_GROUP_H
 
 #include <stddef.h>
-#include <stdint.h>
 
-#include "arena.h"
 #include "error.h"
+#include "keyset.h"
 
 struct crm_group {
-	const char *key;	/* NUL-terminated, in the arena */
+	const char *key;	/* NUL-terminated, owned by the keyset */
 	size_t keylen;
-	uint64_t hash;
 	double sum;
 	size_t rows;
 };
@@ -25,9 +22,7 @@ struct crm_group {
 struct crm_groups {
 	struct crm_group *g;	/* in first-seen order */
 	size_t n, cap;
-	uint32_t *slot;		/* index + 1 into g, 0 for empty */
-	size_t nslots;		/* a power of two */
-	struct crm_arena keys;
+	struct crm_keyset keys;
 };
 
 void crm_groups_init(struct crm_groups *gs);

@@ -56,7 +56,7 @@ test_first_seen_order(void **state)
 	expect_group(&gs, 2, "C3", 2, -2.0, 1);
 	crm_groups_free(&gs);
 	assert_null(gs.g);
-	assert_null(gs.slot);
+	assert_null(gs.keys.slot);
 	assert_int_equal(gs.n, 0);
 }
 
@@ -106,7 +106,7 @@ test_many_keys_rehash(void **state)
 		assert_int_equal(add(&gs, key, (double)i + 0.5), (long)i);
 	}
 	assert_int_equal(gs.n, NKEYS);
-	assert_int_equal(gs.nslots, 524288);
+	assert_int_equal(gs.keys.nslots, 524288);
 	/* found again after every rehash, in reverse order for a change */
 	for (i = NKEYS; i-- > 0;) {
 		snprintf(key, sizeof(key), "k%zu", i);

@@ -1,0 +1,95 @@
+/*
+ * test_keyset.c - keys numbered in first-seen order.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "keyset.h"
+
+static long
+add(struct crm_keyset *ks, const char *key, size_t len, int want_added)
+{
+	struct crm_error e;
+	int added = -1;
+	long i = crm_keyset_add(ks, key, len, &added, &e);
+
+	assert_int_equal(added, want_added);
+	return i;
+}
+
+static void
+test_numbers_in_first_seen_order(void **state)
+{
+	struct crm_keyset ks;
+
+	(void)state;
+	crm_keyset_init(&ks);
+	assert_int_equal(crm_keyset_find(&ks, "C1", 2), -1);
+	assert_int_equal(add(&ks, "C2", 2, 1), 0);
+	assert_int_equal(add(&ks, "C1", 2, 1), 1);
+	assert_int_equal(add(&ks, "C2", 2, 0), 0);
+	assert_int_equal(add(&ks, "", 0, 1), 2);
+	assert_int_equal(add(&ks, "", 0, 0), 2);
+	assert_int_equal(ks.n, 3);
+	assert_string_equal(ks.key[1].text, "C1");
+	assert_int_equal(crm_keyset_find(&ks, "C1", 2), 1);
+	assert_int_equal(crm_keyset_find(&ks, "C3", 2), -1);
+	crm_keyset_free(&ks);
+}
+
+static void
+test_length_matters(void **state)
+{
+	struct crm_keyset ks;
+
+	(void)state;
+	crm_keyset_init(&ks);
+	assert_int_equal(add(&ks, "a", 1, 1), 0);
+	assert_int_equal(add(&ks, "a\0b", 3, 1), 1);
+	assert_int_equal(add(&ks, "ab", 2, 1), 2);
+	assert_int_equal(add(&ks, "a\0b", 3, 0), 1);
+	assert_int_equal(ks.key[1].len, 3);
+	crm_keyset_free(&ks);
+}
+
+static void
+test_many_keys(void **state)
+{
+	enum { NKEYS = 300000 };
+	struct crm_keyset ks;
+	char key[32];
+	long i;
+
+	(void)state;
+	crm_keyset_init(&ks);
+	for (i = 0; i < NKEYS; i++) {
+		int n = snprintf(key, sizeof(key), "C%07ld", i * 7919 % NKEYS);
+
+		assert_int_equal(add(&ks, key, (size_t)n, 1), i);
+	}
+	/* at most half full: 300000 keys need 2^20 slots */
+	assert_int_equal(ks.nslots, 1048576);
+	for (i = NKEYS - 1; i >= 0; i--) {
+		int n = snprintf(key, sizeof(key), "C%07ld", i * 7919 % NKEYS);
+
+		assert_int_equal(crm_keyset_find(&ks, key, (size_t)n), i);
+	}
+	crm_keyset_free(&ks);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbers_in_first_seen_order),
+		cmocka_unit_test(test_length_matters),
+		cmocka_unit_test(test_many_keys),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
