@@ -6,7 +6,6 @@
  * the concentration figures with --summary and a chart with --svg.
  */
 #include <err.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,21 +184,6 @@ load_config(struct crm_config *cfg, const char *path, struct settings *s,
 		s->nbounds = len;
 	}
 	return 0;
-}
-
-/*
- * A sum of values with at most `decimals` digits after the point is a
- * whole number of 10^-decimals: round off the binary noise, so that
- * 0.1 + 0.2 - 0.3 is 0 (not positive) and prints as such.
- */
-static double
-exact_sum(double sum, int decimals)
-{
-	double scale = pow(10, decimals), units = sum * scale;
-
-	if (fabs(units) >= 9007199254740992.0)	/* 2^53: already exact */
-		return sum;
-	return round(units) / scale;
 }
 
 static void
@@ -526,7 +510,8 @@ main(int argc, char **argv)
 		size_t i;
 
 		for (i = 0; i < groups.n; i++) {
-			groups.g[i].sum = exact_sum(groups.g[i].sum, decimals);
+			groups.g[i].sum = crm_round_decimals(groups.g[i].sum,
+			    decimals);
 			if (crm_pareto_add(&p, groups.g[i].sum, &groups.g[i],
 			    &e) < 0)
 				die(&e);

@@ -581,3 +581,20 @@ crm_fraction_format(double v, int decimals, char *buf, size_t size)
 	}
 	return copy_out(unsign_zero(tmp), buf, size);
 }
+
+double
+crm_round_decimals(double sum, int decimals)
+{
+	double scale, units;
+
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 9)
+		decimals = 9;
+	scale = pow(10, decimals);
+	units = sum * scale;
+	/* past 2^53 units every double is a whole number already */
+	if (!(fabs(units) < 9007199254740992.0))
+		return sum;
+	return round(units) / scale;
+}

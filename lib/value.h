@@ -54,6 +54,15 @@ void crm_date_format(int32_t days, char *buf);
 int crm_bool_parse(const char *s, int *out);
 
 /*
+ * Rounds a sum of values that have at most `decimals` digits after the
+ * point to that many digits: such a sum is a whole number of units of
+ * 10^-decimals, so this removes binary noise (0.1 + 0.2 - 0.3 is 0, not
+ * 5.55e-17).  Values too large for the rounding to matter are returned
+ * unchanged.
+ */
+double crm_round_decimals(double sum, int decimals);
+
+/*
  * Formats v with exactly `decimals` digits after the point (0..9), never
  * "-0".  Returns the length written (snprintf semantics).
  */

@@ -506,10 +506,25 @@ test_fraction_format(void **state)
 	assert_fraction_format(0.9999999, 6, "1");
 }
 
+static void
+test_round_decimals(void **state)
+{
+	(void)state;
+	/* 0.1 + 0.2 - 0.3 is 5.55e-17 in binary; in tenths it is 0 */
+	assert_true(crm_round_decimals(0.1 + 0.2 - 0.3, 1) == 0.0);
+	/* 0.1 + 0.2 is 0.30000000000000004; rounded it is the double 0.3 */
+	assert_true(crm_round_decimals(0.1 + 0.2, 1) == 0.3);
+	assert_true(crm_round_decimals(-0.1 - 0.2, 2) == -0.3);
+	assert_true(crm_round_decimals(1234.5678, 2) == 1234.57);
+	/* too large to hold 2^53 hundredths: left alone */
+	assert_true(crm_round_decimals(1e300, 2) == 1e300);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_decimals),
 		cmocka_unit_test(test_number_plain),
 		cmocka_unit_test(test_number_thousands),
 		cmocka_unit_test(test_number_currency),

@@ -1,0 +1,173 @@
+/*
+ * scale.c - cut points and scores (see scale.h for the rules).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scale.h"
+#include "value.h"
+
+/*
+ * The arithmetic is R's, step for step (quantile.default, type 7), so
+ * that cut points agree with R to the last bit and a value sitting on a
+ * cut point falls on the same side.
+ */
+double
+crm_quantile7(const double *sorted, size_t n, double p)
+{
+	double index = 1 + (double)(n - 1) * p;	/* 1-based, as in R */
+	double lo = floor(index), hi = ceil(index), h;
+	size_t l = (size_t)lo, u = (size_t)hi;
+
+	if (u > n)
+		u = n;
+	if (!(index > lo && sorted[u - 1] != sorted[l - 1]))
+		return sorted[l - 1];
+	h = index - lo;
+	return (1 - h) * sorted[l - 1] + h * sorted[u - 1];
+}
+
+void
+crm_scale_from_values(struct crm_scale *s, enum crm_scale_kind kind,
+    int bins, int lower_is_better, const double *sorted, size_t n)
+{
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	s->kind = kind;
+	s->bins = bins;
+	s->lower_is_better = lower_is_better;
+	if (n == 0)
+		return;
+	s->min = sorted[0];
+	s->max = sorted[n - 1];
+	for (i = 1; i < bins; i++) {
+		/* R's seq(0, 1, length.out = N + 1): i * (1 / N) */
+		s->cut[i - 1] = crm_quantile7(sorted, n, i * (1.0 / bins));
+		if (kind == CRM_SCALE_R_RFM)
+			s->cut[i - 1] += 1;
+	}
+}
+
+int
+crm_scale_fixed(struct crm_scale *s, const double *cuts, size_t ncuts,
+    int lower_is_better, struct crm_error *e)
+{
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	if (ncuts < 1 || ncuts > CRM_SCALE_MAX_BINS - 1)
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "expected 1 to %d cut points", CRM_SCALE_MAX_BINS - 1);
+	for (i = 0; i < ncuts; i++) {
+		if (i > 0 && cuts[i] < cuts[i - 1])
+			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "cut points must not decrease");
+		s->cut[i] = cuts[i];
+	}
+	s->kind = CRM_SCALE_FIXED;
+	s->bins = (int)ncuts + 1;
+	s->lower_is_better = lower_is_better;
+	return 0;
+}
+
+/* The r-rfm bin 1..N of x: lower_i <= x < upper_i. */
+static int
+r_rfm_bin(const struct crm_scale *s, double x)
+{
+	int i, bin = 0;
+
+	for (i = 1; i <= s->bins; i++) {
+		double lower = i == 1 ? s->min : s->cut[i - 2];
+		double upper = i == s->bins ? s->max + 1 : s->cut[i - 1];
+
+		/* as in R, a later bin wins where bins overlap */
+		if (lower <= x && x < upper)
+			bin = i;
+	}
+	return bin;
+}
+
+int
+crm_scale_score(const struct crm_scale *s, double x)
+{
+	int i, score = 1;
+
+	if (s->kind == CRM_SCALE_R_RFM) {
+		int bin = r_rfm_bin(s, x);
+
+		if (bin == 0)
+			return 0;
+		return s->lower_is_better ? s->bins + 1 - bin : bin;
+	}
+	for (i = 0; i < s->bins - 1; i++)
+		if (s->lower_is_better ? x < s->cut[i] : x > s->cut[i])
+			score++;
+	return score;
+}
+
+static void
+bound(double v, char *buf, size_t size)
+{
+	crm_fraction_format(v, 6, buf, size);
+}
+
+void
+crm_scale_interval(const struct crm_scale *s, int score, char *buf,
+    size_t size)
+{
+	char lo[64], hi[64];
+	int k = s->bins - 1, i;
+
+	if (score < 1 || score > s->bins) {
+		snprintf(buf, size, "none");
+		return;
+	}
+	if (s->kind == CRM_SCALE_R_RFM) {
+		i = s->lower_is_better ? s->bins + 1 - score : score;
+		bound(i == 1 ? s->min : s->cut[i - 2], lo, sizeof(lo));
+		bound(i == s->bins ? s->max + 1 : s->cut[i - 1], hi,
+		    sizeof(hi));
+		if ((i == 1 ? s->min : s->cut[i - 2]) >=
+		    (i == s->bins ? s->max + 1 : s->cut[i - 1]))
+			snprintf(buf, size, "none");
+		else
+			snprintf(buf, size, "[%s, %s)", lo, hi);
+		return;
+	}
+	if (!s->lower_is_better) {
+		/* score s: cut[s-2] < x <= cut[s-1] */
+		if (score > 1 && score <= k &&
+		    s->cut[score - 2] >= s->cut[score - 1]) {
+			snprintf(buf, size, "none");
+			return;
+		}
+		if (score == 1)
+			snprintf(lo, sizeof(lo), "-inf");
+		else
+			bound(s->cut[score - 2], lo, sizeof(lo));
+		if (score == s->bins)
+			snprintf(hi, sizeof(hi), "+inf");
+		else
+			bound(s->cut[score - 1], hi, sizeof(hi));
+		snprintf(buf, size, "(%s, %s%c", lo, hi,
+		    score == s->bins ? ')' : ']');
+		return;
+	}
+	/* lower is better, score s: cut[N-s-1] <= x < cut[N-s] */
+	i = s->bins - score;	/* cut points at or below x */
+	if (i > 0 && i < s->bins - 1 && s->cut[i - 1] >= s->cut[i]) {
+		snprintf(buf, size, "none");
+		return;
+	}
+	if (i == 0)
+		snprintf(lo, sizeof(lo), "-inf");
+	else
+		bound(s->cut[i - 1], lo, sizeof(lo));
+	if (i == s->bins - 1)
+		snprintf(hi, sizeof(hi), "+inf");
+	else
+		bound(s->cut[i], hi, sizeof(hi));
+	snprintf(buf, size, "%c%s, %s)", i == 0 ? '(' : '[', lo, hi);
+}
