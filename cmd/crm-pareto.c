@@ -19,6 +19,7 @@
 #include "output.h"
 #include "pareto.h"
 #include "svg.h"
+#include "table.h"
 #include "value.h"
 
 enum { OPT_VALUE = CRM_OPT_PROGRAM, OPT_BY, OPT_CLASSES, OPT_PERCENT,
@@ -49,12 +50,6 @@ struct settings {
 	double bounds[CRM_PARETO_MAX_BOUNDS];
 	size_t nbounds;
 	int classes_given;
-};
-
-/* A stored input row, for the mode without --by. */
-struct row {
-	size_t n;
-	char *field[];
 };
 
 static void
@@ -93,6 +88,15 @@ die(const struct crm_error *e)
 
 	crm_error_format(e, msg, sizeof(msg));
 	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
+}
+
+static void
+die_oom(void)
+{
+	struct crm_error e;
+
+	crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	die(&e);
 }
 
 static int
@@ -195,55 +199,6 @@ format_share(double v, int percent, char *buf, size_t size)
 		crm_fraction_format(v, 6, buf, size);
 }
 
-/* Parses the value of rec; a bad value is reported through the input. */
-static int
-row_value(struct crm_input *in, const struct crm_common *c,
-    const struct crm_record *rec, long col, const char *name, double *v,
-    int *decimals, struct crm_error *e)
-{
-	struct crm_error why;
-	char q[64];
-	int dec = 0, r;
-
-	r = crm_number_parse(rec->field[col], c->decimal_comma, v, &dec);
-	if (r == CRM_VALUE_OK) {
-		if (dec > *decimals)
-			*decimals = dec > 9 ? 9 : dec;
-		return 1;
-	}
-	if (r == CRM_VALUE_EMPTY)
-		crm_error_set(&why, CRM_EXIT_DATA, crm_csv_name(in->r),
-		    rec->line, 0, "column '%s': missing value", name);
-	else
-		crm_error_set(&why, CRM_EXIT_DATA, crm_csv_name(in->r),
-		    rec->line, 0, "column '%s': invalid number %s", name,
-		    crm_error_quote(rec->field[col], rec->len[col], q,
-		    sizeof(q)));
-	return crm_input_reject(in, rec, &why, e) < 0 ? -1 : 0;
-}
-
-/* One allocation per row: the pointers, then the field texts. */
-static struct row *
-store_row(struct crm_arena *a, const struct crm_record *rec)
-{
-	size_t size = sizeof(struct row) + rec->n * sizeof(char *), i;
-	struct row *r;
-	char *text;
-
-	for (i = 0; i < rec->n; i++)
-		size += rec->len[i] + 1;
-	if ((r = crm_arena_alloc(a, size)) == NULL)
-		return NULL;
-	r->n = rec->n;
-	text = (char *)(r->field + rec->n);
-	for (i = 0; i < rec->n; i++) {
-		memcpy(text, rec->field[i], rec->len[i] + 1);
-		r->field[i] = text;
-		text += rec->len[i] + 1;
-	}
-	return r;
-}
-
 static void
 pareto_fields(const struct crm_pareto *p, const struct crm_pareto_item *it,
     int percent, char out[NPARETO][40])
@@ -260,7 +215,7 @@ static void
 write_grouped(struct crm_csv_writer *w, const struct crm_pareto *p,
     const struct settings *s, int decimals)
 {
-	char num[64], f[NPARETO][40];
+	char num[CRM_NUMBER_SIZE], f[NPARETO][40];
 	size_t i, j;
 
 	crm_csv_puts(w, s->by);
@@ -289,40 +244,24 @@ static void
 write_rows(struct crm_csv_writer *w, const struct crm_pareto *p,
     const struct crm_record *header, const struct settings *s)
 {
-	long at[NPARETO];
+	struct crm_columns cols;
+	struct crm_error e;
 	char f[NPARETO][40];
+	const char *own[NPARETO];
 	size_t i, j;
 
-	for (j = 0; j < NPARETO; j++) {
-		at[j] = -1;
-		for (i = 0; i < header->n; i++)
-			if (strcmp(header->field[i], pareto_columns[j]) == 0)
-				at[j] = (long)i;
-	}
-	for (i = 0; i < header->n; i++)
-		crm_csv_put(w, header->field[i], header->len[i]);
+	if (crm_columns_init(&cols, header, pareto_columns, NPARETO, &e) < 0)
+		die(&e);
 	for (j = 0; j < NPARETO; j++)
-		if (at[j] < 0)
-			crm_csv_puts(w, pareto_columns[j]);
-	crm_csv_end(w);
+		own[j] = f[j];
+	crm_columns_write_header(&cols, w, header);
 	for (i = 0; i < p->n; i++) {
-		const struct row *r = p->items[i].payload;
-		size_t k;
+		const struct crm_record *r = p->items[i].payload;
 
 		pareto_fields(p, &p->items[i], s->percent, f);
-		for (k = 0; k < r->n; k++) {
-			const char *text = r->field[k];
-
-			for (j = 0; j < NPARETO; j++)
-				if (at[j] == (long)k)
-					text = f[j];
-			crm_csv_puts(w, text);
-		}
-		for (j = 0; j < NPARETO; j++)
-			if (at[j] < 0)
-				crm_csv_puts(w, f[j]);
-		crm_csv_end(w);
+		crm_columns_write(&cols, w, r->field, r->len, own);
 	}
+	crm_columns_free(&cols);
 }
 
 static void
@@ -339,7 +278,7 @@ write_summary(FILE *fp, const struct crm_pareto *p, const struct settings *s,
 {
 	struct crm_pareto_summary sum;
 	struct crm_csv_writer w;
-	char v[64], name[64];
+	char v[CRM_NUMBER_SIZE], name[64];
 	size_t c;
 
 	crm_pareto_summarize(p, &sum);
@@ -381,13 +320,13 @@ write_summary(FILE *fp, const struct crm_pareto *p, const struct settings *s,
 	metric(&w, "gini", v);
 }
 
-/* --summary - goes to standard error, which is never renamed or closed. */
+/* Written, not committed: crm_output_commit_all renames them together. */
 static void
 write_side_outputs(const struct crm_pareto *p, const struct settings *s,
     int decimals, unsigned char delim)
 {
 	struct crm_error e;
-	char title[300];
+	char *title;
 	FILE *fp;
 
 	if (s->summary != NULL) {
@@ -396,23 +335,25 @@ write_side_outputs(const struct crm_pareto *p, const struct settings *s,
 		if (fp == NULL)
 			die(&e);
 		write_summary(fp, p, s, decimals, delim);
-		if (fp != stderr && crm_output_commit(fp, &e) < 0)
-			die(&e);
 	}
 	if (s->svg != NULL) {
+		size_t size = strlen(s->value) + (s->by ? strlen(s->by) : 0) +
+		    32;
+
 		if ((fp = crm_output_open(s->svg, &e)) == NULL)
 			die(&e);
+		if ((title = malloc(size)) == NULL)
+			die_oom();
 		if (s->by != NULL)
-			snprintf(title, sizeof(title), "Pareto chart: %s by %s",
-			    s->value, s->by);
+			snprintf(title, size, "Pareto chart: %s by %s", s->value,
+			    s->by);
 		else
-			snprintf(title, sizeof(title), "Pareto chart: %s",
-			    s->value);
+			snprintf(title, size, "Pareto chart: %s", s->value);
 		crm_svg_pareto(fp, p, title, s->value);
-		if (crm_output_commit(fp, &e) < 0)
-			die(&e);
+		free(title);
 	}
 }
+
 
 int
 main(int argc, char **argv)
@@ -471,21 +412,17 @@ main(int argc, char **argv)
 		die(&e);
 	while ((r = crm_input_read(&in, &rec, &e)) > 0) {
 		double v;
-		int ok = row_value(&in, &c, rec, vcol, s.value, &v, &decimals,
-		    &e);
+		int ok = crm_input_number(&in, rec, vcol, s.value, &v,
+		    &decimals, &e);
 
 		if (ok < 0)
 			die(&e);
 		if (ok == 0)
 			continue;
 		if (bycol >= 0) {
-			struct crm_error why;
-
 			if (rec->len[bycol] == 0) {
-				crm_error_set(&why, CRM_EXIT_DATA,
-				    crm_csv_name(in.r), rec->line, 0,
-				    "column '%s': empty key", s.by);
-				if (crm_input_reject(&in, rec, &why, &e) < 0)
+				if (crm_input_bad(&in, rec, &e,
+				    "column '%s': empty key", s.by) < 0)
 					die(&e);
 				continue;
 			}
@@ -493,13 +430,10 @@ main(int argc, char **argv)
 			    rec->len[bycol], v, &e) < 0)
 				die(&e);
 		} else {
-			struct row *row = store_row(&rows, rec);
+			struct crm_record *row = crm_record_copy(&rows, rec);
 
-			if (row == NULL) {
-				crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0,
-				    "out of memory");
-				die(&e);
-			}
+			if (row == NULL)
+				die_oom();
 			if (crm_pareto_add(&p, v, row, &e) < 0)
 				die(&e);
 		}
@@ -517,7 +451,8 @@ main(int argc, char **argv)
 				die(&e);
 		}
 	}
-	crm_pareto_rank(&p);
+	if (crm_pareto_rank(&p, &e) < 0)
+		die(&e);
 
 	if ((out = crm_output_open(c.output, &e)) == NULL)
 		die(&e);
@@ -529,9 +464,7 @@ main(int argc, char **argv)
 	else
 		write_rows(&w, &p, crm_input_header(&in), &s);
 	write_side_outputs(&p, &s, decimals, c.delim);
-	if (crm_input_close(&in, &e) < 0)
-		die(&e);
-	if (crm_output_commit(out, &e) < 0)
+	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
 		die(&e);
 	if (!c.quiet && p.n > 0 && p.positive_total <= 0)
 		warnx("no positive value in column '%s': every share is 0",

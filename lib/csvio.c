@@ -349,11 +349,15 @@ next_record(struct crm_csv_reader *r, struct crm_error *err)
 			return r->done;
 		}
 		n = nl ? (size_t)(nl - p) + 1 : avail;
-		/* a lone CR ends a line too, as libcsv reads it */
+		/*
+		 * libcsv can end a record at a lone CR too: feed up to it, so
+		 * that one call never completes two records.  Lines are
+		 * counted by LF only, since a lone CR may be field text.
+		 */
 		cr = memchr(p, '\r', n);
 		if (cr != NULL && (size_t)(cr - p) + 1 < n && cr[1] != '\n') {
 			n = (size_t)(cr - p) + 1;
-			nl = cr;
+			nl = NULL;
 		}
 		if (r->between && !only_line_ends(p, n)) {
 			r->between = 0;
@@ -363,6 +367,11 @@ next_record(struct crm_csv_reader *r, struct crm_error *err)
 			if (csv_error(&r->parser) == CSV_ENOMEM)
 				return crm_error_set(err, CRM_EXIT_DATA,
 				    r->name, r->line, 0, "out of memory");
+			if (r->line != r->rec_line)
+				return crm_error_set(err, CRM_EXIT_DATA,
+				    r->name, r->rec_line, 0, "malformed CSV "
+				    "at line %ld: a quote inside an unquoted "
+				    "field or after a closing quote", r->line);
 			return crm_error_set(err, CRM_EXIT_DATA, r->name,
 			    r->line, 0, "malformed CSV: a quote inside an "
 			    "unquoted field or after a closing quote");
@@ -556,6 +565,7 @@ crm_csv_require(const struct crm_csv_reader *r, const char *name,
     struct crm_error *err)
 {
 	char list[300];
+	const char *hint = "";
 	size_t i, o = 0;
 	long c;
 
@@ -565,10 +575,17 @@ crm_csv_require(const struct crm_csv_reader *r, const char *name,
 	for (i = 0; i < r->header.n && o < sizeof(list); i++)
 		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
 		    i ? "," : "", r->header.field[i]);
-	if (o >= sizeof(list))
-		memcpy(list + sizeof(list) - 4, "...", 4);
+	if (o >= sizeof(list)) {
+		/* cut on a character boundary, then mark the cut */
+		o = sizeof(list) - 4;
+		while (o > 0 && ((unsigned char)list[o] & 0xC0) == 0x80)
+			o--;
+		memcpy(list + o, "...", 4);
+	}
+	if (r->header.n == 1 && strpbrk(r->header.field[0], ",;\t|") != NULL)
+		hint = "; one column only: is the delimiter right (-d, --tsv)?";
 	crm_error_set(err, CRM_EXIT_USAGE, r->name, 0, 0,
-	    "no column '%s' in the header (%s)", name, list);
+	    "no column '%s' in the header (%s)%s", name, list, hint);
 	return -1;
 }
 
@@ -591,6 +608,33 @@ crm_csv_close(struct crm_csv_reader *r)
 	free(r->header.field);
 	free(r->header.len);
 	free(r);
+}
+
+struct crm_record *
+crm_record_copy(struct crm_arena *a, const struct crm_record *rec)
+{
+	size_t size = sizeof(struct crm_record) +
+	    rec->n * (sizeof(char *) + sizeof(size_t)), i;
+	struct crm_record *copy;
+	char *text;
+
+	for (i = 0; i < rec->n; i++)
+		size += rec->len[i] + 1;
+	/* one allocation: the record, its pointers, lengths and texts */
+	if ((copy = crm_arena_alloc(a, size)) == NULL)
+		return NULL;
+	copy->n = rec->n;
+	copy->line = rec->line;
+	copy->field = (char **)(copy + 1);
+	copy->len = (size_t *)(copy->field + rec->n);
+	text = (char *)(copy->len + rec->n);
+	for (i = 0; i < rec->n; i++) {
+		memcpy(text, rec->field[i], rec->len[i] + 1);
+		copy->field[i] = text;
+		copy->len[i] = rec->len[i];
+		text += rec->len[i] + 1;
+	}
+	return copy;
 }
 
 void

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "arena.h"
 #include "error.h"
 
 #define CRM_CSV_MAX_FIELD_DEFAULT	(1024 * 1024)
@@ -34,6 +35,13 @@ struct crm_record {
 	size_t *len;		/* their lengths in bytes */
 	long line;		/* physical line where the record starts */
 };
+
+/*
+ * A copy of rec (fields, lengths, line) in the arena, for programs that
+ * must hold rows; NULL when out of memory.
+ */
+struct crm_record *crm_record_copy(struct crm_arena *a,
+    const struct crm_record *rec);
 
 struct crm_csv_reader;
 

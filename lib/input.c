@@ -2,11 +2,13 @@
  * input.c - operands in turn, bad records accounted for (see input.h).
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "input.h"
 #include "output.h"
+#include "value.h"
 
 static char stdin_name[] = "-";
 static char *stdin_only[] = { stdin_name };
@@ -129,6 +131,38 @@ crm_input_require(const struct crm_input *in, const char *name,
 	return crm_csv_require(in->r, name, e);
 }
 
+/*
+ * The fields past the header's width, appended to the message as CSV
+ * text, so that the rejects file stays rectangular and loses nothing.
+ */
+static void
+extra_fields(char *msg, size_t size, const struct crm_record *rec,
+    size_t from, unsigned char delim)
+{
+	size_t o = strlen(msg), i, j;
+	const char *sep = "; extra fields: ";
+	const char between[2] = { (char)delim, '\0' };
+
+	for (i = from; i < rec->n && o + 1 < size; i++) {
+		const char *f = rec->field[i];
+		int quote = strpbrk(f, "\"\r\n") != NULL ||
+		    memchr(f, delim, rec->len[i]) != NULL;
+
+		o += (size_t)snprintf(msg + o, size - o, "%s", sep);
+		sep = between;
+		if (quote && o + 1 < size)
+			msg[o++] = '"';
+		for (j = 0; j < rec->len[i] && o + 2 < size; j++) {
+			if (f[j] == '"')
+				msg[o++] = '"';
+			msg[o++] = f[j];
+		}
+		if (quote && o + 1 < size)
+			msg[o++] = '"';
+		msg[o < size ? o : size - 1] = '\0';
+	}
+}
+
 int
 crm_input_reject(struct crm_input *in, const struct crm_record *rec,
     const struct crm_error *why, struct crm_error *e)
@@ -144,12 +178,15 @@ crm_input_reject(struct crm_input *in, const struct crm_record *rec,
 	in->rejected++;
 	if (in->rejects == NULL)
 		return 0;
-	for (i = 0; i < rec->n; i++)
+	for (i = 0; i < rec->n && i < in->header.n; i++)
 		crm_csv_put(&in->rw, rec->field[i], rec->len[i]);
 	/* pad a short record so that the error stays in its column */
 	for (; i < in->header.n; i++)
 		crm_csv_put(&in->rw, "", 0);
 	crm_error_format(why, msg, sizeof(msg));
+	if (rec->n > in->header.n)
+		extra_fields(msg, sizeof(msg), rec, in->header.n,
+		    in->common->delim);
 	crm_csv_puts(&in->rw, msg);
 	if (crm_csv_end(&in->rw) < 0)
 		return crm_error_set(e, CRM_EXIT_DATA, in->common->rejects,
@@ -194,11 +231,9 @@ crm_input_read(struct crm_input *in, struct crm_record **rec,
 int
 crm_input_close(struct crm_input *in, struct crm_error *e)
 {
-	int rv = 0;
-
+	(void)e;
 	close_file(in);
-	if (in->rejects != NULL && crm_output_commit(in->rejects, e) < 0)
-		rv = -1;
+	/* the rejects file stays pending for crm_output_commit_all */
 	in->rejects = NULL;
 	free(in->header_data);
 	free(in->header.field);
@@ -206,5 +241,69 @@ crm_input_close(struct crm_input *in, struct crm_error *e)
 	in->header_data = NULL;
 	in->header.field = NULL;
 	in->header.len = NULL;
-	return rv;
+	return 0;
+}
+
+int
+crm_input_bad(struct crm_input *in, const struct crm_record *rec,
+    struct crm_error *e, const char *fmt, ...)
+{
+	struct crm_error why;
+	va_list ap;
+
+	crm_error_set(&why, CRM_EXIT_DATA, in->r ? crm_csv_name(in->r) : "",
+	    rec->line, 0, "%s", "");
+	va_start(ap, fmt);
+	vsnprintf(why.msg, sizeof(why.msg), fmt, ap);
+	va_end(ap);
+	return crm_input_reject(in, rec, &why, e);
+}
+
+/* 1 for a good value; else the record is reported bad. */
+static int
+bad_value(struct crm_input *in, const struct crm_record *rec, long col,
+    const char *name, int result, const char *expected, struct crm_error *e)
+{
+	char q[64];
+
+	if (result == CRM_VALUE_OK)
+		return 1;
+	if (result == CRM_VALUE_EMPTY)
+		return crm_input_bad(in, rec, e, "column '%s': missing value",
+		    name) < 0 ? -1 : 0;
+	return crm_input_bad(in, rec, e, "column '%s': invalid %s %s", name,
+	    expected, crm_error_quote(rec->field[col], rec->len[col], q,
+	    sizeof(q))) < 0 ? -1 : 0;
+}
+
+int
+crm_input_number(struct crm_input *in, const struct crm_record *rec,
+    long col, const char *name, double *v, int *decimals,
+    struct crm_error *e)
+{
+	int dec = 0, r;
+
+	r = crm_number_parse(rec->field[col], in->common->decimal_comma, v,
+	    &dec);
+	if (r == CRM_VALUE_OK && decimals != NULL && dec > *decimals)
+		*decimals = dec > 9 ? 9 : dec;
+	return bad_value(in, rec, col, name, r, "number", e);
+}
+
+int
+crm_input_date(struct crm_input *in, const struct crm_record *rec,
+    long col, const char *name, int32_t *days, struct crm_error *e)
+{
+	int r = crm_date_parse(rec->field[col], in->common->date_format, days);
+
+	return bad_value(in, rec, col, name, r, "date", e);
+}
+
+int
+crm_input_bool(struct crm_input *in, const struct crm_record *rec,
+    long col, const char *name, int *b, struct crm_error *e)
+{
+	int r = crm_bool_parse(rec->field[col], b);
+
+	return bad_value(in, rec, col, name, r, "yes/no value", e);
 }

@@ -10,6 +10,7 @@
 #ifndef CRM_INPUT_H
 #define CRM_INPUT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "csvio.h"
@@ -56,7 +57,32 @@ int crm_input_read(struct crm_input *in, struct crm_record **rec,
 int crm_input_reject(struct crm_input *in, const struct crm_record *rec,
     const struct crm_error *why, struct crm_error *e);
 
-/* Closes the current file and commits the rejects file. */
+/*
+ * Reports rec bad with a message (printf-style) placed at its file and
+ * line, then acts as crm_input_reject: 0 when skipped, -1 to stop.
+ */
+int crm_input_bad(struct crm_input *in, const struct crm_record *rec,
+    struct crm_error *e, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/*
+ * Field values of rec at column col (named name in messages): 1 with the
+ * value stored, 0 when the value was bad and the record skipped, -1 when
+ * the run must stop.  An empty field is bad ("missing value"), except
+ * for booleans, where it is false as the contract says.
+ */
+int crm_input_number(struct crm_input *in, const struct crm_record *rec,
+    long col, const char *name, double *v, int *decimals,
+    struct crm_error *e);
+int crm_input_date(struct crm_input *in, const struct crm_record *rec,
+    long col, const char *name, int32_t *days, struct crm_error *e);
+int crm_input_bool(struct crm_input *in, const struct crm_record *rec,
+    long col, const char *name, int *b, struct crm_error *e);
+
+/*
+ * Closes the current file.  The rejects file is left to
+ * crm_output_commit_all, with the program's other outputs.
+ */
 int crm_input_close(struct crm_input *in, struct crm_error *e);
 
 #endif

@@ -1,9 +1,15 @@
 /*
  * output.c - atomic output files (see output.h).
+ *
+ * Every output but standard output and devices goes to a temporary file
+ * beside its target.  The temporary files are removed at exit, or on
+ * SIGINT, SIGTERM or SIGHUP, unless they were committed: renamed into
+ * place, all together, once everything was written.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,12 +35,50 @@ remove_uncommitted(void)
 			unlink(pending[i].tmp);
 }
 
+/* Only async-signal-safe calls: unlink, signal, raise. */
+static void
+on_signal(int sig)
+{
+	remove_uncommitted();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+register_cleanup(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	size_t i;
+
+	if (cleanup_registered)
+		return;
+	cleanup_registered = 1;
+	atexit(remove_uncommitted);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction sa;
+
+		/* leave a signal ignored by the parent (nohup) ignored */
+		if (sigaction(sigs[i], NULL, &sa) == 0 &&
+		    sa.sa_handler == SIG_IGN)
+			continue;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
 static void
 forget(struct pending *p)
 {
-	free(p->tmp);
-	free(p->path);
-	memset(p, 0, sizeof(*p));
+	char *tmp = p->tmp, *path = p->path;
+
+	/* clear the slot before freeing, for a signal arriving meanwhile */
+	p->tmp = NULL;
+	p->path = NULL;
+	p->fp = NULL;
+	free(tmp);
+	free(path);
 }
 
 FILE *
@@ -43,6 +87,7 @@ crm_output_open(const char *path, struct crm_error *e)
 	struct pending *p = NULL;
 	struct stat st;
 	mode_t mode, mask;
+	char *real;
 	size_t i;
 	int fd, exists;
 
@@ -56,17 +101,24 @@ crm_output_open(const char *path, struct crm_error *e)
 		    "too many output files");
 		return NULL;
 	}
-	if (!cleanup_registered) {
-		atexit(remove_uncommitted);
-		cleanup_registered = 1;
-	}
+	register_cleanup();
 	/* replace what a symbolic link points to, not the link */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		p->path = realpath(path, NULL);
+		real = realpath(path, NULL);
 	else
-		p->path = strdup(path);
-	if (p->path == NULL)
+		real = strdup(path);
+	if (real == NULL)
 		goto fail;
+	for (i = 0; i < CRM_OUTPUT_MAX; i++) {
+		if (pending[i].path != NULL &&
+		    strcmp(pending[i].path, real) == 0) {
+			crm_error_set(e, CRM_EXIT_USAGE, path, 0, 0,
+			    "named for two outputs");
+			free(real);
+			return NULL;
+		}
+	}
+	p->path = real;
 	path = p->path;
 	exists = stat(path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {
@@ -102,45 +154,101 @@ fail:
 	return NULL;
 }
 
+/* Flushes and closes p's stream; on failure fills *e. */
+static int
+finish(struct pending *p, struct crm_error *e)
+{
+	int failed, saved = 0;
+
+	errno = 0;
+	failed = fflush(p->fp) != 0 || ferror(p->fp);
+	if (failed)
+		saved = errno;
+	if (fclose(p->fp) != 0 && !failed) {
+		failed = 1;
+		saved = errno;
+	}
+	p->fp = NULL;
+	if (failed)
+		return crm_error_set(e, CRM_EXIT_DATA, p->path, 0, 0,
+		    "write error: %s", strerror(saved ? saved : EIO));
+	return 0;
+}
+
+static int
+flush_stdout(struct crm_error *e)
+{
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return crm_error_set(e, CRM_EXIT_DATA, "<stdout>", 0, 0,
+		    "write error: %s", strerror(errno ? errno : EIO));
+	return 0;
+}
+
+static void
+discard_all(void)
+{
+	size_t i;
+
+	for (i = 0; i < CRM_OUTPUT_MAX; i++) {
+		if (pending[i].fp == NULL && pending[i].path == NULL)
+			continue;
+		if (pending[i].fp != NULL)
+			fclose(pending[i].fp);
+		if (pending[i].tmp != NULL)
+			unlink(pending[i].tmp);
+		forget(&pending[i]);
+	}
+}
+
 int
 crm_output_commit(FILE *fp, struct crm_error *e)
 {
 	struct pending *p = NULL;
-	const char *name = "<stdout>";
-	int failed, saved = 0;
 	size_t i;
+	int rv;
 
 	for (i = 0; i < CRM_OUTPUT_MAX && p == NULL; i++)
 		if (pending[i].fp == fp && fp != NULL)
 			p = &pending[i];
-	if (p != NULL && p->path != NULL)
-		name = p->path;
-	errno = 0;
-	failed = fflush(fp) != 0 || ferror(fp);
-	if (failed)
-		saved = errno;
-	if (p == NULL) {
-		if (failed)
-			return crm_error_set(e, CRM_EXIT_DATA, name, 0, 0,
-			    "write error: %s", strerror(saved ? saved : EIO));
-		return 0;
-	}
-	if (fclose(fp) != 0 && !failed) {
-		failed = 1;
-		saved = errno;
-	}
-	if (!failed && p->tmp != NULL && rename(p->tmp, p->path) != 0) {
-		failed = 1;
-		saved = errno;
-	}
-	if (failed) {
-		if (p->tmp != NULL)
-			unlink(p->tmp);
-		crm_error_set(e, CRM_EXIT_DATA, p->path ? p->path : name, 0, 0,
-		    "write error: %s", strerror(saved ? saved : EIO));
-		forget(p);
+	if (p == NULL)
+		return fp == stdout ? flush_stdout(e) : 0;
+	rv = finish(p, e);
+	if (rv == 0 && p->tmp != NULL && rename(p->tmp, p->path) != 0)
+		rv = crm_error_set(e, CRM_EXIT_DATA, p->path, 0, 0,
+		    "write error: %s", strerror(errno));
+	if (rv < 0 && p->tmp != NULL)
+		unlink(p->tmp);
+	forget(p);
+	return rv;
+}
+
+int
+crm_output_commit_all(struct crm_error *e)
+{
+	size_t i;
+
+	if (flush_stdout(e) < 0) {
+		discard_all();
 		return -1;
 	}
-	forget(p);
+	for (i = 0; i < CRM_OUTPUT_MAX; i++) {
+		if (pending[i].fp != NULL && finish(&pending[i], e) < 0) {
+			discard_all();
+			return -1;
+		}
+	}
+	for (i = 0; i < CRM_OUTPUT_MAX; i++) {
+		if (pending[i].path == NULL)
+			continue;
+		if (pending[i].tmp != NULL &&
+		    rename(pending[i].tmp, pending[i].path) != 0) {
+			crm_error_set(e, CRM_EXIT_DATA, pending[i].path, 0, 0,
+			    "write error: %s", strerror(errno));
+			discard_all();
+			return -1;
+		}
+		forget(&pending[i]);
+	}
 	return 0;
 }

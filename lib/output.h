@@ -3,8 +3,9 @@
  *
  * crm_output_open writes to a temporary file beside the named one;
  * crm_output_commit renames it into place.  A program that exits before
- * committing (an error, errx) leaves the old file untouched: the
- * temporary file is removed at exit.  Standard output ("-" or NULL) and
+ * committing (an error, errx, SIGINT, SIGTERM, SIGHUP) leaves the old
+ * file untouched: the temporary file is removed.  Naming one file for two
+ * outputs is an error (status 2).  Standard output ("-" or NULL) and
  * files that are not regular files (/dev/null, a FIFO) are written
  * directly.
  */
@@ -26,5 +27,13 @@ FILE *crm_output_open(const char *path, struct crm_error *e);
  * temporary file is removed and the old file, if any, is left as it was.
  */
 int crm_output_commit(FILE *fp, struct crm_error *e);
+
+/*
+ * Commits every output still open, standard output included: first
+ * flushes and checks them all, and only when all of them were written
+ * renames them into place.  A failure discards every uncommitted one, so
+ * that a failed run leaves all the old files as they were.
+ */
+int crm_output_commit_all(struct crm_error *e);
 
 #endif

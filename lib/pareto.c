@@ -2,6 +2,7 @@
  * pareto.c - ranking, shares, ABC classes and concentration figures
  * (see pareto.h for the rules).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,8 +112,8 @@ by_value(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-void
-crm_pareto_rank(struct crm_pareto *p)
+int
+crm_pareto_rank(struct crm_pareto *p, struct crm_error *e)
 {
 	double cum = 0, pos = 0, total = 0;
 	size_t i, j;
@@ -125,6 +126,9 @@ crm_pareto_rank(struct crm_pareto *p)
 	}
 	p->total = total;
 	p->positive_total = pos;
+	if (!isfinite(total) || !isfinite(pos))
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "the values are too large: their sum overflows");
 	for (i = 0; i < p->n; i++) {
 		struct crm_pareto_item *it = &p->items[i];
 		double before = cum;
@@ -149,6 +153,7 @@ crm_pareto_rank(struct crm_pareto *p)
 			}
 		}
 	}
+	return 0;
 }
 
 /* Cumulative share after the first k items (k = 0 gives 0). */
@@ -189,7 +194,7 @@ crm_pareto_summarize(const struct crm_pareto *p,
 		    (cum_after(p, k + 1) - cum_after(p, k));
 
 	/* and inverted at 80% */
-	for (k = 1; k <= p->n; k++)
+	for (k = 1; k < p->n; k++)
 		if (cum_after(p, k) >= target - EPS)
 			break;
 	s->items_for_80 = k;

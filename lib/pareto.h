@@ -59,8 +59,11 @@ int crm_pareto_init(struct crm_pareto *p, const double *bounds,
 int crm_pareto_add(struct crm_pareto *p, double value, void *payload,
     struct crm_error *e);
 
-/* Sorts the items and fills the ranking fields. */
-void crm_pareto_rank(struct crm_pareto *p);
+/*
+ * Sorts the items and fills the ranking fields.  Fails (status 1) when
+ * the values are so large that their sum is not a finite number.
+ */
+int crm_pareto_rank(struct crm_pareto *p, struct crm_error *e);
 
 /* Concentration figures of a ranked list. */
 struct crm_pareto_summary {

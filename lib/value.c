@@ -122,7 +122,12 @@ clean_number(const char *b, const char *e, int decimal_comma, char *buf,
 			else if (++group > 3)
 				return -1;
 		} else if (*p == sep) {
-			if (group < 0 ? lead == 0 || lead > 3 : group != 3)
+			/*
+			 * "0,500" is a decimal comma misread, not five
+			 * hundred: a grouped number never starts with 0.
+			 */
+			if (group < 0 ? lead == 0 || lead > 3 || b[0] == '0' :
+			    group != 3)
 				return -1;
 			group = 0;
 		} else

@@ -62,6 +62,9 @@ int crm_bool_parse(const char *s, int *out);
  */
 double crm_round_decimals(double sum, int decimals);
 
+/* Room for any number crm_number_format writes: 309 digits, 9 decimals. */
+#define CRM_NUMBER_SIZE	352
+
 /*
  * Formats v with exactly `decimals` digits after the point (0..9), never
  * "-0".  Returns the length written (snprintf semantics).

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "input.h"
+#include "output.h"
 
 struct dir {
 	char path[64];
@@ -144,6 +145,7 @@ test_two_files_in_turn(void **state)
 	expect_end(&in);
 	assert_int_equal(in.rejected, 0);
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 
@@ -167,6 +169,7 @@ test_header_only_files(void **state)
 	expect_record(&in, 2, "C9", "9");
 	expect_end(&in);
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 
@@ -195,6 +198,7 @@ test_different_header(void **state)
 	assert_int_equal(e.line, 1);
 	assert_string_equal(e.msg, "header differs from the first input's");
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 
@@ -232,6 +236,7 @@ test_missing_file(void **state)
 	assert_string_equal(e.file, missing);
 	assert_string_equal(e.msg, "cannot open: No such file or directory");
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 
@@ -261,6 +266,7 @@ test_ragged_stops_by_default(void **state)
 	assert_string_equal(e.msg, "expected 2 fields as in the header, found 1");
 	assert_int_equal(in.rejected, 0);
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 
@@ -293,6 +299,7 @@ test_skip_bad_with_rejects(void **state)
 	/* the rejects file appears at the close */
 	assert_int_not_equal(stat(rej, &st), 0);
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	/* the messages hold a comma, so the error fields are quoted */
 	snprintf(want, sizeof(want),
 	    "id,amount,error\n"
@@ -323,6 +330,7 @@ test_skip_bad_without_rejects(void **state)
 	expect_end(&in);
 	assert_int_equal(in.rejected, 2);
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 
@@ -359,6 +367,7 @@ test_program_rejects(void **state)
 	assert_string_equal(why.msg, "column 'amount': invalid number \"1x\"");
 	assert_int_equal(in.rejected, 0);
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 
 	/* with --rejects: written like a ragged record, and counted */
 	common(&c, 1, rej);
@@ -371,6 +380,7 @@ test_program_rejects(void **state)
 	expect_end(&in);
 	assert_int_equal(in.rejected, 1);
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	/* the message holds double quotes, so the field is quoted */
 	snprintf(want, sizeof(want),
 	    "id,amount,error\n"
@@ -401,6 +411,7 @@ test_require_missing_column(void **state)
 	assert_string_equal(e.file, p1);
 	assert_string_equal(e.msg, "no column 'email' in the header (id,amount)");
 	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 

@@ -37,7 +37,7 @@ rank_values(struct crm_pareto *p, const double *bounds, size_t nb,
 	for (i = 0; i < n; i++)
 		assert_int_equal(crm_pareto_add(p, v[i], (void *)(v + i),
 		    NULL), 0);
-	crm_pareto_rank(p);
+	assert_int_equal(crm_pareto_rank(p, NULL), 0);
 }
 
 static void

@@ -137,6 +137,8 @@ test_number_invalid(void **state)
 {
 	static const char *const bad[] = {
 		"1e400", "1e5", "--5", "+-5", "-+5", "1,23", "12,34,567",
+		/* a decimal comma misread as a thousands separator */
+		"0,500", "01,234",
 		",123", "1234,567", "1,2345", "1.2.3", "(-3)", "(+3)", "-(3)",
 		"$", "-$", "$-", "()", "(", "(3", "3)", "( 3)", "abc", "12a",
 		"1 000", "- 5", "inf", "-inf", "nan", "0x10", ".", ",", "-",

@@ -1,0 +1,83 @@
+/*
+ * table.c - input columns kept, own columns replaced or appended (see
+ * table.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+
+int
+crm_columns_init(struct crm_columns *c, const struct crm_record *header,
+    const char *const *own, size_t nown, struct crm_error *e)
+{
+	size_t i, j;
+
+	memset(c, 0, sizeof(*c));
+	c->nin = header->n;
+	c->nown = nown;
+	c->own = own;
+	c->replaces = malloc((header->n ? header->n : 1) * sizeof(long));
+	c->at = malloc((nown ? nown : 1) * sizeof(long));
+	if (c->replaces == NULL || c->at == NULL) {
+		crm_columns_free(c);
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	}
+	for (i = 0; i < header->n; i++)
+		c->replaces[i] = -1;
+	for (j = 0; j < nown; j++) {
+		c->at[j] = -1;
+		for (i = 0; i < header->n; i++) {
+			if (strcmp(header->field[i], own[j]) == 0 &&
+			    c->replaces[i] < 0) {
+				c->replaces[i] = (long)j;
+				c->at[j] = (long)i;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+int
+crm_columns_write_header(const struct crm_columns *c,
+    struct crm_csv_writer *w, const struct crm_record *header)
+{
+	size_t i;
+
+	for (i = 0; i < header->n; i++)
+		crm_csv_put(w, header->field[i], header->len[i]);
+	for (i = 0; i < c->nown; i++)
+		if (c->at[i] < 0)
+			crm_csv_puts(w, c->own[i]);
+	return crm_csv_end(w);
+}
+
+int
+crm_columns_write(const struct crm_columns *c, struct crm_csv_writer *w,
+    char *const *field, const size_t *len, const char *const *own)
+{
+	size_t i;
+
+	for (i = 0; i < c->nin; i++) {
+		if (c->replaces[i] >= 0)
+			crm_csv_puts(w, own[c->replaces[i]]);
+		else if (len != NULL)
+			crm_csv_put(w, field[i], len[i]);
+		else
+			crm_csv_puts(w, field[i]);
+	}
+	for (i = 0; i < c->nown; i++)
+		if (c->at[i] < 0)
+			crm_csv_puts(w, own[i]);
+	return crm_csv_end(w);
+}
+
+void
+crm_columns_free(struct crm_columns *c)
+{
+	free(c->replaces);
+	free(c->at);
+	memset(c, 0, sizeof(*c));
+}

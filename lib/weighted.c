@@ -1,0 +1,745 @@
+/*
+ * weighted.c - weighted multi-criteria scoring (see weighted.h for the
+ * rules of each kind of points).
+ *
+ * Loading turns the `criteria:` list into an array of struct
+ * crm_criterion; every setting is checked against the kind of points it
+ * is given with, so that a key that would be ignored is an error rather
+ * than a silent no-op.  The column-wide kinds keep each present value of
+ * their column (observe), sort them once (prepare) and then answer each
+ * record with two binary searches, so scoring n records is O(n log n).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "value.h"
+#include "weighted.h"
+
+/* What one field of one criterion amounts to. */
+enum field_kind {
+	FIELD_MISSING,		/* empty or only blanks */
+	FIELD_NUMBER,		/* minmax, rank: *x holds the value */
+	FIELD_POINTS		/* bands, map: *x holds the points */
+};
+
+static const char *const criterion_keys[] = { "column", "weight", "points",
+    "direction", "missing", "bands", "map", "default", "label", NULL };
+static const char *const band_keys[] = { "from", "points", NULL };
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Narrows s to the text between leading and trailing blanks. */
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && is_blank((unsigned char)**s)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && is_blank((unsigned char)(*s)[*len - 1]))
+		(*len)--;
+}
+
+static int
+to_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+/* Case-insensitive (ASCII) comparison of two trimmed texts. */
+static int
+text_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i;
+	int d;
+
+	for (i = 0; i < alen && i < blen; i++) {
+		d = to_lower((unsigned char)a[i]) -
+		    to_lower((unsigned char)b[i]);
+		if (d != 0)
+			return d;
+	}
+	return alen < blen ? -1 : alen > blen;
+}
+
+static int
+map_entry_cmp(const void *pa, const void *pb)
+{
+	const struct crm_map_entry *a = pa, *b = pb;
+	const char *at = a->text, *bt = b->text;
+	size_t al = strlen(at), bl = strlen(bt);
+
+	trim(&at, &al);
+	trim(&bt, &bl);
+	return text_cmp(at, al, bt, bl);
+}
+
+static int
+double_cmp(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The key node of key in map (for errors about the key itself). */
+static yaml_node_t *
+key_node(struct crm_config *cfg, yaml_node_t *map, const char *key)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t *k;
+	size_t len = strlen(key);
+
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = yaml_document_get_node(&cfg->doc, p->key);
+		if (k != NULL && k->type == YAML_SCALAR_NODE &&
+		    k->data.scalar.length == len &&
+		    memcmp(k->data.scalar.value, key, len) == 0)
+			return k;
+	}
+	return map;
+}
+
+static const char *
+scalar_quote(yaml_node_t *n, char *buf, size_t size)
+{
+	return crm_error_quote((const char *)n->data.scalar.value,
+	    n->data.scalar.length, buf, size);
+}
+
+static int
+required(struct crm_config *cfg, yaml_node_t *map, const char *key,
+    yaml_node_t **out, struct crm_error *e)
+{
+	if ((*out = crm_config_get(cfg, map, key)) == NULL)
+		return crm_config_error_at(cfg, map, e, "missing key '%s'",
+		    key);
+	return 0;
+}
+
+/* A number of points: 0..100. */
+static int
+load_points(struct crm_config *cfg, yaml_node_t *n, double *out,
+    struct crm_error *e)
+{
+	char q[64];
+
+	if (crm_config_number(cfg, n, out, e) == -1)
+		return -1;
+	if (*out < 0 || *out > 100)
+		return crm_config_error_at(cfg, n, e,
+		    "expected points from 0 to 100, got %s",
+		    scalar_quote(n, q, sizeof(q)));
+	return 0;
+}
+
+/* Fails if key is present in map: it does not apply to this kind. */
+static int
+not_here(struct crm_config *cfg, yaml_node_t *map, const char *key,
+    const char *applies, struct crm_error *e)
+{
+	if (crm_config_get(cfg, map, key) == NULL)
+		return 0;
+	return crm_config_error_at(cfg, key_node(cfg, map, key), e,
+	    "key '%s' applies only to points: %s", key, applies);
+}
+
+static int
+load_bands(struct crm_config *cfg, yaml_node_t *seq, struct crm_criterion *c,
+    struct crm_error *e)
+{
+	yaml_node_t *item, *from, *pts, *prev = NULL;
+	char q1[64], q2[64];
+	size_t i, n;
+
+	if (crm_config_seq_len(cfg, seq, &n, e) == -1)
+		return -1;
+	if (n == 0)
+		return crm_config_error_at(cfg, seq, e,
+		    "expected at least one band");
+	if ((c->bands = calloc(n, sizeof(*c->bands))) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	c->nbands = n;
+	for (i = 0; i < n; i++) {
+		item = crm_config_seq_item(cfg, seq, i);
+		if (crm_config_check_keys(cfg, item, band_keys, e) == -1 ||
+		    required(cfg, item, "from", &from, e) == -1 ||
+		    required(cfg, item, "points", &pts, e) == -1 ||
+		    crm_config_number(cfg, from, &c->bands[i].from, e) == -1)
+			return -1;
+		if (i > 0 && !(c->bands[i].from > c->bands[i - 1].from))
+			return crm_config_error_at(cfg, from, e,
+			    "'from' must increase from band to band, "
+			    "got %s after %s", scalar_quote(from, q1,
+			    sizeof(q1)), scalar_quote(prev, q2, sizeof(q2)));
+		if (load_points(cfg, pts, &c->bands[i].points, e) == -1)
+			return -1;
+		prev = from;
+	}
+	return 0;
+}
+
+static int
+load_map(struct crm_config *cfg, yaml_node_t *map, struct crm_criterion *c,
+    struct crm_error *e)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t *k, *v, **keys = NULL, *dup = NULL;
+	const char *text;
+	size_t i, n, len;
+	char got[64];
+	int rc = -1;
+
+	if (map->type != YAML_MAPPING_NODE)
+		return crm_config_error_at(cfg, map, e,
+		    "expected a mapping, got %s", map->type ==
+		    YAML_SEQUENCE_NODE ? "a list" : scalar_quote(map, got,
+		    sizeof(got)));
+	n = (size_t)(map->data.mapping.pairs.top -
+	    map->data.mapping.pairs.start);
+	if (n == 0)
+		return crm_config_error_at(cfg, map, e,
+		    "expected at least one map entry");
+	c->map = calloc(n, sizeof(*c->map));
+	keys = calloc(n, sizeof(*keys));
+	if (c->map == NULL || keys == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	c->nmap = n;
+	for (i = 0, p = map->data.mapping.pairs.start; i < n; i++, p++) {
+		k = yaml_document_get_node(&cfg->doc, p->key);
+		v = yaml_document_get_node(&cfg->doc, p->value);
+		if (crm_config_string(cfg, k, &text, e) == -1)
+			goto out;
+		len = strlen(text);
+		trim(&text, &len);
+		/* An empty field is missing and never reaches the map. */
+		if (len == 0) {
+			crm_config_error_at(cfg, k, e,
+			    "expected a text to map, got %s",
+			    scalar_quote(k, got, sizeof(got)));
+			goto out;
+		}
+		c->map[i].text = (const char *)k->data.scalar.value;
+		if (load_points(cfg, v, &c->map[i].points, e) == -1)
+			goto out;
+		keys[i] = k;
+	}
+	/*
+	 * Texts that differ only in case or blanks would make the lookup
+	 * ambiguous.  Report the first such repeat in file order; the check
+	 * is quadratic in the size of the config, never of the input.
+	 */
+	for (i = 1; i < n && dup == NULL; i++) {
+		size_t j;
+
+		for (j = 0; j < i; j++)
+			if (map_entry_cmp(&c->map[i], &c->map[j]) == 0) {
+				dup = keys[i];
+				break;
+			}
+	}
+	if (dup != NULL) {
+		crm_config_error_at(cfg, dup, e, "duplicate map entry %s",
+		    scalar_quote(dup, got, sizeof(got)));
+		goto out;
+	}
+	qsort(c->map, n, sizeof(*c->map), map_entry_cmp);
+	rc = 0;
+out:
+	free(keys);
+	return rc;
+}
+
+static int
+load_criterion(struct crm_weighted *w, struct crm_config *cfg,
+    yaml_node_t *item, struct crm_criterion *c, size_t *label_used,
+    struct crm_error *e)
+{
+	yaml_node_t *col, *wt, *pts, *n;
+	const char *s;
+	char q[64];
+	int len;
+
+	if (crm_config_check_keys(cfg, item, criterion_keys, e) == -1 ||
+	    required(cfg, item, "column", &col, e) == -1 ||
+	    required(cfg, item, "weight", &wt, e) == -1 ||
+	    required(cfg, item, "points", &pts, e) == -1)
+		return -1;
+
+	if (crm_config_string(cfg, col, &c->column, e) == -1)
+		return -1;
+	if (c->column[0] == '\0')
+		return crm_config_error_at(cfg, col, e,
+		    "expected a column name, got \"\"");
+
+	if (crm_config_number(cfg, wt, &c->weight, e) == -1)
+		return -1;
+	if (!(c->weight > 0))
+		return crm_config_error_at(cfg, wt, e,
+		    "expected a weight greater than 0, got %s",
+		    scalar_quote(wt, q, sizeof(q)));
+
+	if (crm_config_string(cfg, pts, &s, e) == -1)
+		return -1;
+	if (strcmp(s, "minmax") == 0)
+		c->kind = CRM_POINTS_MINMAX;
+	else if (strcmp(s, "rank") == 0)
+		c->kind = CRM_POINTS_RANK;
+	else if (strcmp(s, "bands") == 0)
+		c->kind = CRM_POINTS_BANDS;
+	else if (strcmp(s, "map") == 0)
+		c->kind = CRM_POINTS_MAP;
+	else
+		return crm_config_error_at(cfg, pts, e,
+		    "expected minmax, rank, bands or map, got %s",
+		    scalar_quote(pts, q, sizeof(q)));
+
+	if ((n = crm_config_get(cfg, item, "direction")) != NULL) {
+		if (c->kind != CRM_POINTS_MINMAX && c->kind != CRM_POINTS_RANK)
+			return not_here(cfg, item, "direction",
+			    "minmax and rank", e);
+		if (crm_config_string(cfg, n, &s, e) == -1)
+			return -1;
+		if (strcmp(s, "higher") == 0)
+			c->lower_is_better = 0;
+		else if (strcmp(s, "lower") == 0)
+			c->lower_is_better = 1;
+		else
+			return crm_config_error_at(cfg, n, e,
+			    "expected higher or lower, got %s",
+			    scalar_quote(n, q, sizeof(q)));
+	}
+
+	if ((n = crm_config_get(cfg, item, "missing")) != NULL) {
+		if (crm_config_string(cfg, n, &s, e) == -1)
+			return -1;
+		if (strcmp(s, "error") == 0)
+			c->missing = CRM_MISSING_ERROR;
+		else if (strcmp(s, "zero") == 0)
+			c->missing = CRM_MISSING_ZERO;
+		else if (strcmp(s, "mean") == 0)
+			c->missing = CRM_MISSING_MEAN;
+		else
+			return crm_config_error_at(cfg, n, e,
+			    "expected error, zero or mean, got %s",
+			    scalar_quote(n, q, sizeof(q)));
+	}
+
+	if (c->kind == CRM_POINTS_BANDS) {
+		if (required(cfg, item, "bands", &n, e) == -1 ||
+		    load_bands(cfg, n, c, e) == -1)
+			return -1;
+	} else if (not_here(cfg, item, "bands", "bands", e) == -1)
+		return -1;
+
+	if (c->kind == CRM_POINTS_MAP) {
+		if (required(cfg, item, "map", &n, e) == -1 ||
+		    load_map(cfg, n, c, e) == -1)
+			return -1;
+		if ((n = crm_config_get(cfg, item, "default")) != NULL) {
+			if (load_points(cfg, n, &c->default_points, e) == -1)
+				return -1;
+			c->has_default = 1;
+		}
+	} else if (not_here(cfg, item, "map", "map", e) == -1 ||
+	    not_here(cfg, item, "default", "map", e) == -1)
+		return -1;
+
+	if ((n = crm_config_get(cfg, item, "label")) != NULL) {
+		if (crm_config_string(cfg, n, &c->label, e) == -1)
+			return -1;
+		if (c->label[0] == '\0')
+			return crm_config_error_at(cfg, n, e,
+			    "expected a column name, got \"\"");
+	} else {
+		len = snprintf(w->label_buf + *label_used,
+		    sizeof(w->label_buf) - *label_used, "points_%s",
+		    c->column);
+		if (len < 0 || (size_t)len >= sizeof(w->label_buf) -
+		    *label_used)
+			return crm_config_error_at(cfg, item, e,
+			    "too many criteria");
+		c->label = w->label_buf + *label_used;
+		*label_used += (size_t)len + 1;
+	}
+	c->col = -1;
+	return 0;
+}
+
+static int
+needs_column(const struct crm_criterion *c)
+{
+	return c->kind == CRM_POINTS_MINMAX || c->kind == CRM_POINTS_RANK ||
+	    c->missing == CRM_MISSING_MEAN;
+}
+
+int
+crm_weighted_load(struct crm_weighted *w, struct crm_config *cfg,
+    yaml_node_t *criteria, int decimal_comma, struct crm_error *e)
+{
+	yaml_node_t *item;
+	size_t i, j, n, label_used = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->decimal_comma = decimal_comma;
+	if (criteria == NULL)
+		return crm_config_error_at(cfg, crm_config_root(cfg), e,
+		    "missing key 'criteria'");
+	if (crm_config_seq_len(cfg, criteria, &n, e) == -1)
+		return -1;
+	if (n == 0)
+		return crm_config_error_at(cfg, criteria, e,
+		    "expected at least one criterion");
+	if ((w->c = calloc(n, sizeof(*w->c))) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	w->n = n;
+	for (i = 0; i < n; i++) {
+		struct crm_criterion *c = &w->c[i];
+
+		item = crm_config_seq_item(cfg, criteria, i);
+		if (load_criterion(w, cfg, item, c, &label_used, e) == -1)
+			goto fail;
+		/* Two output columns of one name could not be told apart. */
+		for (j = 0; j < i; j++)
+			if (strcmp(w->c[j].label, c->label) == 0) {
+				crm_config_error_at(cfg, item, e,
+				    "duplicate label '%s' (give each "
+				    "criterion of a column its own label)",
+				    c->label);
+				goto fail;
+			}
+		w->weight_sum += c->weight;
+		if (needs_column(c))
+			w->needs_table = 1;
+	}
+	if (!isfinite(w->weight_sum)) {
+		crm_config_error_at(cfg, criteria, e, "weights too large");
+		goto fail;
+	}
+	return 0;
+
+fail:
+	crm_weighted_free(w);
+	return -1;
+}
+
+int
+crm_weighted_bind(struct crm_weighted *w, const struct crm_csv_reader *r,
+    struct crm_error *e)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		if ((w->c[i].col = crm_csv_require(r, w->c[i].column, e)) < 0)
+			return -1;
+	return 0;
+}
+
+/* Points of a value among the sorted values, by percentile rank. */
+static double
+rank_points(const struct crm_criterion *c, double x)
+{
+	size_t lo = 0, hi = c->nvalues, mid, below, upto, n = c->nvalues;
+	double num, den;
+
+	if (n <= 1)
+		return 100;
+	while (lo < hi) {	/* first value >= x */
+		mid = lo + (hi - lo) / 2;
+		if (c->values[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	below = lo;
+	hi = n;
+	while (lo < hi) {	/* first value > x */
+		mid = lo + (hi - lo) / 2;
+		if (c->values[mid] <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	upto = lo;
+	/*
+	 * The tied values hold the 1-based ranks below+1 .. upto, whose mean
+	 * r gives (r - 1) / (n - 1) = (below + upto - 1) / (2 (n - 1)).
+	 * Reversed, the ranks count from the top: 2 (n - 1) minus that
+	 * numerator.  Both are whole numbers, so the ends come out as
+	 * exactly 0 and 100.  Only a value that was not observed (upto ==
+	 * below) can fall outside the range.
+	 */
+	num = (double)below + (double)upto - 1;
+	den = 2 * ((double)n - 1);
+	if (num < 0)
+		num = 0;
+	if (num > den)
+		num = den;
+	if (c->lower_is_better)
+		num = den - num;
+	return num / den * 100;
+}
+
+static double
+minmax_points(const struct crm_criterion *c, double x)
+{
+	double lo = c->min, hi = c->max, p;
+
+	if (c->nvalues == 0 || !(hi > lo))
+		return 100;
+	/* Halving keeps the range finite for values near DBL_MAX. */
+	if (!isfinite(hi - lo)) {
+		lo /= 2;
+		hi /= 2;
+		x /= 2;
+	}
+	/* a / a is exactly 1 and 0 / a exactly 0: the ends are exact. */
+	if (c->lower_is_better)
+		p = (hi - x) / (hi - lo) * 100;
+	else
+		p = (x - lo) / (hi - lo) * 100;
+	/* Only a value that was not observed can fall outside. */
+	if (p < 0)
+		p = 0;
+	if (p > 100)
+		p = 100;
+	return p;
+}
+
+static double
+bands_points(const struct crm_criterion *c, double x)
+{
+	size_t lo = 0, hi = c->nbands, mid;
+
+	while (lo < hi) {	/* first band whose from > x */
+		mid = lo + (hi - lo) / 2;
+		if (c->bands[mid].from <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo == 0 ? 0 : c->bands[lo - 1].points;
+}
+
+/*
+ * Reads the criterion's field of rec: a missing value, a number (minmax,
+ * rank) or points (bands, map).  Fails on an invalid number or an
+ * unmapped text; a missing value is not an error here.
+ */
+static int
+read_field(const struct crm_weighted *w, const struct crm_criterion *c,
+    const struct crm_record *rec, enum field_kind *kind, double *x,
+    struct crm_error *e)
+{
+	const char *s;
+	size_t len;
+	char q[64];
+	int rc;
+
+	*kind = FIELD_MISSING;
+	*x = 0;
+	if (c->col < 0 || (size_t)c->col >= rec->n)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': no such field in the record", c->column);
+	s = rec->field[c->col];
+	len = rec->len[c->col];
+	if (c->kind == CRM_POINTS_MAP) {
+		struct crm_map_entry key, *hit;
+
+		trim(&s, &len);
+		if (len == 0) {
+			*kind = FIELD_MISSING;
+			return 0;
+		}
+		key.text = rec->field[c->col];
+		hit = bsearch(&key, c->map, c->nmap, sizeof(*c->map),
+		    map_entry_cmp);
+		if (hit != NULL)
+			*x = hit->points;
+		else if (c->has_default)
+			*x = c->default_points;
+		else
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "column '%s': unmapped value %s", c->column,
+			    crm_error_quote(rec->field[c->col],
+			    rec->len[c->col], q, sizeof(q)));
+		*kind = FIELD_POINTS;
+		return 0;
+	}
+	rc = crm_number_parse(s, w->decimal_comma, x, NULL);
+	if (rc == CRM_VALUE_EMPTY) {
+		*kind = FIELD_MISSING;
+		return 0;
+	}
+	if (rc != CRM_VALUE_OK || !isfinite(*x))
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': invalid number %s", c->column,
+		    crm_error_quote(s, len, q, sizeof(q)));
+	if (c->kind == CRM_POINTS_BANDS) {
+		*x = bands_points(c, *x);
+		*kind = FIELD_POINTS;
+	} else {
+		*kind = FIELD_NUMBER;
+	}
+	return 0;
+}
+
+static int
+missing_error(const struct crm_criterion *c, struct crm_error *e)
+{
+	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+	    "column '%s': missing value", c->column);
+}
+
+int
+crm_weighted_observe(struct crm_weighted *w, const struct crm_record *rec,
+    struct crm_error *e)
+{
+	enum field_kind kind;
+	double x, *nv;
+	size_t i, cap;
+
+	/*
+	 * Check every criterion before keeping anything, so that a bad
+	 * record (skipped by --skip-bad) leaves no trace in the statistics
+	 * and scoring cannot fail on a record that observe accepted.
+	 */
+	for (i = 0; i < w->n; i++) {
+		if (read_field(w, &w->c[i], rec, &kind, &x, e) == -1)
+			return -1;
+		if (kind == FIELD_MISSING && w->c[i].missing ==
+		    CRM_MISSING_ERROR)
+			return missing_error(&w->c[i], e);
+	}
+	for (i = 0; i < w->n; i++) {
+		struct crm_criterion *c = &w->c[i];
+
+		if (!needs_column(c))
+			continue;
+		read_field(w, c, rec, &kind, &x, NULL);
+		if (kind == FIELD_POINTS) {
+			c->points_sum += x;
+			c->points_n++;
+		} else if (kind == FIELD_NUMBER) {
+			if (c->nvalues == c->capvalues) {
+				cap = c->capvalues ? c->capvalues * 2 : 256;
+				if ((nv = realloc(c->values,
+				    cap * sizeof(*nv))) == NULL)
+					return crm_error_set(e, CRM_EXIT_DATA,
+					    NULL, 0, 0, "out of memory");
+				c->values = nv;
+				c->capvalues = cap;
+			}
+			c->values[c->nvalues++] = x;
+		}
+	}
+	return 0;
+}
+
+int
+crm_weighted_prepare(struct crm_weighted *w, struct crm_error *e)
+{
+	size_t i, j, k;
+
+	(void)e;
+	for (i = 0; i < w->n; i++) {
+		struct crm_criterion *c = &w->c[i];
+
+		if (c->kind == CRM_POINTS_MINMAX ||
+		    c->kind == CRM_POINTS_RANK) {
+			qsort(c->values, c->nvalues, sizeof(*c->values),
+			    double_cmp);
+			if (c->nvalues > 0) {
+				c->min = c->values[0];
+				c->max = c->values[c->nvalues - 1];
+			}
+			c->points_sum = 0;
+			c->points_n = c->nvalues;
+			/* One lookup per run of equal values: O(n). */
+			for (j = 0; j < c->nvalues; j = k) {
+				for (k = j + 1; k < c->nvalues &&
+				    c->values[k] == c->values[j]; k++)
+					;
+				c->points_sum += (double)(k - j) *
+				    (c->kind == CRM_POINTS_RANK ?
+				    rank_points(c, c->values[j]) :
+				    minmax_points(c, c->values[j]));
+			}
+		}
+		/*
+		 * A column with no present value at all has no mean: every
+		 * missing value then gets 0 points, as with missing: zero.
+		 */
+		c->mean_points = c->points_n > 0 ?
+		    c->points_sum / (double)c->points_n : 0;
+		if (c->mean_points > 100)
+			c->mean_points = 100;
+	}
+	return 0;
+}
+
+int
+crm_weighted_score(const struct crm_weighted *w,
+    const struct crm_record *rec, double *score, double *points,
+    struct crm_error *e)
+{
+	const struct crm_criterion *c;
+	enum field_kind kind;
+	double x, p, sum = 0;
+	size_t i;
+
+	for (i = 0; i < w->n; i++) {
+		c = &w->c[i];
+		if (read_field(w, c, rec, &kind, &x, e) == -1)
+			return -1;
+		if (kind == FIELD_MISSING) {
+			if (c->missing == CRM_MISSING_ERROR)
+				return missing_error(c, e);
+			p = c->missing == CRM_MISSING_MEAN ? c->mean_points : 0;
+		} else if (kind == FIELD_POINTS) {
+			p = x;
+		} else if (c->kind == CRM_POINTS_RANK) {
+			p = rank_points(c, x);
+		} else {
+			p = minmax_points(c, x);
+		}
+		if (points != NULL)
+			points[i] = p;
+		sum += c->weight * p;
+	}
+	sum /= w->weight_sum;
+	/* Rounding in the sum must not leave the documented 0..100. */
+	if (sum > 100)
+		sum = 100;
+	if (sum < 0)
+		sum = 0;
+	*score = sum;
+	return 0;
+}
+
+void
+crm_weighted_free(struct crm_weighted *w)
+{
+	size_t i;
+
+	if (w->c != NULL)
+		for (i = 0; i < w->n; i++) {
+			free(w->c[i].bands);
+			free(w->c[i].map);
+			free(w->c[i].values);
+		}
+	free(w->c);
+	w->c = NULL;
+	w->n = 0;
+}
