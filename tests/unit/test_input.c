@@ -296,7 +296,7 @@ test_skip_bad_with_rejects(void **state)
 	expect_record(&in, 3, "C5", "50");
 	expect_end(&in);
 	assert_int_equal(in.rejected, 3);
-	/* the rejects file appears at the close */
+	/* the rejects file appears at the commit */
 	assert_int_not_equal(stat(rej, &st), 0);
 	assert_int_equal(crm_input_close(&in, &e), 0);
 	assert_int_equal(crm_output_commit_all(&e), 0);
@@ -304,7 +304,8 @@ test_skip_bad_with_rejects(void **state)
 	snprintf(want, sizeof(want),
 	    "id,amount,error\n"
 	    "C2,,\"%s:3: expected 2 fields as in the header, found 1\"\n"
-	    "C3,30,x,\"%s:4: expected 2 fields as in the header, found 3\"\n"
+	    "C3,30,\"%s:4: expected 2 fields as in the header, found 3; "
+	    "extra fields: x\"\n"
 	    ",,\"%s:2: expected 2 fields as in the header, found 1\"\n",
 	    p1, p1, p2);
 	assert_string_equal(slurp(rej), want);
