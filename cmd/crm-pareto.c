@@ -179,6 +179,12 @@ load_config(struct crm_config *cfg, const char *path, struct settings *s,
 			bounds[i] = v / 100;
 		}
 	}
+	if (value != NULL && *value == '\0')
+		return crm_config_error_at(cfg, crm_config_get(cfg, root,
+		    "value"), e, "expected a column name");
+	if (by != NULL && *by == '\0')
+		return crm_config_error_at(cfg, crm_config_get(cfg, root, "by"),
+		    e, "expected a column name");
 	if (s->value == NULL)
 		s->value = value;
 	if (s->by == NULL)
@@ -188,6 +194,26 @@ load_config(struct crm_config *cfg, const char *path, struct settings *s,
 		s->nbounds = len;
 	}
 	return 0;
+}
+
+/* With --by the output holds by, value, rows and ours: all distinct. */
+static void
+check_grouped_names(const struct settings *s)
+{
+	const char *names[3 + NPARETO] = { s->by, s->value, "rows" };
+	struct crm_error e;
+	size_t i, j;
+
+	for (i = 0; i < NPARETO; i++)
+		names[3 + i] = pareto_columns[i];
+	for (i = 0; i < 2; i++)
+		for (j = i + 1; j < 3 + NPARETO; j++)
+			if (strcmp(names[i], names[j]) == 0) {
+				crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
+				    "column '%s' would appear twice in the "
+				    "--by output", names[i]);
+				die(&e);
+			}
 }
 
 static void
@@ -404,6 +430,8 @@ main(int argc, char **argv)
 		die(&e);
 	crm_groups_init(&groups);
 
+	if (s.by != NULL)
+		check_grouped_names(&s);
 	if (crm_input_open(&in, argv + optind, argc - optind, &c, &e) < 0)
 		die(&e);
 	if ((vcol = crm_input_require(&in, s.value, &e)) < 0)

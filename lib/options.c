@@ -1,6 +1,7 @@
 /*
  * options.c - the common options (see options.h).
  */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -84,6 +85,11 @@ common_option(int opt, const char *arg, struct crm_common *c,
 		c->as_of_given = 1;
 		break;
 	case OPT_DATE_FORMAT:
+		if (crm_date_format_check(arg) < 0)
+			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "invalid --date-format \"%s\": expected %%Y, %%m "
+			    "or %%b, and %%d, with only %%H %%M %%S %%%% besides",
+			    arg);
 		c->date_format = arg;
 		break;
 	case OPT_DECIMAL_COMMA:
@@ -159,6 +165,11 @@ crm_options_parse(int argc, char **argv, const char *own_short,
 	size_t nown = 0, i;
 	int opt, rv = CRM_OPTIONS_RUN;
 
+	/*
+	 * A reader that stops early (| head) ends us quietly, as it does
+	 * cat and sort, even when the parent left SIGPIPE ignored.
+	 */
+	signal(SIGPIPE, SIG_DFL);
 	memset(c, 0, sizeof(*c));
 	c->delim = ',';
 	c->as_of = today();

@@ -603,3 +603,22 @@ crm_round_decimals(double sum, int decimals)
 		return sum;
 	return round(units) / scale;
 }
+
+int
+crm_date_format_check(const char *fmt)
+{
+	int year = 0, month = 0, mday = 0;
+
+	for (; *fmt != '\0'; fmt++) {
+		if (*fmt != '%')
+			continue;
+		switch (*++fmt) {
+		case 'Y': year = 1; break;
+		case 'm': case 'b': month = 1; break;
+		case 'd': mday = 1; break;
+		case 'H': case 'M': case 'S': case '%': break;
+		default: return -1;	/* unknown, or a lone % at the end */
+		}
+	}
+	return year && month && mday ? 0 : -1;
+}

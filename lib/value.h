@@ -40,6 +40,12 @@ int crm_number_parse(const char *s, int decimal_comma, double *out,
  */
 int crm_date_parse(const char *s, const char *fmt, int32_t *days);
 
+/*
+ * Checks a --date-format: only the conversions crm_date_parse knows, and
+ * enough of them to make a date (%Y, %m or %b, and %d).  Returns 0 or -1.
+ */
+int crm_date_format_check(const char *fmt);
+
 /* Days since 1970-01-01 from a valid civil date, and back. */
 int32_t crm_days_from_civil(int y, int m, int d);
 void crm_civil_from_days(int32_t days, int *y, int *m, int *d);

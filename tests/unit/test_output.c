@@ -404,11 +404,66 @@ test_uncommitted_removed_at_exit(void **state)
 	remove_dir(&d);
 }
 
+static void
+test_commit_all_is_all_or_nothing(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	char other[160];
+	FILE *a, *full;
+
+	(void)state;
+	make_dir(&d);
+	snprintf(other, sizeof(other), "%s/summary.csv", d.path);
+	write_file(d.file, "old\n");
+	a = crm_output_open(d.file, &e);
+	full = crm_output_open("/dev/full", &e);
+	assert_non_null(a);
+	assert_non_null(full);
+	fputs("new\n", a);
+	fputs("x\n", full);
+	/* /dev/full fails, so out.csv must keep its old content */
+	assert_int_equal(crm_output_commit_all(&e), -1);
+	assert_string_equal(e.file, "/dev/full");
+	assert_string_equal(slurp(d.file), "old\n");
+	assert_int_equal(count_temps(&d), 0);
+	/* and a good pair is committed together */
+	a = crm_output_open(d.file, &e);
+	full = crm_output_open(other, &e);
+	fputs("new\n", a);
+	fputs("sum\n", full);
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	assert_string_equal(slurp(d.file), "new\n");
+	assert_string_equal(slurp(other), "sum\n");
+	assert_int_equal(count_temps(&d), 0);
+	remove_dir(&d);
+}
+
+static void
+test_same_file_twice(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	FILE *a;
+
+	(void)state;
+	make_dir(&d);
+	a = crm_output_open(d.file, &e);
+	assert_non_null(a);
+	assert_null(crm_output_open(d.file, &e));
+	assert_int_equal(e.status, CRM_EXIT_USAGE);
+	assert_string_equal(e.msg, "named for two outputs");
+	assert_int_equal(crm_output_commit(a, &e), 0);
+	remove_dir(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_commit_creates_file),
+		cmocka_unit_test(test_commit_all_is_all_or_nothing),
+		cmocka_unit_test(test_same_file_twice),
 		cmocka_unit_test(test_commit_replaces_old_content),
 		cmocka_unit_test(test_mode_follows_umask),
 		cmocka_unit_test(test_existing_mode_kept),

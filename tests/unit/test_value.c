@@ -522,11 +522,25 @@ test_round_decimals(void **state)
 	assert_true(crm_round_decimals(1e300, 2) == 1e300);
 }
 
+static void
+test_date_format_check(void **state)
+{
+	(void)state;
+	assert_int_equal(crm_date_format_check("%d/%m/%Y"), 0);
+	assert_int_equal(crm_date_format_check("%d %b %Y %H:%M:%S"), 0);
+	assert_int_equal(crm_date_format_check("%Y%%%m%%%d"), 0);
+	assert_int_equal(crm_date_format_check("%Q %d %m %Y"), -1);
+	assert_int_equal(crm_date_format_check("%m/%Y"), -1);	/* no day */
+	assert_int_equal(crm_date_format_check("%d/%m/%Y%"), -1);
+	assert_int_equal(crm_date_format_check(""), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_decimals),
+		cmocka_unit_test(test_date_format_check),
 		cmocka_unit_test(test_number_plain),
 		cmocka_unit_test(test_number_thousands),
 		cmocka_unit_test(test_number_currency),
