@@ -15,7 +15,8 @@ LDLIBS	= -lcsv -lyaml -lm
 
 B	= build
 LIB_SRC	= $(wildcard lib/*.c)
-LIB_OBJ	= $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
+LIB_OBJ	= $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/presets_data.o
+PRESETS	= $(wildcard samples/segment-*.yaml)
 LIBCRM	= $(B)/libcrm.a
 PROGS	= $(patsubst cmd/%.c,$(B)/bin/%,$(wildcard cmd/*.c))
 UNITS	= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
@@ -53,6 +54,15 @@ test-deps:
 	$(call install-missing,$(TEST_DEPS))
 
 $(B)/lib/%.o: lib/%.c lib/*.h | deps
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
+
+# The presets of crm-segment are the sample files themselves.
+$(B)/presets_data.c: $(PRESETS) lib/presets.awk
+	@mkdir -p $(@D)
+	awk -f lib/presets.awk $(PRESETS) > $@
+
+$(B)/lib/presets_data.o: $(B)/presets_data.c lib/presets.h | deps
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c $< -o $@
 

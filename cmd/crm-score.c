@@ -79,6 +79,8 @@ struct settings {
 	/* weighted */
 	int explain;
 	yaml_node_t *criteria;
+	/* the first option given that only one mode reads */
+	const char *rfm_option, *man_option;
 };
 
 static void
@@ -228,6 +230,10 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 {
 	struct settings *s = ctx;
 
+	if (opt >= OPT_ID && opt <= OPT_IGNORE_FUTURE && s->rfm_option == NULL)
+		s->rfm_option = long_options[opt - OPT_ID].name;
+	if (opt >= OPT_MONEY && opt <= OPT_NEED && s->man_option == NULL)
+		s->man_option = long_options[opt - OPT_ID].name;
 	switch (opt) {
 	case OPT_ID: s->id = arg; break;
 	case OPT_DATE: s->date = arg; break;
@@ -782,6 +788,7 @@ run_man(struct settings *s, struct crm_common *c, int argc, char **argv)
 
 struct weighted_ctx {
 	struct crm_weighted w;
+	int explain;
 	double *points;
 	char *text;		/* 1 + w.n formatted numbers */
 };
@@ -833,7 +840,7 @@ weighted_row(struct crm_input *in, const struct crm_record *rec, void *ctx,
 		return weighted_bad(in, rec, &why, e);
 	crm_fraction_format(score, 2, wc->text, POINTS_SIZE);
 	own[0] = wc->text;
-	for (k = 0; k < wc->w.n; k++) {
+	for (k = 0; k < wc->w.n && wc->explain; k++) {
 		char *t = wc->text + (k + 1) * POINTS_SIZE;
 
 		crm_fraction_format(wc->points[k], 2, t, POINTS_SIZE);
@@ -872,6 +879,7 @@ run_weighted(struct settings *s, struct crm_config *cfg,
 		names[k + 1] = wc.w.c[k].label;
 	rw.own = names;
 	rw.nown = s->explain ? wc.w.n + 1 : 1;
+	wc.explain = s->explain;
 	rw.hold = wc.w.needs_table;
 	rw.ctx = &wc;
 	run_rowwise(&rw, c, &in);
@@ -879,6 +887,53 @@ run_weighted(struct settings *s, struct crm_config *cfg,
 	free(wc.points);
 	free(wc.text);
 	free(names);
+}
+
+/*
+ * An option another mode reads would be silently ignored: refuse it, so
+ * that a mistaken command line never quietly changes a result.
+ */
+static int
+check_mode_options(const struct settings *s, const struct crm_common *c,
+    struct crm_error *e)
+{
+	const char *mode = s->man ? "--man" : s->criteria ? "weighted scoring" :
+	    "RFM scoring";
+	size_t k;
+
+	if ((s->man || s->criteria) && s->rfm_option != NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "--%s is for RFM scoring, not %s", s->rfm_option, mode);
+	if (!s->man && s->man_option != NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "--%s is for --man, not %s", s->man_option, mode);
+	if (s->explain && (s->man || s->criteria == NULL))
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "--explain is for weighted scoring, not %s", mode);
+	if (s->man && s->criteria != NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, c->config, 0, 0,
+		    "criteria: and --man are two modes: choose one");
+	for (k = 0; k < s->nkeep; k++) {
+		static const char *const taken[] = { "first_order",
+		    "last_order", "recency_days", "frequency", "monetary",
+		    "r_score", "f_score", "m_score", "rfm_cell", "rfm_score" };
+		size_t j;
+
+		if (strcmp(s->keep[k], s->id) == 0)
+			goto twice;
+		for (j = 0; j < sizeof(taken) / sizeof(taken[0]); j++)
+			if (strcmp(s->keep[k], taken[j]) == 0)
+				goto twice;
+		for (j = 0; j < k; j++)
+			if (strcmp(s->keep[k], s->keep[j]) == 0)
+				goto twice;
+		continue;
+twice:
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "--keep %s: the column would appear twice in the output",
+		    s->keep[k]);
+	}
+	return 0;
 }
 
 int
@@ -913,25 +968,26 @@ main(int argc, char **argv)
 		    "--thresholds and -o name the same file");
 		die(&e);
 	}
-	if (s.man) {
+	if (s.id == NULL)
+		s.id = "customer_id";
+	if (s.date == NULL)
+		s.date = "order_date";
+	if (s.amount == NULL)
+		s.amount = "amount";
+	if (s.bins == 0)
+		s.bins = 5;
+	if (s.binning < 0)
+		s.binning = CRM_SCALE_QUANTILE;
+	if (s.monetary_mean < 0)
+		s.monetary_mean = 0;
+	if (check_mode_options(&s, &c, &e) < 0)
+		die(&e);
+	if (s.man)
 		run_man(&s, &c, argc - optind, argv + optind);
-	} else if (s.criteria != NULL) {
+	else if (s.criteria != NULL)
 		run_weighted(&s, &cfg, &c, argc - optind, argv + optind);
-	} else {
-		if (s.id == NULL)
-			s.id = "customer_id";
-		if (s.date == NULL)
-			s.date = "order_date";
-		if (s.amount == NULL)
-			s.amount = "amount";
-		if (s.bins == 0)
-			s.bins = 5;
-		if (s.binning < 0)
-			s.binning = CRM_SCALE_QUANTILE;
-		if (s.monetary_mean < 0)
-			s.monetary_mean = 0;
+	else
 		run_rfm(&s, &c, argc - optind, argv + optind);
-	}
 	crm_config_free(&cfg);
 	free(s.keep_text);
 	return 0;

@@ -475,3 +475,107 @@ crm_config_seq_item(struct crm_config *c, yaml_node_t *n, size_t i)
 		return NULL;
 	return yaml_document_get_node(&c->doc, n->data.sequence.items.start[i]);
 }
+
+static const char *
+lookup(const char *name, size_t len, const char *const *names,
+    const char *const *values, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
+			return values[i];
+	return NULL;
+}
+
+/* The expansion of one scalar into a malloc'd string, or NULL on error. */
+static char *
+expand_scalar(struct crm_config *c, yaml_node_t *node,
+    const char *const *names, const char *const *values, size_t n,
+    struct crm_error *e)
+{
+	const char *s = (const char *)node->data.scalar.value;
+	size_t len = node->data.scalar.length, cap = len + 1, o = 0, i;
+	char *out = malloc(cap), *grown;
+
+	if (out == NULL)
+		goto nomem;
+	for (i = 0; i < len; ) {
+		const char *v = NULL, *end;
+		size_t vlen, need;
+
+		if (s[i] != '$' || i + 1 >= len || s[i + 1] != '{') {
+			out[o++] = s[i++];
+			continue;
+		}
+		end = memchr(s + i + 2, '}', len - i - 2);
+		if (end == NULL) {
+			crm_config_error_at(c, node, e,
+			    "unterminated parameter: '${' without '}'");
+			goto fail;
+		}
+		v = lookup(s + i + 2, (size_t)(end - s - i - 2), names, values,
+		    n);
+		if (v == NULL) {
+			crm_config_error_at(c, node, e,
+			    "unknown parameter '%.*s'", (int)(end - s - i - 2),
+			    s + i + 2);
+			goto fail;
+		}
+		vlen = strlen(v);
+		need = o + vlen + (len - (size_t)(end + 1 - s)) + 1;
+		if (need > cap) {
+			cap = need;
+			if ((grown = realloc(out, cap)) == NULL)
+				goto nomem;
+			out = grown;
+		}
+		memcpy(out + o, v, vlen);
+		o += vlen;
+		i = (size_t)(end + 1 - s);
+	}
+	out[o] = '\0';
+	return out;
+nomem:
+	crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+fail:
+	free(out);
+	return NULL;
+}
+
+static int
+has_parameter(const yaml_node_t *node)
+{
+	const unsigned char *s = node->data.scalar.value;
+	size_t i;
+
+	for (i = 0; i + 1 < node->data.scalar.length; i++)
+		if (s[i] == '$' && s[i + 1] == '{')
+			return 1;
+	return 0;
+}
+
+int
+crm_config_expand(struct crm_config *c, const char *const *names,
+    const char *const *values, size_t n, struct crm_error *e)
+{
+	yaml_node_t *node;
+
+	for (node = c->doc.nodes.start; node < c->doc.nodes.top; node++) {
+		char *text;
+
+		if (node->type != YAML_SCALAR_NODE ||
+		    !has_parameter(node))
+			continue;
+		if ((text = expand_scalar(c, node, names, values, n, e)) ==
+		    NULL)
+			return -1;
+		/* libyaml frees scalars with free(): hand it ours */
+		free(node->data.scalar.value);
+		node->data.scalar.value = (yaml_char_t *)text;
+		node->data.scalar.length = strlen(text);
+		/* a substituted value is no longer what its quotes said */
+		node->data.scalar.style = YAML_PLAIN_SCALAR_STYLE;
+	}
+	return 0;
+}

@@ -68,6 +68,16 @@ int crm_config_seq_len(struct crm_config *c, yaml_node_t *n, size_t *len,
 yaml_node_t *crm_config_seq_item(struct crm_config *c, yaml_node_t *n,
     size_t i);
 
+/*
+ * Replaces every "${NAME}" in the document's scalars (keys included) by
+ * the value of NAME among the n names and values given.  An unknown
+ * NAME, or a "${" without its "}", is an error at its node (status 2).
+ * This is how a preset takes parameters: its text names them, the
+ * program passes their values.
+ */
+int crm_config_expand(struct crm_config *c, const char *const *names,
+    const char *const *values, size_t n, struct crm_error *e);
+
 /* Reports a problem at node n (status 2); returns -1. */
 int crm_config_error_at(struct crm_config *c, yaml_node_t *n,
     struct crm_error *e, const char *fmt, ...)

@@ -578,10 +578,55 @@ test_long_name_truncated(void **state)
 	assert_int_equal(strlen(e.file), sizeof(e.file) - 1);
 }
 
+static void
+test_expand_parameters(void **state)
+{
+	static const char *const names[] = { "col", "min" };
+	static const char *const values[] = { "m_score", "4" };
+	struct crm_config c;
+	struct crm_error e;
+	yaml_node_t *root, *rule, *test;
+	const char *name;
+	double v;
+
+	(void)state;
+	assert_int_equal(load(&c, "rule:\n  ${col}: {at_least: \"${min}\"}\n"
+	    "label: \"${col} >= ${min}!\"\n", &e), 0);
+	assert_int_equal(crm_config_expand(&c, names, values, 2, &e), 0);
+	root = crm_config_root(&c);
+	rule = crm_config_get(&c, root, "rule");
+	assert_non_null(rule);
+	/* the key itself was a parameter */
+	test = crm_config_get(&c, rule, "m_score");
+	assert_non_null(test);
+	assert_int_equal(crm_config_number(&c, crm_config_get(&c, test,
+	    "at_least"), &v, &e), 0);
+	assert_true(v == 4);
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, root,
+	    "label"), &name, &e), 0);
+	assert_string_equal(name, "m_score >= 4!");
+	crm_config_free(&c);
+
+	/* an unknown parameter, at its node: line 2, column 8 */
+	assert_int_equal(load(&c, "a: 1\nb: [1, \"${nope}\"]\n", &e), 0);
+	assert_int_equal(crm_config_expand(&c, names, values, 2, &e), -1);
+	assert_int_equal(e.status, CRM_EXIT_USAGE);
+	assert_int_equal(e.line, 2);
+	assert_int_equal(e.column, 8);
+	assert_string_equal(e.msg, "unknown parameter 'nope'");
+	crm_config_free(&c);
+
+	assert_int_equal(load(&c, "a: \"${col\"\n", &e), 0);
+	assert_int_equal(crm_config_expand(&c, names, values, 2, &e), -1);
+	assert_string_equal(e.msg, "unterminated parameter: '${' without '}'");
+	crm_config_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_expand_parameters),
 		cmocka_unit_test(test_valid_nested),
 		cmocka_unit_test(test_syntax_error),
 		cmocka_unit_test(test_reader_error),
