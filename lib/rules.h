@@ -24,10 +24,15 @@
  *   TEST: ARG} (as_of minus the date, in whole days)
  * Emptiness:  empty: true | false
  *
- * An empty field fails every test but `empty: true`, `is_not`, `not_in`
- * and `not_equals`.  A field that is not a valid number (or date) for a
- * numeric (or date) test is bad input: the record is rejected with a
- * message naming the column.
+ * An empty field (nothing, or only spaces and tabs) fails every test but
+ * `empty: true`, `is_not`, `not_in` and `not_equals`.  A field that is
+ * not a valid number (or date) for a numeric (or date) test is bad
+ * input: the record is rejected with a message naming the column.  The
+ * shorthand takes a quoted scalar ("007") as text.  days_ago takes whole
+ * numbers.  `when: {}` and `all: []` always hold, for a catch-all rule.
+ * Evaluation stops as soon as the result is known, so a bad field behind
+ * a settled test is not read.  Columns named all, any or not cannot be
+ * tested.
  */
 #ifndef CRM_RULES_H
 #define CRM_RULES_H
@@ -59,13 +64,13 @@ struct crm_rules *crm_rules_compile_condition(struct crm_config *cfg,
 
 /*
  * Finds every column the rules name in the header; a missing one is an
- * error (status 2) at the rule's node in the config, naming the column
+ * error (status 2) at the key naming it in the config, naming the column
  * and listing the header.
  */
 int crm_rules_bind(struct crm_rules *r, const struct crm_record *header,
     struct crm_error *e);
 
-/* Values are read as the program's options say. */
+/* Values are read as the program's options say; env must not be NULL. */
 struct crm_rules_env {
 	int32_t as_of;
 	int decimal_comma;

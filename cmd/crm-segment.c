@@ -1,0 +1,607 @@
+/*
+ * crm-segment - which group is each customer in?
+ *
+ * A streaming filter: each record gets the name of the first rule that
+ * matches it (from -c FILE or a built-in --preset), in a `segment` column
+ * replaced in place or appended.  --summary counts the segments.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "csvio.h"
+#include "input.h"
+#include "options.h"
+#include "output.h"
+#include "presets.h"
+#include "rules.h"
+#include "table.h"
+#include "value.h"
+
+enum {
+	OPT_PRESET = CRM_OPT_PROGRAM, OPT_LIST_PRESETS, OPT_SET, OPT_COLUMN,
+	OPT_SUMMARY, OPT_VALUE
+};
+
+static const struct option long_options[] = {
+	{ "preset", required_argument, NULL, OPT_PRESET },
+	{ "list-presets", no_argument, NULL, OPT_LIST_PRESETS },
+	{ "set", required_argument, NULL, OPT_SET },
+	{ "column", required_argument, NULL, OPT_COLUMN },
+	{ "summary", required_argument, NULL, OPT_SUMMARY },
+	{ "value", required_argument, NULL, OPT_VALUE },
+	{ NULL, 0, NULL, 0 }
+};
+
+#define MAX_PARAMS	64
+
+struct params {
+	const char *name[MAX_PARAMS];
+	const char *value[MAX_PARAMS];
+	size_t n;
+};
+
+struct settings {
+	const char *preset;
+	int list_presets;
+	struct params set;		/* --set NAME=VALUE, in order */
+	const char *column;
+	const char *summary;
+	const char *value;
+};
+
+/* One `require:` check: rows that fail it are bad input. */
+struct requirement {
+	struct crm_rules *cond;
+	const char *message;
+};
+
+struct segmenter {
+	struct crm_config preset;	/* the preset's document, if any */
+	struct crm_config user;		/* -c FILE, if any */
+	struct crm_config *rules_doc;	/* where the rules come from */
+	struct crm_rules *rules;
+	struct requirement *req;
+	size_t nreq;
+	const char *column;
+	const char *fallback;		/* the default segment */
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: crm-segment (-c FILE | --preset NAME) [--set NAME=VALUE ...]\n"
+"                   [--column NAME] [--summary FILE] [--value COL]\n"
+"                   [--as-of DATE] [--date-format FMT] [-o FILE]\n"
+"                   [-d C | --tsv] [--encoding NAME] [--bom]\n"
+"                   [--decimal-comma] [--skip-bad] [--rejects FILE] [-q]\n"
+"                   [file ...]\n"
+"       crm-segment --list-presets\n"
+"\n"
+"Appends the name of the first rule that matches each record (column\n"
+"segment, replaced if it exists).\n"
+"  -c, --config FILE rules in YAML (see crm-config(5)); or, with preset:,\n"
+"                    the parameters of a built-in preset\n"
+"  --preset NAME     a built-in rule set (--list-presets lists them)\n"
+"  --set NAME=VALUE  a parameter of the rules (column names, thresholds)\n"
+"  --column NAME     the output column (default: segment)\n"
+"  --summary FILE    counts and shares per segment (- for standard error)\n"
+"  --value COL       add each segment's share of this column to the summary\n"
+"  --as-of DATE      today, for days_ago (default: the local date)\n"
+"Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n");
+}
+
+static void
+die(const struct crm_error *e)
+{
+	char msg[1024];
+
+	crm_error_format(e, msg, sizeof(msg));
+	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
+}
+
+static void
+die_oom(void)
+{
+	struct crm_error e;
+
+	crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	die(&e);
+}
+
+static int
+own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
+{
+	struct settings *s = ctx;
+	const char *eq;
+	char *name;
+
+	switch (opt) {
+	case OPT_PRESET:
+		s->preset = arg;
+		break;
+	case OPT_LIST_PRESETS:
+		s->list_presets = 1;
+		break;
+	case OPT_SET:
+		if ((eq = strchr(arg, '=')) == NULL || eq == arg)
+			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "invalid --set \"%s\": expected NAME=VALUE", arg);
+		if (s->set.n == MAX_PARAMS)
+			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "too many --set options");
+		if ((name = strndup(arg, (size_t)(eq - arg))) == NULL)
+			die_oom();
+		s->set.name[s->set.n] = name;
+		s->set.value[s->set.n++] = eq + 1;
+		break;
+	case OPT_COLUMN:
+		s->column = arg;
+		break;
+	case OPT_SUMMARY:
+		s->summary = arg;
+		break;
+	case OPT_VALUE:
+		s->value = arg;
+		break;
+	default:
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "unhandled option");
+	}
+	return 0;
+}
+
+static void
+list_presets(void)
+{
+	size_t i;
+
+	for (i = 0; i < crm_npresets; i++)
+		printf("%-14s %s\n", crm_presets[i].name,
+		    crm_presets[i].summary);
+}
+
+/* Sets (or overrides) parameter name in p. */
+static void
+param_set(struct params *p, const char *name, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (strcmp(p->name[i], name) == 0) {
+			p->value[i] = value;
+			return;
+		}
+	p->name[p->n] = name;
+	p->value[p->n++] = value;
+}
+
+/*
+ * Reads a `params:` mapping of doc into p.  With known (not NULL), every
+ * name must already be there: an override may only set the preset's
+ * parameters.
+ */
+static int
+read_params(struct crm_config *doc, yaml_node_t *params, struct params *p,
+    const struct params *known, struct crm_error *e)
+{
+	yaml_node_pair_t *pair;
+
+	if (params->type != YAML_MAPPING_NODE)
+		return crm_config_error_at(doc, params, e,
+		    "expected a mapping of parameter names to values");
+	for (pair = params->data.mapping.pairs.start;
+	    pair < params->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = yaml_document_get_node(&doc->doc, pair->key);
+		yaml_node_t *v = yaml_document_get_node(&doc->doc, pair->value);
+		const char *name, *value;
+		size_t i;
+
+		if (crm_config_string(doc, k, &name, e) < 0 ||
+		    crm_config_string(doc, v, &value, e) < 0)
+			return -1;
+		if (known != NULL) {
+			for (i = 0; i < known->n; i++)
+				if (strcmp(known->name[i], name) == 0)
+					break;
+			if (i == known->n)
+				return crm_config_error_at(doc, k, e,
+				    "unknown parameter '%s'", name);
+		}
+		if (p->n == MAX_PARAMS && known == NULL)
+			return crm_config_error_at(doc, k, e,
+			    "too many parameters");
+		param_set(p, name, value);
+	}
+	return 0;
+}
+
+static int
+check_set_names(const struct params *set, const struct params *known,
+    struct crm_error *e)
+{
+	char list[512];
+	size_t i, j, o;
+
+	for (i = 0; i < set->n; i++) {
+		for (j = 0; j < known->n; j++)
+			if (strcmp(set->name[i], known->name[j]) == 0)
+				break;
+		if (j < known->n)
+			continue;
+		list[0] = '\0';
+		for (j = o = 0; j < known->n && o < sizeof(list); j++)
+			o += (size_t)snprintf(list + o, sizeof(list) - o,
+			    "%s%s", j ? ", " : "", known->name[j]);
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "unknown parameter '%s' (the rules have: %s)",
+		    set->name[i], known->n ? list : "none");
+	}
+	return 0;
+}
+
+static int
+load_preset(struct crm_config *doc, const char *name, struct crm_error *e)
+{
+	const struct crm_preset *p = crm_preset_find(name);
+	char list[512];
+	size_t i, o = 0;
+
+	if (p == NULL) {
+		list[0] = '\0';
+		for (i = 0; i < crm_npresets && o < sizeof(list); i++)
+			o += (size_t)snprintf(list + o, sizeof(list) - o,
+			    "%s%s", i ? ", " : "", crm_presets[i].name);
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "unknown preset '%s' (presets: %s)", name, list);
+	}
+	return crm_config_load_string(doc, p->file, p->text, strlen(p->text),
+	    e);
+}
+
+/*
+ * Builds the rules: from a preset (--preset, or `preset:` in the user's
+ * config, which may then set params, column and default only), or from
+ * the user's config alone.  Parameters: the rules' own `params:`
+ * defaults, then the user's `params:` (with a preset), then --set.
+ */
+static int
+setup(struct segmenter *sg, const struct settings *s, const char *config,
+    struct crm_error *e)
+{
+	static const char *const rule_keys[] = { "params", "default",
+	    "column", "rules", "require", NULL };
+	static const char *const override_keys[] = { "preset", "params",
+	    "default", "column", NULL };
+	static const char *const require_keys[] = { "when", "message", NULL };
+	struct params params = { .n = 0 };
+	const char *preset = s->preset;
+	yaml_node_t *uroot = NULL, *root, *n, *list;
+	size_t i, len;
+
+	if (config != NULL) {
+		if (crm_config_load(&sg->user, config, e) < 0)
+			return -1;
+		uroot = crm_config_root(&sg->user);
+		if ((n = crm_config_get(&sg->user, uroot, "preset")) != NULL) {
+			if (s->preset != NULL)
+				return crm_config_error_at(&sg->user, n, e,
+				    "a preset both here and in --preset");
+			if (crm_config_string(&sg->user, n, &preset, e) < 0)
+				return -1;
+		}
+		if (crm_config_check_keys(&sg->user, uroot, preset != NULL ?
+		    override_keys : rule_keys, e) < 0)
+			return -1;
+	}
+	if (preset == NULL && config == NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "no rules: give -c FILE or --preset NAME "
+		    "(--list-presets lists them)");
+	if (preset != NULL) {
+		if (load_preset(&sg->preset, preset, e) < 0)
+			return -1;
+		sg->rules_doc = &sg->preset;
+	} else {
+		sg->rules_doc = &sg->user;
+	}
+	root = crm_config_root(sg->rules_doc);
+	if (preset != NULL && crm_config_check_keys(sg->rules_doc, root,
+	    rule_keys, e) < 0)
+		return -1;
+	if ((n = crm_config_get(sg->rules_doc, root, "params")) != NULL &&
+	    read_params(sg->rules_doc, n, &params, NULL, e) < 0)
+		return -1;
+	if (preset != NULL && uroot != NULL &&
+	    (n = crm_config_get(&sg->user, uroot, "params")) != NULL) {
+		struct params known = params;
+
+		if (read_params(&sg->user, n, &params, &known, e) < 0)
+			return -1;
+	}
+	if (check_set_names(&s->set, &params, e) < 0)
+		return -1;
+	for (i = 0; i < s->set.n; i++)
+		param_set(&params, s->set.name[i], s->set.value[i]);
+	if (crm_config_expand(sg->rules_doc, params.name, params.value,
+	    params.n, e) < 0)
+		return -1;
+
+	/* column and default: --column, the user's config, the rules' */
+	sg->column = "segment";
+	if ((n = crm_config_get(sg->rules_doc, root, "column")) != NULL &&
+	    crm_config_string(sg->rules_doc, n, &sg->column, e) < 0)
+		return -1;
+	if ((n = crm_config_get(sg->rules_doc, root, "default")) != NULL &&
+	    crm_config_string(sg->rules_doc, n, &sg->fallback, e) < 0)
+		return -1;
+	if (uroot != NULL && preset != NULL) {
+		if ((n = crm_config_get(&sg->user, uroot, "column")) != NULL &&
+		    crm_config_string(&sg->user, n, &sg->column, e) < 0)
+			return -1;
+		if ((n = crm_config_get(&sg->user, uroot, "default")) != NULL &&
+		    crm_config_string(&sg->user, n, &sg->fallback, e) < 0)
+			return -1;
+	}
+	if (sg->fallback == NULL)
+		return crm_config_error_at(sg->rules_doc, root, e,
+		    "missing key 'default'");
+	if (s->column != NULL)
+		sg->column = s->column;
+	if (*sg->column == '\0')
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "the segment column needs a name");
+
+	if ((list = crm_config_get(sg->rules_doc, root, "rules")) == NULL)
+		return crm_config_error_at(sg->rules_doc, root, e,
+		    "missing key 'rules'");
+	if ((sg->rules = crm_rules_compile(sg->rules_doc, list, e)) == NULL)
+		return -1;
+	if ((list = crm_config_get(sg->rules_doc, root, "require")) == NULL)
+		return 0;
+	if (crm_config_seq_len(sg->rules_doc, list, &len, e) < 0)
+		return -1;
+	if ((sg->req = calloc(len ? len : 1, sizeof(*sg->req))) == NULL)
+		die_oom();
+	for (i = 0; i < len; i++) {
+		yaml_node_t *item = crm_config_seq_item(sg->rules_doc, list, i);
+		struct requirement *r = &sg->req[sg->nreq];
+
+		if (crm_config_check_keys(sg->rules_doc, item, require_keys,
+		    e) < 0)
+			return -1;
+		if ((n = crm_config_get(sg->rules_doc, item, "message")) ==
+		    NULL || crm_config_string(sg->rules_doc, n, &r->message,
+		    e) < 0)
+			return n == NULL ? crm_config_error_at(sg->rules_doc,
+			    item, e, "missing key 'message'") : -1;
+		if ((n = crm_config_get(sg->rules_doc, item, "when")) == NULL)
+			return crm_config_error_at(sg->rules_doc, item, e,
+			    "missing key 'when'");
+		if ((r->cond = crm_rules_compile_condition(sg->rules_doc, n,
+		    e)) == NULL)
+			return -1;
+		sg->nreq++;
+	}
+	return 0;
+}
+
+static void
+segmenter_free(struct segmenter *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nreq; i++)
+		crm_rules_free(sg->req[i].cond);
+	free(sg->req);
+	crm_rules_free(sg->rules);
+	crm_config_free(&sg->preset);
+	crm_config_free(&sg->user);
+}
+
+/* Counts per segment (by rule index; the default last). */
+struct tally {
+	size_t *count;
+	double *value;
+	size_t total;
+	double value_total;
+	int decimals;
+};
+
+static void
+write_summary(const char *path, const struct segmenter *sg,
+    const struct tally *t, int with_value, unsigned char delim)
+{
+	struct crm_csv_writer w;
+	struct crm_error e;
+	size_t nrules = crm_rules_count(sg->rules), i;
+	char num[CRM_NUMBER_SIZE];
+	FILE *fp;
+
+	fp = strcmp(path, "-") == 0 ? stderr : crm_output_open(path, &e);
+	if (fp == NULL)
+		die(&e);
+	crm_csv_writer_init(&w, fp, delim);
+	crm_csv_puts(&w, "segment");
+	crm_csv_puts(&w, "customers");
+	crm_csv_puts(&w, "share");
+	if (with_value) {
+		crm_csv_puts(&w, "value");
+		crm_csv_puts(&w, "value_share");
+	}
+	crm_csv_end(&w);
+	for (i = 0; i <= nrules; i++) {
+		crm_csv_puts(&w, i < nrules ? crm_rules_name(sg->rules, i) :
+		    sg->fallback);
+		snprintf(num, sizeof(num), "%zu", t->count[i]);
+		crm_csv_puts(&w, num);
+		crm_fraction_format(t->total ? (double)t->count[i] /
+		    (double)t->total : 0, 6, num, sizeof(num));
+		crm_csv_puts(&w, num);
+		if (with_value) {
+			crm_number_format(crm_round_decimals(t->value[i],
+			    t->decimals), t->decimals, num, sizeof(num));
+			crm_csv_puts(&w, num);
+			crm_fraction_format(t->value_total != 0 ?
+			    t->value[i] / t->value_total : 0, 6, num,
+			    sizeof(num));
+			crm_csv_puts(&w, num);
+		}
+		crm_csv_end(&w);
+	}
+}
+
+/* A rules error (no place) put at the record: 0 skipped, -1 to stop. */
+static int
+bad(struct crm_input *in, const struct crm_record *rec,
+    const struct crm_error *why, struct crm_error *e)
+{
+	if (why->status != CRM_EXIT_DATA) {
+		*e = *why;
+		return -1;
+	}
+	return crm_input_bad(in, rec, e, "%s", why->msg);
+}
+
+static void
+run(struct segmenter *sg, const struct settings *s, struct crm_common *c,
+    int argc, char **argv)
+{
+	const char *own[1];
+	struct crm_rules_env env = { c->as_of, c->decimal_comma,
+	    c->date_format };
+	struct crm_columns cols;
+	struct crm_csv_writer w;
+	struct crm_record *rec;
+	struct crm_input in;
+	struct crm_error e, why;
+	struct tally t;
+	size_t nrules = crm_rules_count(sg->rules), i;
+	long vcol = -1, which;
+	FILE *out;
+	int got;
+
+	if (crm_input_open(&in, argv, argc, c, &e) < 0)
+		die(&e);
+	if (crm_rules_bind(sg->rules, crm_input_header(&in), &e) < 0)
+		die(&e);
+	for (i = 0; i < sg->nreq; i++)
+		if (crm_rules_bind(sg->req[i].cond, crm_input_header(&in),
+		    &e) < 0)
+			die(&e);
+	if (s->value != NULL &&
+	    (vcol = crm_input_require(&in, s->value, &e)) < 0)
+		die(&e);
+	memset(&t, 0, sizeof(t));
+	t.count = calloc(nrules + 1, sizeof(*t.count));
+	t.value = calloc(nrules + 1, sizeof(*t.value));
+	if (t.count == NULL || t.value == NULL)
+		die_oom();
+	own[0] = sg->column;
+	if (crm_columns_init(&cols, crm_input_header(&in), own, 1, &e) < 0)
+		die(&e);
+	if ((out = crm_output_open(c->output, &e)) == NULL)
+		die(&e);
+	if (c->bom)
+		fputs("\xEF\xBB\xBF", out);
+	crm_csv_writer_init(&w, out, c->delim);
+	crm_columns_write_header(&cols, &w, crm_input_header(&in));
+
+	while ((got = crm_input_read(&in, &rec, &e)) > 0) {
+		double v = 0;
+		int ok = 1;
+
+		for (i = 0; i < sg->nreq && ok; i++) {
+			which = crm_rules_match(sg->req[i].cond, rec, &env,
+			    &why);
+			if (which < 0) {
+				if (bad(&in, rec, &why, &e) < 0)
+					die(&e);
+				ok = 0;
+			} else if (which != 0) {
+				if (crm_input_bad(&in, rec, &e, "%s",
+				    sg->req[i].message) < 0)
+					die(&e);
+				ok = 0;
+			}
+		}
+		if (!ok)
+			continue;
+		if (vcol >= 0) {
+			int r = crm_input_number(&in, rec, vcol, s->value, &v,
+			    &t.decimals, &e);
+
+			if (r < 0)
+				die(&e);
+			if (r == 0)
+				continue;
+		}
+		if ((which = crm_rules_match(sg->rules, rec, &env, &why)) < 0) {
+			if (bad(&in, rec, &why, &e) < 0)
+				die(&e);
+			continue;
+		}
+		own[0] = (size_t)which < nrules ?
+		    crm_rules_name(sg->rules, (size_t)which) : sg->fallback;
+		crm_columns_write(&cols, &w, rec->field, rec->len, own);
+		t.count[which]++;
+		t.total++;
+		t.value[which] += v;
+		t.value_total += v;
+	}
+	if (got < 0)
+		die(&e);
+	if (s->summary != NULL)
+		write_summary(s->summary, sg, &t, vcol >= 0, c->delim);
+	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
+		die(&e);
+	if (!c->quiet && c->skip_bad)
+		warnx("%zu bad record%s skipped%s%s", in.rejected,
+		    in.rejected == 1 ? "" : "s",
+		    c->rejects ? ", written to " : "",
+		    c->rejects ? c->rejects : "");
+	crm_columns_free(&cols);
+	free(t.count);
+	free(t.value);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct settings s;
+	struct segmenter sg;
+	struct crm_common c;
+	struct crm_error e;
+	size_t i;
+	int r;
+
+	memset(&s, 0, sizeof(s));
+	memset(&sg, 0, sizeof(sg));
+	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
+	    &c, &e);
+	if (r < 0)
+		die(&e);
+	if (r == CRM_OPTIONS_HELP) {
+		usage(stdout);
+		return 0;
+	}
+	if (r == CRM_OPTIONS_VERSION) {
+		printf("crm-segment %s\n", CRM_VERSION);
+		return 0;
+	}
+	if (s.list_presets) {
+		list_presets();
+		return 0;
+	}
+	if (setup(&sg, &s, c.config, &e) < 0)
+		die(&e);
+	run(&sg, &s, &c, argc - optind, argv + optind);
+	segmenter_free(&sg);
+	for (i = 0; i < s.set.n; i++)
+		free((char *)s.set.name[i]);
+	return 0;
+}

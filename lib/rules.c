@@ -1,0 +1,1109 @@
+/*
+ * rules.c - ordered segment rules (see rules.h for the grammar).
+ *
+ * Compiling turns each rule's `when:` into a small tree of struct cond:
+ * ALL, ANY and NOT nodes over TEST nodes, where a TEST node names one
+ * column and holds every test its mapping lists (they must all hold).
+ * Arguments are converted once, at compile time, with the same parsers
+ * the CSV side uses; text lists are sorted so that `in` is a binary
+ * search.  Matching walks the tree with short-circuit and allocates
+ * nothing.  Reading numbers and dates is most of its cost, so a record's
+ * values are cached on the stack by column: the RFM table reads r, f and
+ * m once each, not once per rule.  Every node keeps its YAML node, so
+ * that compile and bind errors point at the line and column that caused
+ * them.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "value.h"
+
+/*
+ * Aliases can make a small file describe a huge or cyclic tree; these
+ * bound the work a config can ask for.
+ */
+#define MAX_DEPTH	64
+#define MAX_NODES	100000
+
+/* Columns whose values one match caches; others are read per node. */
+#define CACHE_SLOTS	64
+
+enum cond_type { COND_ALL, COND_ANY, COND_NOT, COND_TEST };
+
+enum test_kind {
+	T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_BETWEEN,	/* numbers */
+	T_IS, T_IS_NOT, T_IN, T_NOT_IN,			/* text */
+	T_BEFORE, T_AFTER, T_DAYS_AGO,			/* dates */
+	T_EMPTY,
+	T_IGNORE_CASE					/* a flag */
+};
+
+struct text_item {
+	const char *s;		/* owned by the config document */
+	size_t len;
+};
+
+struct test {
+	enum test_kind kind;
+	enum test_kind op;	/* days_ago: how the days compare (T_EQ..) */
+	double lo, hi;		/* the number; between (and days_ago): both */
+	int32_t date;		/* before, after */
+	int flag;		/* empty: true or false */
+	struct text_item text;	/* is, is_not */
+	struct text_item *items;	/* in, not_in: sorted */
+	size_t nitems;
+};
+
+struct cond {
+	enum cond_type type;
+	yaml_node_t *node;	/* its key (TEST: the column), or mapping */
+	struct cond **kid;	/* ALL, ANY: nkid kids; NOT: one */
+	size_t nkid;
+	const char *column;	/* TEST */
+	long col;		/* header index, from crm_rules_bind */
+	int slot;		/* its cache slot, or -1 */
+	struct test *test;
+	size_t ntest;
+	int ignore_case;
+};
+
+/* The values of one record read so far, by cache slot. */
+struct cache {
+	unsigned char have[CACHE_SLOTS];	/* HAVE_NUMBER | HAVE_DATE */
+	double x[CACHE_SLOTS];
+	int32_t day[CACHE_SLOTS];
+};
+
+#define HAVE_NUMBER	1
+#define HAVE_DATE	2
+
+struct rule {
+	const char *name;	/* "" for a compiled condition */
+	yaml_node_t *node;
+	struct cond *when;
+};
+
+struct crm_rules {
+	struct crm_config *cfg;	/* for bind errors; outlives the rules */
+	struct rule *rule;
+	size_t n;
+};
+
+struct compiler {
+	struct crm_config *cfg;
+	struct crm_error *e;
+	size_t nodes;
+};
+
+static const struct {
+	const char *name;
+	enum test_kind kind;
+} test_names[] = {
+	{ "equals", T_EQ }, { "=", T_EQ },
+	{ "not_equals", T_NE }, { "!=", T_NE },
+	{ "below", T_LT }, { "<", T_LT },
+	{ "at_most", T_LE }, { "<=", T_LE },
+	{ "above", T_GT }, { ">", T_GT },
+	{ "at_least", T_GE }, { ">=", T_GE },
+	{ "between", T_BETWEEN },
+	{ "is", T_IS }, { "is_not", T_IS_NOT },
+	{ "in", T_IN }, { "not_in", T_NOT_IN },
+	{ "before", T_BEFORE }, { "after", T_AFTER },
+	{ "days_ago", T_DAYS_AGO },
+	{ "empty", T_EMPTY },
+	{ "ignore_case", T_IGNORE_CASE },
+};
+
+#define ALL_TESTS	"equals, not_equals, below, at_most, above, " \
+	"at_least, between, is, is_not, in, not_in, before, after, " \
+	"days_ago, empty, ignore_case"
+#define NUMBER_TESTS	"equals, not_equals, below, at_most, above, " \
+	"at_least, between"
+
+static const char *const rule_keys[] = { "name", "when", NULL };
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Empty or only blanks: what the value parsers call missing. */
+static int
+is_empty(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!is_blank((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static int
+to_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+static int
+text_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t n = alen < blen ? alen : blen;
+	int d;
+
+	if (n > 0 && (d = memcmp(a, b, n)) != 0)
+		return d;
+	return alen < blen ? -1 : alen > blen;
+}
+
+/* ASCII case-insensitive; bytes >= 0x80 compare as they are. */
+static int
+text_casecmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i;
+	int d;
+
+	for (i = 0; i < alen && i < blen; i++) {
+		d = to_lower((unsigned char)a[i]) -
+		    to_lower((unsigned char)b[i]);
+		if (d != 0)
+			return d;
+	}
+	return alen < blen ? -1 : alen > blen;
+}
+
+static int
+item_cmp(const void *pa, const void *pb)
+{
+	const struct text_item *a = pa, *b = pb;
+
+	return text_cmp(a->s, a->len, b->s, b->len);
+}
+
+static int
+item_casecmp(const void *pa, const void *pb)
+{
+	const struct text_item *a = pa, *b = pb;
+
+	return text_casecmp(a->s, a->len, b->s, b->len);
+}
+
+/* ---------------------------------------------------------------- */
+/* Compiling */
+
+static const char *
+describe(yaml_node_t *n, char *buf, size_t size)
+{
+	if (n == NULL)
+		return "nothing";
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		return crm_error_quote((const char *)n->data.scalar.value,
+		    n->data.scalar.length, buf, size);
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	default:
+		return "nothing";
+	}
+}
+
+/* A key for a message: crm_error_quote's escaping in 'single' quotes. */
+static const char *
+key_name(yaml_node_t *k, char *buf, size_t size)
+{
+	size_t len;
+
+	crm_error_quote((const char *)k->data.scalar.value,
+	    k->data.scalar.length, buf, size);
+	len = strlen(buf);
+	if (len >= 2) {
+		buf[0] = '\'';
+		buf[len - 1] = '\'';
+	}
+	return buf;
+}
+
+static int
+oom(struct crm_error *e)
+{
+	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+}
+
+static int
+scalar_is(yaml_node_t *n, const char *s)
+{
+	size_t len = strlen(s);
+
+	return n->type == YAML_SCALAR_NODE && n->data.scalar.length == len &&
+	    memcmp(n->data.scalar.value, s, len) == 0;
+}
+
+static int
+same_scalar(yaml_node_t *a, yaml_node_t *b)
+{
+	return a->data.scalar.length == b->data.scalar.length &&
+	    memcmp(a->data.scalar.value, b->data.scalar.value,
+	    a->data.scalar.length) == 0;
+}
+
+static size_t
+npairs(yaml_node_t *map)
+{
+	return (size_t)(map->data.mapping.pairs.top -
+	    map->data.mapping.pairs.start);
+}
+
+static void
+pair_nodes(struct compiler *c, yaml_node_t *map, size_t i, yaml_node_t **k,
+    yaml_node_t **v)
+{
+	yaml_node_pair_t *p = map->data.mapping.pairs.start + i;
+
+	*k = yaml_document_get_node(&c->cfg->doc, p->key);
+	*v = yaml_document_get_node(&c->cfg->doc, p->value);
+}
+
+/*
+ * Checks that every key of map is a scalar (what names it for messages)
+ * and that none repeats: libyaml keeps both, other YAML readers keep the
+ * last one, so a repeat is refused rather than guessed at.
+ */
+static int
+check_map_keys(struct compiler *c, yaml_node_t *map, const char *what)
+{
+	yaml_node_t *k, *v, *prev;
+	size_t i, j, n = npairs(map);
+	char q[64];
+
+	for (i = 0; i < n; i++) {
+		pair_nodes(c, map, i, &k, &v);
+		if (k == NULL || k->type != YAML_SCALAR_NODE)
+			return crm_config_error_at(c->cfg, k != NULL ? k : map,
+			    c->e, "expected %s, got %s", what,
+			    describe(k, q, sizeof(q)));
+		for (j = 0; j < i; j++) {
+			pair_nodes(c, map, j, &prev, &v);
+			if (same_scalar(prev, k))
+				return crm_config_error_at(c->cfg, k, c->e,
+				    "duplicate key %s",
+				    key_name(k, q, sizeof(q)));
+		}
+	}
+	return 0;
+}
+
+static struct cond *
+new_cond(struct compiler *c, enum cond_type type, yaml_node_t *node)
+{
+	struct cond *d;
+
+	if (++c->nodes > MAX_NODES) {
+		crm_config_error_at(c->cfg, node, c->e,
+		    "too many conditions (more than %d)", MAX_NODES);
+		return NULL;
+	}
+	if ((d = calloc(1, sizeof(*d))) == NULL) {
+		oom(c->e);
+		return NULL;
+	}
+	d->type = type;
+	d->node = node;
+	d->col = -1;
+	d->slot = -1;
+	return d;
+}
+
+static void
+free_cond(struct cond *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	if (d->kid != NULL)
+		for (i = 0; i < d->nkid; i++)
+			free_cond(d->kid[i]);
+	free(d->kid);
+	if (d->test != NULL)
+		for (i = 0; i < d->ntest; i++)
+			free(d->test[i].items);
+	free(d->test);
+	free(d);
+}
+
+/* A new zeroed test at the end of d's tests. */
+static struct test *
+add_test(struct compiler *c, struct cond *d, enum test_kind kind)
+{
+	struct test *t;
+
+	t = realloc(d->test, (d->ntest + 1) * sizeof(*t));
+	if (t == NULL) {
+		oom(c->e);
+		return NULL;
+	}
+	d->test = t;
+	t = &d->test[d->ntest++];
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	return t;
+}
+
+static int
+number_arg(struct compiler *c, yaml_node_t *n, double *out)
+{
+	return crm_config_number(c->cfg, n, out, c->e);
+}
+
+/* days_ago compares whole days: a fraction could never be equal. */
+static int
+days_arg(struct compiler *c, yaml_node_t *n, double *out)
+{
+	char q[64];
+
+	if (number_arg(c, n, out) == -1)
+		return -1;
+	if (*out != floor(*out) || fabs(*out) > 1e9)
+		return crm_config_error_at(c->cfg, n, c->e,
+		    "expected a whole number of days, got %s",
+		    describe(n, q, sizeof(q)));
+	return 0;
+}
+
+static int
+between_arg(struct compiler *c, yaml_node_t *n, int days, double *lo,
+    double *hi)
+{
+	int (*arg)(struct compiler *, yaml_node_t *, double *) =
+	    days ? days_arg : number_arg;
+	yaml_node_t *a, *b;
+	char q[64], q2[64];
+
+	if (n == NULL || n->type != YAML_SEQUENCE_NODE ||
+	    n->data.sequence.items.top - n->data.sequence.items.start != 2)
+		return crm_config_error_at(c->cfg, n, c->e,
+		    "expected a list of two numbers [low, high], got %s",
+		    n != NULL && n->type == YAML_SEQUENCE_NODE ?
+		    "another list" : describe(n, q, sizeof(q)));
+	a = crm_config_seq_item(c->cfg, n, 0);
+	b = crm_config_seq_item(c->cfg, n, 1);
+	if (arg(c, a, lo) == -1 || arg(c, b, hi) == -1)
+		return -1;
+	if (*lo > *hi)
+		return crm_config_error_at(c->cfg, n, c->e,
+		    "expected low <= high in between, got %s above %s",
+		    describe(a, q, sizeof(q)), describe(b, q2, sizeof(q2)));
+	return 0;
+}
+
+/*
+ * A text to compare with.  An empty field fails `is` and `in` and
+ * passes `is_not` and `not_in`, so an empty text could never do what it
+ * seems to say: `empty:` is the test for that.
+ */
+static int
+text_arg(struct compiler *c, yaml_node_t *n, struct text_item *out)
+{
+	char q[64];
+
+	if (crm_config_string(c->cfg, n, &out->s, c->e) == -1)
+		return -1;
+	out->len = n->data.scalar.length;
+	if (is_empty(out->s, out->len))
+		return crm_config_error_at(c->cfg, n, c->e,
+		    "expected a non-empty text (use empty: true), got %s",
+		    describe(n, q, sizeof(q)));
+	return 0;
+}
+
+static int
+list_arg(struct compiler *c, yaml_node_t *n, struct test *t)
+{
+	size_t i, len;
+
+	if (crm_config_seq_len(c->cfg, n, &len, c->e) == -1)
+		return -1;
+	if (len == 0)
+		return crm_config_error_at(c->cfg, n, c->e,
+		    "expected at least one text in the list");
+	if ((t->items = calloc(len, sizeof(*t->items))) == NULL)
+		return oom(c->e);
+	t->nitems = len;
+	for (i = 0; i < len; i++)
+		if (text_arg(c, crm_config_seq_item(c->cfg, n, i),
+		    &t->items[i]) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+lookup_test(yaml_node_t *k, enum test_kind *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(test_names) / sizeof(test_names[0]); i++)
+		if (scalar_is(k, test_names[i].name)) {
+			*kind = test_names[i].kind;
+			return 0;
+		}
+	return -1;
+}
+
+static int
+is_number_kind(enum test_kind k)
+{
+	return k <= T_BETWEEN;
+}
+
+static int
+is_text_kind(enum test_kind k)
+{
+	return k >= T_IS && k <= T_NOT_IN;
+}
+
+/* days_ago: NUMBER or {NUMBER TEST: ARG, ...}, one test each. */
+static int
+compile_days_ago(struct compiler *c, struct cond *d, yaml_node_t *v)
+{
+	yaml_node_t *k, *a;
+	struct test *t;
+	enum test_kind op;
+	size_t i, n;
+	char q[64];
+
+	if (v != NULL && v->type == YAML_SCALAR_NODE) {
+		if ((t = add_test(c, d, T_DAYS_AGO)) == NULL)
+			return -1;
+		t->op = T_EQ;
+		return days_arg(c, v, &t->lo);
+	}
+	if (v == NULL || v->type != YAML_MAPPING_NODE)
+		return crm_config_error_at(c->cfg, v, c->e,
+		    "expected a number of days or a mapping of tests, got %s",
+		    describe(v, q, sizeof(q)));
+	if ((n = npairs(v)) == 0)
+		return crm_config_error_at(c->cfg, v, c->e,
+		    "expected at least one test");
+	if (check_map_keys(c, v, "a test name") == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		pair_nodes(c, v, i, &k, &a);
+		if (lookup_test(k, &op) == -1 || !is_number_kind(op))
+			return crm_config_error_at(c->cfg, k, c->e,
+			    "unknown test %s for days_ago (expected "
+			    NUMBER_TESTS ")", key_name(k, q, sizeof(q)));
+		if ((t = add_test(c, d, T_DAYS_AGO)) == NULL)
+			return -1;
+		t->op = op;
+		if ((op == T_BETWEEN ? between_arg(c, a, 1, &t->lo, &t->hi) :
+		    days_arg(c, a, &t->lo)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+compile_test(struct compiler *c, struct cond *d, enum test_kind kind,
+    yaml_node_t *v)
+{
+	struct test *t;
+
+	if (kind == T_DAYS_AGO)
+		return compile_days_ago(c, d, v);
+	if ((t = add_test(c, d, kind)) == NULL)
+		return -1;
+	switch (kind) {
+	case T_BETWEEN:
+		return between_arg(c, v, 0, &t->lo, &t->hi);
+	case T_IS:
+	case T_IS_NOT:
+		return text_arg(c, v, &t->text);
+	case T_IN:
+	case T_NOT_IN:
+		return list_arg(c, v, t);
+	case T_BEFORE:
+	case T_AFTER:
+		return crm_config_date(c->cfg, v, &t->date, c->e);
+	case T_EMPTY:
+		return crm_config_bool(c->cfg, v, &t->flag, c->e);
+	default:
+		return number_arg(c, v, &t->lo);
+	}
+}
+
+/* COLUMN: {TEST: ARG, ...} */
+static int
+compile_tests(struct compiler *c, struct cond *d, yaml_node_t *map)
+{
+	yaml_node_t *k, *v, *ic = NULL;
+	enum test_kind kind;
+	size_t i, n = npairs(map);
+	int text = 0;
+	char q[64];
+
+	if (n == 0)
+		return crm_config_error_at(c->cfg, map, c->e,
+		    "expected at least one test for column '%s'", d->column);
+	if (check_map_keys(c, map, "a test name") == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		pair_nodes(c, map, i, &k, &v);
+		if (lookup_test(k, &kind) == -1)
+			return crm_config_error_at(c->cfg, k, c->e,
+			    "unknown test %s (expected " ALL_TESTS ")",
+			    key_name(k, q, sizeof(q)));
+		if (kind == T_IGNORE_CASE) {
+			if (crm_config_bool(c->cfg, v, &d->ignore_case,
+			    c->e) == -1)
+				return -1;
+			ic = k;
+			continue;
+		}
+		text |= is_text_kind(kind);
+		if (compile_test(c, d, kind, v) == -1)
+			return -1;
+	}
+	if (ic != NULL && !text)
+		return crm_config_error_at(c->cfg, ic, c->e,
+		    "ignore_case needs is, is_not, in or not_in beside it");
+	for (i = 0; i < d->ntest; i++)
+		if (d->test[i].items != NULL)
+			qsort(d->test[i].items, d->test[i].nitems,
+			    sizeof(*d->test[i].items), d->ignore_case ?
+			    item_casecmp : item_cmp);
+	return 0;
+}
+
+/*
+ * COLUMN: SCALAR.  A plain scalar that reads as a number is `equals`;
+ * anything else, a quoted "42" included (YAML's way of saying text), is
+ * `is`.
+ */
+static int
+compile_shorthand(struct compiler *c, struct cond *d, yaml_node_t *v)
+{
+	const char *s = (const char *)v->data.scalar.value;
+	struct test *t;
+	double x;
+
+	if (v->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    strlen(s) == v->data.scalar.length &&
+	    crm_number_parse(s, 0, &x, NULL) == CRM_VALUE_OK && isfinite(x)) {
+		if ((t = add_test(c, d, T_EQ)) == NULL)
+			return -1;
+		t->lo = x;
+		return 0;
+	}
+	if ((t = add_test(c, d, T_IS)) == NULL)
+		return -1;
+	return text_arg(c, v, &t->text);
+}
+
+static int compile_cond(struct compiler *c, yaml_node_t *n, int depth,
+    struct cond **out);
+
+/* all: / any: [CONDITION, ...] */
+static int
+compile_list(struct compiler *c, struct cond *d, yaml_node_t *k,
+    yaml_node_t *v, int depth)
+{
+	size_t i, len;
+	char q[64];
+
+	if (v == NULL || v->type != YAML_SEQUENCE_NODE)
+		return crm_config_error_at(c->cfg, v != NULL ? v : k, c->e,
+		    "%s: expected a list of conditions, got %s",
+		    (const char *)k->data.scalar.value,
+		    describe(v, q, sizeof(q)));
+	crm_config_seq_len(c->cfg, v, &len, c->e);
+	if (len > 0 && (d->kid = calloc(len, sizeof(*d->kid))) == NULL)
+		return oom(c->e);
+	d->nkid = len;
+	for (i = 0; i < len; i++)
+		if (compile_cond(c, crm_config_seq_item(c->cfg, v, i),
+		    depth + 1, &d->kid[i]) == -1)
+			return -1;
+	return 0;
+}
+
+/* One entry of a condition mapping. */
+static int
+compile_entry(struct compiler *c, yaml_node_t *k, yaml_node_t *v, int depth,
+    struct cond **out)
+{
+	struct cond *d;
+	char q[64];
+
+	if (scalar_is(k, "all") || scalar_is(k, "any")) {
+		if ((d = *out = new_cond(c, scalar_is(k, "all") ? COND_ALL :
+		    COND_ANY, k)) == NULL)
+			return -1;
+		return compile_list(c, d, k, v, depth);
+	}
+	if (scalar_is(k, "not")) {
+		if ((d = *out = new_cond(c, COND_NOT, k)) == NULL)
+			return -1;
+		if ((d->kid = calloc(1, sizeof(*d->kid))) == NULL)
+			return oom(c->e);
+		d->nkid = 1;
+		return compile_cond(c, v, depth + 1, &d->kid[0]);
+	}
+	if ((d = *out = new_cond(c, COND_TEST, k)) == NULL)
+		return -1;
+	if (crm_config_string(c->cfg, k, &d->column, c->e) == -1)
+		return -1;
+	if (d->column[0] == '\0')
+		return crm_config_error_at(c->cfg, k, c->e,
+		    "expected a column name, got \"\"");
+	if (v != NULL && v->type == YAML_SCALAR_NODE)
+		return compile_shorthand(c, d, v);
+	if (v != NULL && v->type == YAML_MAPPING_NODE)
+		return compile_tests(c, d, v);
+	return crm_config_error_at(c->cfg, v != NULL ? v : k, c->e,
+	    "column '%s': expected a value or a mapping of tests, got %s",
+	    d->column, describe(v, q, sizeof(q)));
+}
+
+/* A CONDITION mapping: one entry is itself, several are an ALL. */
+static int
+compile_cond(struct compiler *c, yaml_node_t *n, int depth,
+    struct cond **out)
+{
+	yaml_node_t *k, *v;
+	struct cond *d;
+	size_t i, np;
+	char q[64];
+
+	*out = NULL;
+	if (n == NULL || n->type != YAML_MAPPING_NODE)
+		return crm_config_error_at(c->cfg, n, c->e,
+		    "expected a condition (a mapping), got %s",
+		    describe(n, q, sizeof(q)));
+	if (depth > MAX_DEPTH)
+		return crm_config_error_at(c->cfg, n, c->e,
+		    "conditions nested too deeply (more than %d levels)",
+		    MAX_DEPTH);
+	if (check_map_keys(c, n, "a column name or all, any, not") == -1)
+		return -1;
+	np = npairs(n);
+	if (np == 1) {
+		pair_nodes(c, n, 0, &k, &v);
+		return compile_entry(c, k, v, depth, out);
+	}
+	if ((d = *out = new_cond(c, COND_ALL, n)) == NULL)
+		return -1;
+	if (np > 0 && (d->kid = calloc(np, sizeof(*d->kid))) == NULL)
+		return oom(c->e);
+	d->nkid = np;
+	for (i = 0; i < np; i++) {
+		pair_nodes(c, n, i, &k, &v);
+		if (compile_entry(c, k, v, depth, &d->kid[i]) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static struct crm_rules *
+new_rules(struct crm_config *cfg, size_t n, struct crm_error *e)
+{
+	struct crm_rules *r;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL ||
+	    (n > 0 && (r->rule = calloc(n, sizeof(*r->rule))) == NULL)) {
+		free(r);
+		oom(e);
+		return NULL;
+	}
+	r->cfg = cfg;
+	r->n = n;
+	return r;
+}
+
+static int
+compile_rule(struct compiler *c, struct crm_rules *r, size_t i,
+    yaml_node_t *item)
+{
+	struct rule *rule = &r->rule[i];
+	yaml_node_t *name, *when, *other;
+	size_t j;
+	char q[64];
+
+	rule->node = item;
+	if (crm_config_check_keys(c->cfg, item, rule_keys, c->e) == -1)
+		return -1;
+	if ((name = crm_config_get(c->cfg, item, "name")) == NULL)
+		return crm_config_error_at(c->cfg, item, c->e,
+		    "missing key 'name'");
+	if ((when = crm_config_get(c->cfg, item, "when")) == NULL)
+		return crm_config_error_at(c->cfg, item, c->e,
+		    "missing key 'when'");
+	if (crm_config_string(c->cfg, name, &rule->name, c->e) == -1)
+		return -1;
+	if (rule->name[0] == '\0')
+		return crm_config_error_at(c->cfg, name, c->e,
+		    "expected a rule name, got \"\"");
+	/* Quadratic in the number of rules, a config's size, never data's. */
+	for (j = 0; j < i; j++)
+		if (strcmp(r->rule[j].name, rule->name) == 0) {
+			other = crm_config_get(c->cfg, r->rule[j].node,
+			    "name");
+			return crm_config_error_at(c->cfg, name, c->e,
+			    "duplicate rule name %s (first at line %ld)",
+			    describe(name, q, sizeof(q)),
+			    (long)other->start_mark.line + 1);
+		}
+	return compile_cond(c, when, 0, &rule->when);
+}
+
+struct crm_rules *
+crm_rules_compile(struct crm_config *cfg, yaml_node_t *rules,
+    struct crm_error *e)
+{
+	struct compiler c = { cfg, e, 0 };
+	struct crm_rules *r;
+	size_t i, n;
+
+	if (crm_config_seq_len(cfg, rules, &n, e) == -1)
+		return NULL;
+	if (n == 0) {
+		crm_config_error_at(cfg, rules, e,
+		    "expected at least one rule");
+		return NULL;
+	}
+	if ((r = new_rules(cfg, n, e)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (compile_rule(&c, r, i, crm_config_seq_item(cfg, rules,
+		    i)) == -1) {
+			crm_rules_free(r);
+			return NULL;
+		}
+	return r;
+}
+
+struct crm_rules *
+crm_rules_compile_condition(struct crm_config *cfg, yaml_node_t *when,
+    struct crm_error *e)
+{
+	struct compiler c = { cfg, e, 0 };
+	struct crm_rules *r;
+
+	if ((r = new_rules(cfg, 1, e)) == NULL)
+		return NULL;
+	r->rule[0].name = "";
+	r->rule[0].node = when;
+	if (compile_cond(&c, when, 0, &r->rule[0].when) == -1) {
+		crm_rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* ---------------------------------------------------------------- */
+/* Binding */
+
+static int
+missing_column(const struct crm_rules *r, const struct cond *d,
+    const struct crm_record *h, struct crm_error *e)
+{
+	char list[300];
+	const char *hint = "";
+	size_t i, o = 0;
+
+	/* The wording of crm_csv_require, at the config's position. */
+	list[0] = '\0';
+	for (i = 0; i < h->n && o < sizeof(list); i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+		    i ? "," : "", h->field[i]);
+	if (o >= sizeof(list)) {
+		o = sizeof(list) - 4;
+		while (o > 0 && ((unsigned char)list[o] & 0xC0) == 0x80)
+			o--;
+		memcpy(list + o, "...", 4);
+	}
+	if (h->n == 1 && strpbrk(h->field[0], ",;\t|") != NULL)
+		hint = "; one column only: is the delimiter right (-d, --tsv)?";
+	return crm_config_error_at(r->cfg, d->node, e,
+	    "no column '%s' in the header (%s)%s", d->column, list, hint);
+}
+
+/* slot_of[col] is the cache slot of header column col, or -1. */
+static int
+bind_cond(const struct crm_rules *r, struct cond *d,
+    const struct crm_record *h, int *slot_of, int *nslots,
+    struct crm_error *e)
+{
+	size_t i;
+
+	if (d == NULL)
+		return 0;
+	if (d->type != COND_TEST) {
+		for (i = 0; i < d->nkid; i++)
+			if (bind_cond(r, d->kid[i], h, slot_of, nslots,
+			    e) == -1)
+				return -1;
+		return 0;
+	}
+	for (i = 0; i < h->n; i++)
+		if (strcmp(h->field[i], d->column) == 0)
+			break;
+	if (i == h->n)
+		return missing_column(r, d, h, e);
+	d->col = (long)i;
+	if (slot_of[i] == -1 && *nslots < CACHE_SLOTS)
+		slot_of[i] = (*nslots)++;
+	d->slot = slot_of[i];
+	return 0;
+}
+
+int
+crm_rules_bind(struct crm_rules *r, const struct crm_record *header,
+    struct crm_error *e)
+{
+	int *slot_of, nslots = 0, rc = 0;
+	size_t i;
+
+	if ((slot_of = malloc((header->n + 1) * sizeof(*slot_of))) == NULL)
+		return oom(e);
+	for (i = 0; i < header->n; i++)
+		slot_of[i] = -1;
+	for (i = 0; i < r->n && rc == 0; i++)
+		rc = bind_cond(r, r->rule[i].when, header, slot_of, &nslots,
+		    e);
+	free(slot_of);
+	return rc;
+}
+
+/* ---------------------------------------------------------------- */
+/* Matching */
+
+static int
+compare(enum test_kind op, double x, double lo, double hi)
+{
+	switch (op) {
+	case T_EQ:
+		return x == lo;
+	case T_NE:
+		return x != lo;
+	case T_LT:
+		return x < lo;
+	case T_LE:
+		return x <= lo;
+	case T_GT:
+		return x > lo;
+	case T_GE:
+		return x >= lo;
+	case T_BETWEEN:
+		return x >= lo && x <= hi;
+	default:
+		return 0;
+	}
+}
+
+static int
+text_equal(const struct cond *d, const char *s, size_t len,
+    const struct text_item *t)
+{
+	if (len != t->len)
+		return 0;
+	return d->ignore_case ? text_casecmp(s, len, t->s, t->len) == 0 :
+	    memcmp(s, t->s, len) == 0;
+}
+
+static int
+text_in(const struct cond *d, const char *s, size_t len,
+    const struct test *t)
+{
+	struct text_item key = { s, len };
+
+	return bsearch(&key, t->items, t->nitems, sizeof(*t->items),
+	    d->ignore_case ? item_casecmp : item_cmp) != NULL;
+}
+
+static int
+bad_value(const struct cond *d, const char *what, const char *s, size_t len,
+    struct crm_error *e)
+{
+	char q[64];
+
+	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+	    "column '%s': invalid %s %s", d->column, what,
+	    crm_error_quote(s, len, q, sizeof(q)));
+}
+
+/* 1 when every test of d holds on rec's field, 0 when not, -1 on error. */
+static int
+eval_test(const struct cond *d, const struct crm_record *rec,
+    const struct crm_rules_env *env, struct cache *cache,
+    struct crm_error *e)
+{
+	const struct test *t;
+	const char *s;
+	size_t i, len;
+	double x = 0;
+	int32_t day = 0;
+	int have_x = 0, have_day = 0, rc;
+
+	if (d->slot >= 0) {
+		have_x = cache->have[d->slot] & HAVE_NUMBER;
+		have_day = cache->have[d->slot] & HAVE_DATE;
+		if (have_x)
+			x = cache->x[d->slot];
+		if (have_day)
+			day = cache->day[d->slot];
+	}
+
+	if (d->col < 0 || (size_t)d->col >= rec->n)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': no such field in the record", d->column);
+	s = rec->field[d->col];
+	len = rec->len[d->col];
+	if (is_empty(s, len)) {
+		for (i = 0; i < d->ntest; i++) {
+			t = &d->test[i];
+			if (!(t->kind == T_EMPTY ? t->flag :
+			    (t->kind == T_IS_NOT || t->kind == T_NOT_IN ||
+			    t->kind == T_NE)))
+				return 0;
+		}
+		return 1;
+	}
+	for (i = 0; i < d->ntest; i++) {
+		t = &d->test[i];
+		switch (t->kind) {
+		case T_IS:
+			rc = text_equal(d, s, len, &t->text);
+			break;
+		case T_IS_NOT:
+			rc = !text_equal(d, s, len, &t->text);
+			break;
+		case T_IN:
+			rc = text_in(d, s, len, t);
+			break;
+		case T_NOT_IN:
+			rc = !text_in(d, s, len, t);
+			break;
+		case T_EMPTY:
+			rc = !t->flag;
+			break;
+		case T_BEFORE:
+		case T_AFTER:
+		case T_DAYS_AGO:
+			if (!have_day) {
+				if (crm_date_parse(s, env->date_format,
+				    &day) != CRM_VALUE_OK)
+					return bad_value(d, "date", s, len, e);
+				have_day = 1;
+				if (d->slot >= 0) {
+					cache->day[d->slot] = day;
+					cache->have[d->slot] |= HAVE_DATE;
+				}
+			}
+			if (t->kind == T_BEFORE)
+				rc = day < t->date;
+			else if (t->kind == T_AFTER)
+				rc = day > t->date;
+			else
+				rc = compare(t->op, (double)env->as_of -
+				    (double)day, t->lo, t->hi);
+			break;
+		default:
+			if (!have_x) {
+				if (crm_number_parse(s, env->decimal_comma, &x,
+				    NULL) != CRM_VALUE_OK || !isfinite(x))
+					return bad_value(d, "number", s, len,
+					    e);
+				have_x = 1;
+				if (d->slot >= 0) {
+					cache->x[d->slot] = x;
+					cache->have[d->slot] |= HAVE_NUMBER;
+				}
+			}
+			rc = compare(t->kind, x, t->lo, t->hi);
+			break;
+		}
+		if (!rc)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+eval(const struct cond *d, const struct crm_record *rec,
+    const struct crm_rules_env *env, struct cache *cache,
+    struct crm_error *e)
+{
+	size_t i;
+	int rc;
+
+	switch (d->type) {
+	case COND_ALL:
+		for (i = 0; i < d->nkid; i++)
+			if ((rc = eval(d->kid[i], rec, env, cache, e)) != 1)
+				return rc;
+		return 1;
+	case COND_ANY:
+		for (i = 0; i < d->nkid; i++)
+			if ((rc = eval(d->kid[i], rec, env, cache, e)) != 0)
+				return rc;
+		return 0;
+	case COND_NOT:
+		rc = eval(d->kid[0], rec, env, cache, e);
+		return rc == -1 ? -1 : !rc;
+	default:
+		return eval_test(d, rec, env, cache, e);
+	}
+}
+
+long
+crm_rules_match(const struct crm_rules *r, const struct crm_record *rec,
+    const struct crm_rules_env *env, struct crm_error *e)
+{
+	static const struct crm_rules_env defaults;
+	struct cache cache;
+	size_t i;
+	int rc;
+
+	if (env == NULL)
+		env = &defaults;
+	memset(cache.have, 0, sizeof(cache.have));
+	for (i = 0; i < r->n; i++) {
+		if ((rc = eval(r->rule[i].when, rec, env, &cache, e)) == -1)
+			return -1;
+		if (rc)
+			return (long)i;
+	}
+	return (long)r->n;
+}
+
+size_t
+crm_rules_count(const struct crm_rules *r)
+{
+	return r->n;
+}
+
+const char *
+crm_rules_name(const struct crm_rules *r, size_t i)
+{
+	return i < r->n ? r->rule[i].name : NULL;
+}
+
+void
+crm_rules_free(struct crm_rules *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	if (r->rule != NULL)
+		for (i = 0; i < r->n; i++)
+			free_cond(r->rule[i].when);
+	free(r->rule);
+	free(r);
+}
