@@ -1,0 +1,469 @@
+/*
+ * crm-followup - whom do we contact today, and why?
+ *
+ * Reads the customer table (and --log, the contact log), finds each
+ * customer's due follow-up under the rules of -c FILE, and writes the
+ * ones due by --as-of plus --horizon, per owner by priority, within each
+ * owner's daily capacity: the list a cron job mails every morning.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "calendar.h"
+#include "config.h"
+#include "contacts.h"
+#include "csvio.h"
+#include "followup.h"
+#include "ics.h"
+#include "input.h"
+#include "options.h"
+#include "output.h"
+#include "table.h"
+#include "value.h"
+
+enum {
+	OPT_LOG = CRM_OPT_PROGRAM, OPT_HORIZON, OPT_OWNER, OPT_DEFERRED,
+	OPT_FORMAT
+};
+
+static const struct option long_options[] = {
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "horizon", required_argument, NULL, OPT_HORIZON },
+	{ "owner", required_argument, NULL, OPT_OWNER },
+	{ "deferred", required_argument, NULL, OPT_DEFERRED },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct settings {
+	const char *log;
+	long horizon;
+	const char *owner;
+	const char *deferred;
+	int ics;
+};
+
+/* A customer with a follow-up due, held until the list is sorted. */
+struct item {
+	struct crm_record *rec;
+	struct crm_fu_due due;
+	int deferred;
+};
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+"usage: crm-followup [-c FILE] [--log FILE] [--as-of DATE] [--horizon DAYS]\n"
+"                    [--owner NAME] [--deferred FILE] [--format csv|ics]\n"
+"                    [--date-format FMT] [-o FILE] [-d C | --tsv]\n"
+"                    [--encoding NAME] [--bom] [--decimal-comma]\n"
+"                    [--skip-bad] [--rejects FILE] [-q] [file ...]\n"
+"\n"
+"Lists the follow-ups due by the as-of date, per owner by priority, with\n"
+"due_date, days_overdue, reason, channel, action and priority appended.\n"
+"  -c, --config FILE cadences, milestones, triggers, back-off, working\n"
+"                    days, priority and capacity (see crm-config(5))\n"
+"  --log FILE        the contact log: customer_id, date, outcome (reached,\n"
+"                    no answer, complaint, complaint resolved)\n"
+"  --as-of DATE      today (default: the local date)\n"
+"  --horizon DAYS    also list what falls due in the next DAYS (default 0)\n"
+"  --owner NAME      only this owner's follow-ups\n"
+"  --deferred FILE   where follow-ups past an owner's capacity go\n"
+"  --format KIND     csv (default) or ics: VTODO items for a calendar\n"
+"Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n");
+}
+
+static void
+die(const struct crm_error *e)
+{
+	char msg[1024];
+
+	crm_error_format(e, msg, sizeof(msg));
+	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
+}
+
+static void
+die_oom(void)
+{
+	struct crm_error e;
+
+	crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	die(&e);
+}
+
+static int
+own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
+{
+	struct settings *s = ctx;
+	double v;
+
+	switch (opt) {
+	case OPT_LOG:
+		s->log = arg;
+		break;
+	case OPT_HORIZON:
+		if (crm_number_parse(arg, 0, &v, NULL) != CRM_VALUE_OK ||
+		    v < 0 || v != (long)v || v > 3660)
+			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "invalid --horizon \"%s\": expected a whole number "
+			    "of days from 0 to 3660", arg);
+		s->horizon = (long)v;
+		break;
+	case OPT_OWNER:
+		s->owner = arg;
+		break;
+	case OPT_DEFERRED:
+		s->deferred = arg;
+		break;
+	case OPT_FORMAT:
+		if (strcmp(arg, "ics") == 0)
+			s->ics = 1;
+		else if (strcmp(arg, "csv") != 0)
+			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "invalid --format \"%s\": expected csv or ics", arg);
+		break;
+	default:
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "unhandled option");
+	}
+	return 0;
+}
+
+/*
+ * Reads the contact log twice (it may be unsorted: see contacts.h).  Bad
+ * log rows stop the run, or with --skip-bad are skipped and counted.
+ */
+static void
+read_log(const char *path, const struct crm_fu_rules *r,
+    const struct crm_common *c, struct crm_contacts *cs, size_t *skipped)
+{
+	struct crm_common lc = *c;
+	char *paths[1] = { (char *)path };
+	int pass;
+
+	lc.rejects = NULL;	/* the rejects file is the table's */
+	*skipped = 0;
+	for (pass = 1; pass <= 2; pass++) {
+		struct crm_input in;
+		struct crm_record *rec;
+		struct crm_error e;
+		long idc, datec, outc;
+		int got;
+
+		if (crm_input_open(&in, paths, 1, &lc, &e) < 0)
+			die(&e);
+		if ((idc = crm_input_require(&in, r->log_id, &e)) < 0 ||
+		    (datec = crm_input_require(&in, r->log_date, &e)) < 0 ||
+		    (outc = crm_input_require(&in, r->log_outcome, &e)) < 0)
+			die(&e);
+		while ((got = crm_input_read(&in, &rec, &e)) > 0) {
+			int32_t date;
+			int outcome, ok;
+
+			if ((ok = crm_input_date(&in, rec, datec, r->log_date,
+			    &date, &e)) < 0)
+				die(&e);
+			if (ok == 0)
+				continue;
+			if ((outcome = crm_outcome_parse(
+			    rec->field[outc])) < 0) {
+				char q[64];
+
+				if (crm_input_bad(&in, rec, &e, "column '%s': "
+				    "unknown outcome %s (expected reached, no "
+				    "answer, complaint or complaint resolved)",
+				    r->log_outcome, crm_error_quote(
+				    rec->field[outc], rec->len[outc], q,
+				    sizeof(q))) < 0)
+					die(&e);
+				continue;
+			}
+			if (pass == 1 && crm_contacts_first(cs,
+			    rec->field[idc], rec->len[idc], date, outcome,
+			    &e) < 0)
+				die(&e);
+			if (pass == 2)
+				crm_contacts_second(cs, rec->field[idc],
+				    rec->len[idc], date, outcome);
+		}
+		if (got < 0)
+			die(&e);
+		if (pass == 2)
+			*skipped = in.rejected;
+		crm_input_close(&in, &e);
+	}
+}
+
+static const struct crm_fu_rules *sort_rules;
+
+static int
+by_owner_priority(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	long oc = sort_rules->owner_col, ic = sort_rules->id_col;
+	int c = strcmp(x->rec->field[oc], y->rec->field[oc]);
+
+	if (c != 0)
+		return c;
+	if (x->due.priority != y->due.priority)
+		return x->due.priority > y->due.priority ? -1 : 1;
+	if (x->due.due != y->due.due)
+		return x->due.due < y->due.due ? -1 : 1;
+	return strcmp(x->rec->field[ic], y->rec->field[ic]);
+}
+
+/* Past an owner's capacity, the lowest priorities move to the next day. */
+static size_t
+apply_capacity(struct item *items, size_t n, const struct crm_fu_rules *r,
+    int32_t as_of)
+{
+	size_t i, run = 0, deferred = 0;
+	int32_t next = crm_next_workday(&r->workdays, as_of + 1);
+
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(items[i].rec->field[r->owner_col],
+		    items[i - 1].rec->field[r->owner_col]) != 0)
+			run = 0;
+		if (r->capacity > 0 && ++run > (size_t)r->capacity) {
+			items[i].deferred = 1;
+			items[i].due.due = next == CRM_NO_WORKDAY ? as_of + 1 :
+			    next;
+			deferred++;
+		}
+	}
+	return deferred;
+}
+
+static const char *const own_names[] = { "due_date", "days_overdue",
+    "reason", "channel", "action", "priority", "due_time" };
+
+static void
+write_csv(FILE *fp, const struct crm_record *header, struct item *items,
+    size_t n, int deferred, const struct crm_fu_rules *r,
+    const struct crm_common *c)
+{
+	size_t nown = r->call_from != NULL ? 7 : 6, i;
+	char due[16], overdue[32], prio[64];
+	const char *own[7];
+	struct crm_columns cols;
+	struct crm_csv_writer w;
+	struct crm_error e;
+
+	if (crm_columns_init(&cols, header, own_names, nown, &e) < 0)
+		die(&e);
+	if (c->bom)
+		fputs("\xEF\xBB\xBF", fp);
+	crm_csv_writer_init(&w, fp, c->delim);
+	crm_columns_write_header(&cols, &w, header);
+	for (i = 0; i < n; i++) {
+		const struct item *it = &items[i];
+
+		if (it->deferred != deferred)
+			continue;
+		crm_date_format(it->due.due, due);
+		snprintf(overdue, sizeof(overdue), "%ld",
+		    (long)c->as_of - it->due.due);
+		crm_fraction_format(it->due.priority, 2, prio, sizeof(prio));
+		own[0] = due;
+		own[1] = overdue;
+		own[2] = it->due.reason;
+		own[3] = it->due.channel;
+		own[4] = it->due.action;
+		own[5] = prio;
+		own[6] = "";
+		if (r->call_from != NULL &&
+		    strcasecmp(it->due.channel, "phone") == 0)
+			own[6] = crm_weekday(it->due.due) == 0 &&
+			    r->monday_from != NULL ? r->monday_from :
+			    r->call_from;
+		crm_columns_write(&cols, &w, it->rec->field, it->rec->len,
+		    own);
+	}
+	crm_columns_free(&cols);
+}
+
+static void
+write_ics(FILE *fp, const struct item *items, size_t n,
+    const struct crm_fu_rules *r, const struct crm_common *c)
+{
+	char uid[512], summary[512], desc[1024];
+	size_t i;
+
+	crm_ics_begin(fp);
+	for (i = 0; i < n; i++) {
+		const struct item *it = &items[i];
+		const char *id = it->rec->field[r->id_col];
+		const char *owner = it->rec->field[r->owner_col];
+		struct crm_ics_todo t;
+		char day[16];
+
+		if (it->deferred)
+			continue;
+		crm_date_format(it->due.due, day);
+		snprintf(uid, sizeof(uid), "%s-%s@crm-followup", id, day);
+		snprintf(summary, sizeof(summary), "%s: %s (%s)",
+		    it->due.action, id, it->due.channel);
+		snprintf(desc, sizeof(desc), "%s\nowner: %s", it->due.reason,
+		    owner);
+		t.uid = uid;
+		t.due = it->due.due;
+		t.summary = summary;
+		t.description = desc;
+		t.categories = *owner != '\0' ? owner : NULL;
+		t.priority = it->due.kind == CRM_FU_COMPLAINT ? 1 :
+		    it->due.due < c->as_of ? 3 : 5;
+		crm_ics_todo(fp, &t, c->as_of);
+	}
+	crm_ics_end(fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct settings s;
+	struct crm_common c;
+	struct crm_config cfg = { .loaded = 0 };
+	struct crm_fu_rules rules;
+	struct crm_contacts contacts;
+	struct crm_arena held = CRM_ARENA_INIT;
+	struct crm_fu_env env;
+	struct crm_input in;
+	struct crm_record *rec;
+	struct crm_error e;
+	struct item *items = NULL;
+	size_t nitems = 0, cap = 0, suppressed = 0, log_skipped = 0;
+	size_t unknown = 0, deferred, i;
+	FILE *out, *dfp = NULL;
+	int r;
+
+	memset(&s, 0, sizeof(s));
+	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
+	    &c, &e);
+	if (r < 0)
+		die(&e);
+	if (r == CRM_OPTIONS_HELP) {
+		usage(stdout);
+		return 0;
+	}
+	if (r == CRM_OPTIONS_VERSION) {
+		printf("crm-followup %s\n", CRM_VERSION);
+		return 0;
+	}
+	if (c.config != NULL) {
+		if (crm_config_load(&cfg, c.config, &e) < 0 ||
+		    crm_fu_load(&rules, &cfg, &e) < 0)
+			die(&e);
+	} else {
+		crm_fu_defaults(&rules);
+	}
+	if (s.ics && s.deferred != NULL && strcmp(s.deferred, "-") == 0) {
+		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "--deferred - would mix CSV into the calendar");
+		die(&e);
+	}
+	env.as_of = c.as_of;
+	env.horizon = s.horizon;
+	env.decimal_comma = c.decimal_comma;
+	env.date_format = c.date_format;
+
+	crm_contacts_init(&contacts);
+	if (s.log != NULL)
+		read_log(s.log, &rules, &c, &contacts, &log_skipped);
+
+	if (crm_input_open(&in, argv + optind, argc - optind, &c, &e) < 0)
+		die(&e);
+	if (crm_fu_bind(&rules, crm_input_header(&in), crm_csv_name(in.r),
+	    &e) < 0)
+		die(&e);
+	while ((r = crm_input_read(&in, &rec, &e)) > 0) {
+		const char *id = rec->field[rules.id_col];
+		struct crm_contact *ct = crm_contacts_find(&contacts, id,
+		    rec->len[rules.id_col]);
+		struct crm_fu_due due;
+		struct crm_error why;
+		int got;
+
+		if (ct != NULL)
+			ct->seen_in_table = 1;
+		if (s.owner != NULL &&
+		    strcmp(rec->field[rules.owner_col], s.owner) != 0)
+			continue;
+		got = crm_fu_evaluate(&rules, rec, ct, &env, &due, &suppressed,
+		    &why);
+		if (got < 0) {
+			if (crm_input_bad(&in, rec, &e, "%s", why.msg) < 0)
+				die(&e);
+			continue;
+		}
+		if (got == 0)
+			continue;
+		if (nitems == cap) {
+			cap = cap ? cap * 2 : 256;
+			if ((items = realloc(items, cap * sizeof(*items))) ==
+			    NULL)
+				die_oom();
+		}
+		items[nitems].due = due;
+		items[nitems].deferred = 0;
+		if ((items[nitems].rec = crm_record_copy(&held, rec)) == NULL)
+			die_oom();
+		nitems++;
+	}
+	if (r < 0)
+		die(&e);
+	for (i = 0; i < contacts.ids.n; i++)
+		if (!contacts.c[i].seen_in_table)
+			unknown++;
+
+	sort_rules = &rules;
+	qsort(items, nitems, sizeof(*items), by_owner_priority);
+	deferred = apply_capacity(items, nitems, &rules, c.as_of);
+
+	if ((out = crm_output_open(c.output, &e)) == NULL)
+		die(&e);
+	if (s.ics)
+		write_ics(out, items, nitems, &rules, &c);
+	else
+		write_csv(out, crm_input_header(&in), items, nitems, 0, &rules,
+		    &c);
+	if (s.deferred != NULL) {
+		if ((dfp = crm_output_open(s.deferred, &e)) == NULL)
+			die(&e);
+		write_csv(dfp, crm_input_header(&in), items, nitems, 1,
+		    &rules, &c);
+	}
+	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
+		die(&e);
+	if (!c.quiet) {
+		if (deferred > 0)
+			warnx("%zu follow-up%s past the owners' capacity "
+			    "deferred to the next working day%s%s", deferred,
+			    deferred == 1 ? "" : "s",
+			    s.deferred ? ", written to " : "",
+			    s.deferred ? s.deferred : "");
+		if (suppressed > 0)
+			warnx("%zu follow-up%s suppressed by do-not-contact "
+			    "flags", suppressed, suppressed == 1 ? "" : "s");
+		if (unknown > 0)
+			warnx("%zu customer%s in the contact log %s not in "
+			    "the table", unknown, unknown == 1 ? "" : "s",
+			    unknown == 1 ? "is" : "are");
+		if (c.skip_bad)
+			warnx("%zu bad record%s skipped (%zu in the log)%s%s",
+			    in.rejected + log_skipped,
+			    in.rejected + log_skipped == 1 ? "" : "s",
+			    log_skipped, c.rejects ? ", table rows written to "
+			    : "", c.rejects ? c.rejects : "");
+	}
+	free(items);
+	crm_arena_free(&held);
+	crm_contacts_free(&contacts);
+	crm_fu_free(&rules);
+	crm_config_free(&cfg);
+	return 0;
+}

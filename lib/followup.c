@@ -1,0 +1,866 @@
+/*
+ * followup.c - follow-up rules: loading them from a config and finding
+ * each customer's due follow-up (see followup.h for the rules).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "followup.h"
+#include "value.h"
+
+static const struct crm_interval ninety_days = { 90, CRM_DAYS };
+static const struct crm_interval thirty_days = { 30, CRM_DAYS };
+
+void
+crm_fu_defaults(struct crm_fu_rules *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = "customer_id";
+	r->owner = "owner";
+	r->last_contact = "last_contact";
+	r->key = "segment";
+	r->log_id = "customer_id";
+	r->log_date = "date";
+	r->log_outcome = "outcome";
+	r->default_every = ninety_days;
+	r->cadence_channel = "phone";
+	r->cadence_action = "check in";
+	r->complaint_priority = 1000;
+	r->complaint_channel = "phone";
+	r->complaint_action = "resolve the complaint";
+	r->winback_channel = "phone";
+	r->winback_action = "win-back offer";
+	r->window = thirty_days;
+	r->per_day_overdue = 1;
+	crm_workdays_default(&r->workdays);
+	r->id_col = r->owner_col = r->last_contact_col = r->key_col =
+	    r->value_col = r->dnc_col = r->dnc_call_col = r->dnc_email_col =
+	    -1;
+}
+
+/* Config helpers: each reads an optional key into *out. */
+
+static int
+get_text(struct crm_config *c, yaml_node_t *map, const char *key,
+    const char **out, struct crm_error *e)
+{
+	yaml_node_t *n = crm_config_get(c, map, key);
+
+	if (n == NULL)
+		return 0;
+	if (crm_config_string(c, n, out, e) < 0)
+		return -1;
+	if (**out == '\0')
+		return crm_config_error_at(c, n, e, "expected a value for '%s'",
+		    key);
+	return 0;
+}
+
+static int
+get_interval(struct crm_config *c, yaml_node_t *map, const char *key,
+    struct crm_interval *out, struct crm_error *e)
+{
+	yaml_node_t *n = crm_config_get(c, map, key);
+	const char *text;
+
+	if (n == NULL)
+		return 0;
+	if (crm_config_string(c, n, &text, e) < 0)
+		return -1;
+	if (crm_interval_parse(text, out) < 0)
+		return crm_config_error_at(c, n, e, "expected an interval such "
+		    "as \"14 days\", \"2 weeks\" or \"3 months\", got \"%s\"",
+		    text);
+	return 1;
+}
+
+static int
+get_number(struct crm_config *c, yaml_node_t *map, const char *key,
+    double *out, struct crm_error *e)
+{
+	yaml_node_t *n = crm_config_get(c, map, key);
+
+	return n == NULL ? 0 : crm_config_number(c, n, out, e);
+}
+
+static int
+load_columns(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "id", "owner", "last_contact",
+	    NULL };
+
+	if (crm_config_check_keys(c, map, keys, e) < 0 ||
+	    get_text(c, map, "id", &r->id, e) < 0 ||
+	    get_text(c, map, "owner", &r->owner, e) < 0 ||
+	    get_text(c, map, "last_contact", &r->last_contact, e) < 0)
+		return -1;
+	r->last_contact_named = crm_config_get(c, map, "last_contact") !=
+	    NULL;
+	return 0;
+}
+
+static int
+load_log(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "id", "date", "outcome", NULL };
+
+	if (crm_config_check_keys(c, map, keys, e) < 0 ||
+	    get_text(c, map, "id", &r->log_id, e) < 0 ||
+	    get_text(c, map, "date", &r->log_date, e) < 0 ||
+	    get_text(c, map, "outcome", &r->log_outcome, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* The cadence entry for value, added when new. */
+static struct crm_fu_cadence *
+cadence_entry(struct crm_fu_rules *r, const char *value)
+{
+	struct crm_fu_cadence *c;
+	size_t i;
+
+	for (i = 0; i < r->ncadence; i++)
+		if (strcmp(r->cadence[i].value, value) == 0)
+			return &r->cadence[i];
+	c = realloc(r->cadence, (r->ncadence + 1) * sizeof(*c));
+	if (c == NULL)
+		return NULL;
+	r->cadence = c;
+	c = &r->cadence[r->ncadence++];
+	memset(c, 0, sizeof(*c));
+	c->value = value;
+	return c;
+}
+
+static int
+load_cadence(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "column", "default", "every",
+	    "weights", "channel", "action", NULL };
+	yaml_node_t *every, *weights;
+	yaml_node_pair_t *p;
+
+	if (crm_config_check_keys(c, map, keys, e) < 0 ||
+	    get_text(c, map, "column", &r->key, e) < 0 ||
+	    get_interval(c, map, "default", &r->default_every, e) < 0 ||
+	    get_text(c, map, "channel", &r->cadence_channel, e) < 0 ||
+	    get_text(c, map, "action", &r->cadence_action, e) < 0)
+		return -1;
+	if ((every = crm_config_get(c, map, "every")) != NULL) {
+		if (every->type != YAML_MAPPING_NODE)
+			return crm_config_error_at(c, every, e, "expected a "
+			    "mapping of %s values to intervals", r->key);
+		for (p = every->data.mapping.pairs.start;
+		    p < every->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(&c->doc,
+			    p->key);
+			yaml_node_t *v = yaml_document_get_node(&c->doc,
+			    p->value);
+			struct crm_fu_cadence *cd;
+			const char *value, *text;
+
+			if (crm_config_string(c, k, &value, e) < 0 ||
+			    crm_config_string(c, v, &text, e) < 0)
+				return -1;
+			if ((cd = cadence_entry(r, value)) == NULL)
+				goto nomem;
+			if (cd->has_every)
+				return crm_config_error_at(c, k, e,
+				    "duplicate key '%s'", value);
+			if (crm_interval_parse(text, &cd->every) < 0)
+				return crm_config_error_at(c, v, e, "expected "
+				    "an interval such as \"2 weeks\", got "
+				    "\"%s\"", text);
+			cd->has_every = 1;
+		}
+	}
+	if ((weights = crm_config_get(c, map, "weights")) != NULL) {
+		if (weights->type != YAML_MAPPING_NODE)
+			return crm_config_error_at(c, weights, e, "expected a "
+			    "mapping of %s values to numbers", r->key);
+		for (p = weights->data.mapping.pairs.start;
+		    p < weights->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(&c->doc,
+			    p->key);
+			yaml_node_t *v = yaml_document_get_node(&c->doc,
+			    p->value);
+			struct crm_fu_cadence *cd;
+			const char *value;
+
+			if (crm_config_string(c, k, &value, e) < 0)
+				return -1;
+			if ((cd = cadence_entry(r, value)) == NULL)
+				goto nomem;
+			if (crm_config_number(c, v, &cd->weight, e) < 0)
+				return -1;
+		}
+	}
+	return 0;
+nomem:
+	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+}
+
+static int
+load_winback(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "values", "every", "channel",
+	    "action", NULL };
+	yaml_node_t *values;
+	size_t n, i;
+	int got;
+
+	if (crm_config_check_keys(c, map, keys, e) < 0 ||
+	    (got = get_interval(c, map, "every", &r->winback_every, e)) < 0 ||
+	    get_text(c, map, "channel", &r->winback_channel, e) < 0 ||
+	    get_text(c, map, "action", &r->winback_action, e) < 0)
+		return -1;
+	if (got == 0)
+		return crm_config_error_at(c, map, e, "missing key 'every'");
+	if ((values = crm_config_get(c, map, "values")) == NULL)
+		return crm_config_error_at(c, map, e, "missing key 'values'");
+	if (crm_config_seq_len(c, values, &n, e) < 0)
+		return -1;
+	if ((r->lost = calloc(n ? n : 1, sizeof(*r->lost))) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	for (i = 0; i < n; i++)
+		if (crm_config_string(c, crm_config_seq_item(c, values, i),
+		    &r->lost[i], e) < 0)
+			return -1;
+	r->nlost = n;
+	r->has_winback = 1;
+	return 0;
+}
+
+static int
+load_complaints(struct crm_fu_rules *r, struct crm_config *c,
+    yaml_node_t *map, struct crm_error *e)
+{
+	static const char *const keys[] = { "priority", "channel", "action",
+	    NULL };
+
+	if (crm_config_check_keys(c, map, keys, e) < 0 ||
+	    get_number(c, map, "priority", &r->complaint_priority, e) < 0 ||
+	    get_text(c, map, "channel", &r->complaint_channel, e) < 0 ||
+	    get_text(c, map, "action", &r->complaint_action, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* One milestone (milestone != 0) or trigger of the list. */
+static int
+load_date_rule(struct crm_fu_rules *r, struct crm_config *c,
+    yaml_node_t *map, int milestone, struct crm_error *e)
+{
+	static const char *const mkeys[] = { "column", "after", "reason",
+	    "channel", "action", "priority", NULL };
+	static const char *const tkeys[] = { "column", "before", "after",
+	    "yearly", "reason", "channel", "action", "priority", NULL };
+	struct crm_fu_date_rule *d;
+	int before, after, yearly = 0;
+	yaml_node_t *n;
+
+	if (crm_config_check_keys(c, map, milestone ? mkeys : tkeys, e) < 0)
+		return -1;
+	d = realloc(r->dates, (r->ndates + 1) * sizeof(*d));
+	if (d == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	r->dates = d;
+	d = &r->dates[r->ndates];
+	memset(d, 0, sizeof(*d));
+	d->node = map;
+	d->col = -1;
+	d->milestone = milestone;
+	d->channel = r->cadence_channel;
+	d->action = milestone ? "follow up on the purchase" : "get in touch";
+	if (get_text(c, map, "column", &d->column, e) < 0 ||
+	    (before = get_interval(c, map, "before", &d->offset, e)) < 0 ||
+	    (after = get_interval(c, map, "after", &d->offset, e)) < 0 ||
+	    get_text(c, map, "reason", &d->name, e) < 0 ||
+	    get_text(c, map, "channel", &d->channel, e) < 0 ||
+	    get_text(c, map, "action", &d->action, e) < 0 ||
+	    get_number(c, map, "priority", &d->priority, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, map, "yearly")) != NULL &&
+	    crm_config_bool(c, n, &yearly, e) < 0)
+		return -1;
+	if (d->column == NULL)
+		return crm_config_error_at(c, map, e, "missing key 'column'");
+	if (before && after)
+		return crm_config_error_at(c, map, e,
+		    "give before or after, not both");
+	if (yearly && after)
+		return crm_config_error_at(c, map, e,
+		    "a yearly trigger takes before (or nothing), not after");
+	if (!yearly && !before && !after)
+		return crm_config_error_at(c, map, e, milestone ?
+		    "missing key 'after'" :
+		    "missing key 'before', 'after' or 'yearly'");
+	d->when = yearly ? CRM_YEARLY : before ? CRM_BEFORE : CRM_AFTER;
+	if (d->name == NULL)
+		d->name = d->column;
+	r->ndates++;
+	return 0;
+}
+
+static int
+load_date_rules(struct crm_fu_rules *r, struct crm_config *c,
+    yaml_node_t *list, int milestone, struct crm_error *e)
+{
+	size_t n, i;
+
+	if (crm_config_seq_len(c, list, &n, e) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (load_date_rule(r, c, crm_config_seq_item(c, list, i),
+		    milestone, e) < 0)
+			return -1;
+	return 0;
+}
+
+static int
+load_workdays(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "weekend", "holidays", NULL };
+	yaml_node_t *n;
+	int32_t *days;
+	size_t len, i;
+	int rv;
+
+	if (crm_config_check_keys(c, map, keys, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, map, "weekend")) != NULL) {
+		if (crm_config_seq_len(c, n, &len, e) < 0)
+			return -1;
+		memset(r->workdays.weekend, 0, sizeof(r->workdays.weekend));
+		for (i = 0; i < len; i++) {
+			yaml_node_t *item = crm_config_seq_item(c, n, i);
+			const char *name;
+			int d;
+
+			if (crm_config_string(c, item, &name, e) < 0)
+				return -1;
+			if ((d = crm_weekday_parse(name)) < 0)
+				return crm_config_error_at(c, item, e,
+				    "expected a day of the week, got \"%s\"",
+				    name);
+			r->workdays.weekend[d] = 1;
+		}
+	}
+	if ((n = crm_config_get(c, map, "holidays")) == NULL)
+		return 0;
+	if (crm_config_seq_len(c, n, &len, e) < 0)
+		return -1;
+	if ((days = calloc(len ? len : 1, sizeof(*days))) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	for (i = 0; i < len; i++)
+		if (crm_config_date(c, crm_config_seq_item(c, n, i), &days[i],
+		    e) < 0) {
+			free(days);
+			return -1;
+		}
+	rv = crm_workdays_set_holidays(&r->workdays, days, len, e);
+	free(days);
+	return rv;
+}
+
+static int
+load_hours(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "from", "monday_from", NULL };
+	const char *const *k;
+
+	if (crm_config_check_keys(c, map, keys, e) < 0 ||
+	    get_text(c, map, "from", &r->call_from, e) < 0 ||
+	    get_text(c, map, "monday_from", &r->monday_from, e) < 0)
+		return -1;
+	for (k = keys; *k != NULL; k++) {
+		yaml_node_t *n = crm_config_get(c, map, *k);
+		const char *t;
+
+		if (n == NULL)
+			continue;
+		crm_config_string(c, n, &t, e);
+		if (strlen(t) != 5 || t[2] != ':' || t[0] < '0' ||
+		    t[0] > '2' || t[1] < '0' || t[1] > '9' || t[3] < '0' ||
+		    t[3] > '5' || t[4] < '0' || t[4] > '9' ||
+		    (t[0] == '2' && t[1] > '3'))
+			return crm_config_error_at(c, n, e,
+			    "expected a time HH:MM, got \"%s\"", t);
+	}
+	return 0;
+}
+
+int
+crm_fu_load(struct crm_fu_rules *r, struct crm_config *c,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "columns", "log", "cadence",
+	    "winback", "complaints", "milestones", "triggers", "window",
+	    "backoff", "workdays", "priority", "capacity", "call_hours",
+	    NULL };
+	static const char *const backoff_keys[] = { "unanswered", "wait",
+	    NULL };
+	static const char *const priority_keys[] = { "per_day_overdue",
+	    "value", "per_value", NULL };
+	yaml_node_t *root = crm_config_root(c), *n;
+	long v;
+
+	crm_fu_defaults(r);
+	if (crm_config_check_keys(c, root, keys, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "columns")) != NULL &&
+	    load_columns(r, c, n, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "log")) != NULL &&
+	    load_log(r, c, n, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "cadence")) != NULL &&
+	    load_cadence(r, c, n, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "winback")) != NULL &&
+	    load_winback(r, c, n, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "complaints")) != NULL &&
+	    load_complaints(r, c, n, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "milestones")) != NULL &&
+	    load_date_rules(r, c, n, 1, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "triggers")) != NULL &&
+	    load_date_rules(r, c, n, 0, e) < 0)
+		return -1;
+	if (get_interval(c, root, "window", &r->window, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "backoff")) != NULL) {
+		if (crm_config_check_keys(c, n, backoff_keys, e) < 0)
+			return -1;
+		if (crm_config_get(c, n, "unanswered") == NULL ||
+		    crm_config_get(c, n, "wait") == NULL)
+			return crm_config_error_at(c, n, e,
+			    "backoff needs both 'unanswered' and 'wait'");
+		if (crm_config_int(c, crm_config_get(c, n, "unanswered"), &v,
+		    e) < 0 || get_interval(c, n, "wait", &r->backoff_wait,
+		    e) < 0)
+			return -1;
+		if (v < 1)
+			return crm_config_error_at(c, crm_config_get(c, n,
+			    "unanswered"), e, "expected 1 or more attempts");
+		r->backoff_after = v;
+	}
+	if ((n = crm_config_get(c, root, "workdays")) != NULL &&
+	    load_workdays(r, c, n, e) < 0)
+		return -1;
+	if ((n = crm_config_get(c, root, "priority")) != NULL) {
+		if (crm_config_check_keys(c, n, priority_keys, e) < 0 ||
+		    get_number(c, n, "per_day_overdue", &r->per_day_overdue,
+		    e) < 0 ||
+		    get_text(c, n, "value", &r->value, e) < 0 ||
+		    get_number(c, n, "per_value", &r->per_value, e) < 0)
+			return -1;
+		if (r->per_value != 0 && r->value == NULL)
+			return crm_config_error_at(c, n, e,
+			    "per_value needs a value column");
+	}
+	if ((n = crm_config_get(c, root, "capacity")) != NULL) {
+		if (crm_config_int(c, n, &v, e) < 0)
+			return -1;
+		if (v < 1)
+			return crm_config_error_at(c, n, e,
+			    "expected 1 or more follow-ups per owner and day");
+		r->capacity = v;
+	}
+	if ((n = crm_config_get(c, root, "call_hours")) != NULL &&
+	    load_hours(r, c, n, e) < 0)
+		return -1;
+	return 0;
+}
+
+static long
+column(const struct crm_record *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (strcmp(h->field[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+static int
+require(const struct crm_record *h, const char *name, const char *file,
+    long *col, struct crm_error *e)
+{
+	char list[300];
+	size_t i, o = 0;
+
+	if ((*col = column(h, name)) >= 0)
+		return 0;
+	list[0] = '\0';
+	for (i = 0; i < h->n && o < sizeof(list); i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+		    i ? "," : "", h->field[i]);
+	if (o >= sizeof(list))
+		memcpy(list + sizeof(list) - 4, "...", 4);
+	return crm_error_set(e, CRM_EXIT_USAGE, file, 0, 0,
+	    "no column '%s' in the header (%s)", name, list);
+}
+
+int
+crm_fu_bind(struct crm_fu_rules *r, const struct crm_record *h,
+    const char *file, struct crm_error *e)
+{
+	size_t i;
+
+	if (require(h, r->id, file, &r->id_col, e) < 0 ||
+	    require(h, r->owner, file, &r->owner_col, e) < 0)
+		return -1;
+	r->last_contact_col = column(h, r->last_contact);
+	if (r->last_contact_named && require(h, r->last_contact, file,
+	    &r->last_contact_col, e) < 0)
+		return -1;
+	/* the cadence column matters only when cadences name its values */
+	r->key_col = column(h, r->key);
+	if ((r->ncadence > 0 || r->has_winback) &&
+	    require(h, r->key, file, &r->key_col, e) < 0)
+		return -1;
+	if (r->value != NULL && require(h, r->value, file, &r->value_col,
+	    e) < 0)
+		return -1;
+	for (i = 0; i < r->ndates; i++)
+		if (require(h, r->dates[i].column, file, &r->dates[i].col,
+		    e) < 0)
+			return -1;
+	r->dnc_col = column(h, "do_not_contact");
+	r->dnc_call_col = column(h, "do_not_call");
+	r->dnc_email_col = column(h, "do_not_email");
+	return 0;
+}
+
+static void
+interval_text(const struct crm_interval *iv, char *buf, size_t size)
+{
+	static const char *const units[] = { "day", "week", "month" };
+
+	snprintf(buf, size, "%ld %s%s", iv->n, units[iv->unit],
+	    iv->n == 1 ? "" : "s");
+}
+
+static int
+bad_field(const struct crm_record *rec, long col, const char *name,
+    const char *what, struct crm_error *e)
+{
+	char q[64];
+
+	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+	    "column '%s': invalid %s %s", name, what,
+	    crm_error_quote(rec->field[col], rec->len[col], q, sizeof(q)));
+}
+
+/* A date field: 1 with *d, 0 when empty, -1 when invalid. */
+static int
+date_field(const struct crm_record *rec, long col, const char *name,
+    const struct crm_fu_env *env, int32_t *d, struct crm_error *e)
+{
+	int r = crm_date_parse(rec->field[col], env->date_format, d);
+
+	if (r == CRM_VALUE_EMPTY)
+		return 0;
+	if (r != CRM_VALUE_OK)
+		return bad_field(rec, col, name, "date", e);
+	return 1;
+}
+
+static int
+flag(const struct crm_record *rec, long col, const char *name, int *on,
+    struct crm_error *e)
+{
+	*on = 0;
+	if (col < 0)
+		return 0;
+	if (crm_bool_parse(rec->field[col], on) != CRM_VALUE_OK)
+		return bad_field(rec, col, name, "yes/no value", e);
+	return 0;
+}
+
+/* Whether the customer blocks this channel. */
+static int
+blocked(const char *channel, int all, int call, int email)
+{
+	if (all)
+		return 1;
+	if (call && strcasecmp(channel, "phone") == 0)
+		return 1;
+	return email && strcasecmp(channel, "email") == 0;
+}
+
+struct candidate_ctx {
+	const struct crm_fu_rules *r;
+	const struct crm_fu_env *env;
+	const struct crm_contact *contact;
+	double weight, value;
+	int dnc_all, dnc_call, dnc_email;
+	size_t *suppressed;
+	struct crm_fu_due *best;
+	int have;
+};
+
+/*
+ * Applies back-off, working days, do-not-contact and the horizon to one
+ * follow-up, and keeps it if it beats the best so far.
+ */
+static void
+consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
+    double base, const char *channel, const char *action,
+    const char *reason)
+{
+	const struct crm_fu_rules *r = x->r;
+	const struct crm_contact *ct = x->contact;
+	struct crm_fu_due d;
+	char extra[96] = "", ds[16];
+	int32_t next;
+	double overdue;
+
+	if (kind != CRM_FU_COMPLAINT && r->backoff_after > 0 && ct != NULL &&
+	    ct->unanswered >= (uint32_t)r->backoff_after) {
+		int32_t wait = crm_date_add(ct->last_unanswered,
+		    &r->backoff_wait);
+
+		if (wait > due) {
+			due = wait;
+			crm_date_format(wait, ds);
+			snprintf(extra, sizeof(extra), "; %u unanswered "
+			    "attempts, so not before %s", ct->unanswered, ds);
+		}
+	}
+	if ((next = crm_next_workday(&r->workdays, due)) != CRM_NO_WORKDAY)
+		due = next;
+	if (due > x->env->as_of + x->env->horizon)
+		return;
+	if (blocked(channel, x->dnc_all, x->dnc_call, x->dnc_email)) {
+		(*x->suppressed)++;
+		return;
+	}
+	overdue = (double)x->env->as_of - due;
+	d.kind = kind;
+	d.due = due;
+	d.priority = base + r->per_day_overdue * (overdue > 0 ? overdue : 0) +
+	    x->weight + r->per_value * x->value;
+	d.channel = channel;
+	d.action = action;
+	snprintf(d.reason, sizeof(d.reason), "%s%s", reason, extra);
+	if (!x->have || d.priority > x->best->priority ||
+	    (d.priority == x->best->priority && d.due < x->best->due)) {
+		*x->best = d;
+		x->have = 1;
+	}
+}
+
+static const struct crm_fu_cadence *
+cadence_of(const struct crm_fu_rules *r, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncadence; i++)
+		if (strcmp(r->cadence[i].value, value) == 0)
+			return &r->cadence[i];
+	return NULL;
+}
+
+static int
+is_lost(const struct crm_fu_rules *r, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < r->nlost; i++)
+		if (strcmp(r->lost[i], value) == 0)
+			return 1;
+	return 0;
+}
+
+/* The due date of a milestone or trigger, or 0 when none is pending. */
+static int
+date_rule_due(const struct crm_fu_rules *r, const struct crm_fu_date_rule *d,
+    int32_t date, int32_t last, const struct crm_fu_env *env, int32_t *due,
+    int32_t *event)
+{
+	int32_t oldest = crm_date_sub(env->as_of, &r->window);
+
+	switch (d->when) {
+	case CRM_AFTER:
+		*event = date;
+		*due = crm_date_add(date, &d->offset);
+		break;
+	case CRM_BEFORE:
+		*event = date;
+		if (date < env->as_of)
+			return 0;	/* the event has passed */
+		*due = crm_date_sub(date, &d->offset);
+		break;
+	case CRM_YEARLY:
+		/* the earliest occurrence whose reminder is still pending */
+		*event = crm_next_anniversary(date, oldest);
+		*due = crm_date_sub(*event, &d->offset);
+		if (*due < oldest) {
+			*event = crm_next_anniversary(date, *event + 1);
+			*due = crm_date_sub(*event, &d->offset);
+		}
+		break;
+	}
+	if (*due < oldest)
+		return 0;		/* missed for longer than the window */
+	if (last != CRM_NO_DATE && last >= *due)
+		return 0;		/* done: contacted since it fell due */
+	return 1;
+}
+
+int
+crm_fu_evaluate(const struct crm_fu_rules *r, const struct crm_record *rec,
+    const struct crm_contact *contact, const struct crm_fu_env *env,
+    struct crm_fu_due *out, size_t *suppressed, struct crm_error *e)
+{
+	struct candidate_ctx x;
+	const struct crm_fu_cadence *cd = NULL;
+	const struct crm_interval *every;
+	const char *key = "";
+	char reason[256], a[16], b[16], iv[32];
+	int32_t last = CRM_NO_DATE, d, due, event = 0;
+	size_t i;
+	int got;
+
+	memset(&x, 0, sizeof(x));
+	x.r = r;
+	x.env = env;
+	x.contact = contact;
+	x.suppressed = suppressed;
+	x.best = out;
+	if (flag(rec, r->dnc_col, "do_not_contact", &x.dnc_all, e) < 0 ||
+	    flag(rec, r->dnc_call_col, "do_not_call", &x.dnc_call, e) < 0 ||
+	    flag(rec, r->dnc_email_col, "do_not_email", &x.dnc_email, e) < 0)
+		return -1;
+	if (r->value_col >= 0) {
+		int v = crm_number_parse(rec->field[r->value_col],
+		    env->decimal_comma, &x.value, NULL);
+
+		if (v == CRM_VALUE_EMPTY)
+			x.value = 0;
+		else if (v != CRM_VALUE_OK)
+			return bad_field(rec, r->value_col, r->value, "number",
+			    e);
+	}
+	if (r->key_col >= 0) {
+		key = rec->field[r->key_col];
+		if ((cd = cadence_of(r, key)) != NULL)
+			x.weight = cd->weight;
+	}
+	if (r->last_contact_col >= 0) {
+		if ((got = date_field(rec, r->last_contact_col,
+		    r->last_contact, env, &d, e)) < 0)
+			return -1;
+		if (got)
+			last = d;
+	}
+	if (contact != NULL && contact->last_talk != CRM_NO_DATE &&
+	    (last == CRM_NO_DATE || contact->last_talk > last))
+		last = contact->last_talk;
+
+	if (contact != NULL && crm_contact_complaint_open(contact)) {
+		crm_date_format(contact->last_complaint, a);
+		snprintf(reason, sizeof(reason), "open complaint since %s", a);
+		consider(&x, CRM_FU_COMPLAINT, contact->last_complaint,
+		    r->complaint_priority, r->complaint_channel,
+		    r->complaint_action, reason);
+	}
+
+	/* the cadence, or the win-back cadence for a lost customer */
+	if (r->has_winback && is_lost(r, key)) {
+		interval_text(&r->winback_every, iv, sizeof(iv));
+		if (last == CRM_NO_DATE) {
+			snprintf(reason, sizeof(reason), "win-back (%s): no "
+			    "contact on record", key);
+			due = env->as_of;
+		} else {
+			crm_date_format(last, a);
+			snprintf(reason, sizeof(reason), "win-back (%s): every "
+			    "%s, last contact %s", key, iv, a);
+			due = crm_date_add(last, &r->winback_every);
+		}
+		consider(&x, CRM_FU_WINBACK, due, 0, r->winback_channel,
+		    r->winback_action, reason);
+	} else {
+		every = cd != NULL && cd->has_every ? &cd->every :
+		    &r->default_every;
+		interval_text(every, iv, sizeof(iv));
+		if (last == CRM_NO_DATE) {
+			snprintf(reason, sizeof(reason),
+			    "no contact on record");
+			due = env->as_of;
+		} else {
+			crm_date_format(last, a);
+			if (*key != '\0' && cd != NULL && cd->has_every)
+				snprintf(reason, sizeof(reason), "every %s "
+				    "for %s, last contact %s", iv, key, a);
+			else
+				snprintf(reason, sizeof(reason), "every %s, "
+				    "last contact %s", iv, a);
+			due = crm_date_add(last, every);
+		}
+		consider(&x, CRM_FU_CADENCE, due, 0, r->cadence_channel,
+		    r->cadence_action, reason);
+	}
+
+	for (i = 0; i < r->ndates; i++) {
+		const struct crm_fu_date_rule *dr = &r->dates[i];
+
+		if ((got = date_field(rec, dr->col, dr->column, env, &d,
+		    e)) < 0)
+			return -1;
+		if (!got || !date_rule_due(r, dr, d, last, env, &due, &event))
+			continue;
+		crm_date_format(event, a);
+		interval_text(&dr->offset, iv, sizeof(iv));
+		switch (dr->when) {
+		case CRM_AFTER:
+			snprintf(reason, sizeof(reason), "%s: %s after %s",
+			    dr->name, iv, a);
+			break;
+		case CRM_BEFORE:
+			snprintf(reason, sizeof(reason), "%s: %s before %s",
+			    dr->name, iv, a);
+			break;
+		case CRM_YEARLY:
+			crm_date_format(d, b);
+			if (dr->offset.n == 0)
+				snprintf(reason, sizeof(reason), "%s on %s "
+				    "(every year since %s)", dr->name, a, b);
+			else
+				snprintf(reason, sizeof(reason), "%s on %s "
+				    "(every year since %s): %s before",
+				    dr->name, a, b, iv);
+			break;
+		}
+		consider(&x, dr->milestone ? CRM_FU_MILESTONE : CRM_FU_TRIGGER,
+		    due, dr->priority, dr->channel, dr->action, reason);
+	}
+	return x.have;
+}
+
+void
+crm_fu_free(struct crm_fu_rules *r)
+{
+	free(r->cadence);
+	free(r->lost);
+	free(r->dates);
+	crm_workdays_free(&r->workdays);
+	memset(r, 0, sizeof(*r));
+}
