@@ -408,7 +408,7 @@ struct tally {
 	size_t *count;
 	double *value;
 	size_t total;
-	double value_total;
+	double positive_total;	/* the share base, as in crm-pareto */
 	int decimals;
 };
 
@@ -426,7 +426,7 @@ write_summary(const char *path, const struct segmenter *sg,
 	if (fp == NULL)
 		die(&e);
 	crm_csv_writer_init(&w, fp, delim);
-	crm_csv_puts(&w, "segment");
+	crm_csv_puts(&w, sg->column);
 	crm_csv_puts(&w, "customers");
 	crm_csv_puts(&w, "share");
 	if (with_value) {
@@ -446,8 +446,8 @@ write_summary(const char *path, const struct segmenter *sg,
 			crm_number_format(crm_round_decimals(t->value[i],
 			    t->decimals), t->decimals, num, sizeof(num));
 			crm_csv_puts(&w, num);
-			crm_fraction_format(t->value_total != 0 ?
-			    t->value[i] / t->value_total : 0, 6, num,
+			crm_fraction_format(t->positive_total > 0 ?
+			    t->value[i] / t->positive_total : 0, 6, num,
 			    sizeof(num));
 			crm_csv_puts(&w, num);
 		}
@@ -551,7 +551,8 @@ run(struct segmenter *sg, const struct settings *s, struct crm_common *c,
 		t.count[which]++;
 		t.total++;
 		t.value[which] += v;
-		t.value_total += v;
+		if (v > 0)
+			t.positive_total += v;
 	}
 	if (got < 0)
 		die(&e);

@@ -135,6 +135,26 @@ check_single_document(struct crm_config *c, yaml_parser_t *p,
 	return rc;
 }
 
+/*
+ * Configs use no YAML tags; an explicit one is nearly always a typo that
+ * YAML reads in silence: an unquoted `!=: 10` is the tag "!=" on an empty
+ * key, not the test "!=".
+ */
+static int
+check_no_tags(struct crm_config *c, struct crm_error *e)
+{
+	static const char std[] = "tag:yaml.org,2002:";
+	yaml_node_t *n;
+
+	for (n = c->doc.nodes.start; n < c->doc.nodes.top; n++)
+		if (n->tag != NULL && strncmp((const char *)n->tag, std,
+		    sizeof(std) - 1) != 0)
+			return crm_config_error_at(c, n, e, "unexpected YAML "
+			    "tag '%s': put quotes around text that starts "
+			    "with '!', such as \"!=\"", n->tag);
+	return 0;
+}
+
 int
 crm_config_load_string(struct crm_config *c, const char *name,
     const char *text, size_t len, struct crm_error *e)
@@ -166,6 +186,8 @@ crm_config_load_string(struct crm_config *c, const char *name,
 		goto fail;
 	}
 	if (check_single_document(c, &parser, text, len, e) == -1)
+		goto fail;
+	if (check_no_tags(c, e) < 0)
 		goto fail;
 	yaml_parser_delete(&parser);
 	c->loaded = 1;
@@ -574,8 +596,7 @@ crm_config_expand(struct crm_config *c, const char *const *names,
 		free(node->data.scalar.value);
 		node->data.scalar.value = (yaml_char_t *)text;
 		node->data.scalar.length = strlen(text);
-		/* a substituted value is no longer what its quotes said */
-		node->data.scalar.style = YAML_PLAIN_SCALAR_STYLE;
+		/* the style stays: "${code}" is still quoted text */
 	}
 	return 0;
 }
