@@ -21,6 +21,7 @@
 #include "input.h"
 #include "options.h"
 #include "output.h"
+#include "report.h"
 #include "table.h"
 #include "value.h"
 
@@ -76,24 +77,6 @@ usage(FILE *fp)
 "  --format KIND     csv (default) or ics: VTODO items for a calendar\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
 "--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n");
-}
-
-static void
-die(const struct crm_error *e)
-{
-	char msg[1024];
-
-	crm_error_format(e, msg, sizeof(msg));
-	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
-}
-
-static void
-die_oom(void)
-{
-	struct crm_error e;
-
-	crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
-	die(&e);
 }
 
 static int
@@ -156,18 +139,18 @@ read_log(const char *path, const struct crm_fu_rules *r,
 		int got;
 
 		if (crm_input_open(&in, paths, 1, &lc, &e) < 0)
-			die(&e);
+			crm_die(&e);
 		if ((idc = crm_input_require(&in, r->log_id, &e)) < 0 ||
 		    (datec = crm_input_require(&in, r->log_date, &e)) < 0 ||
 		    (outc = crm_input_require(&in, r->log_outcome, &e)) < 0)
-			die(&e);
+			crm_die(&e);
 		while ((got = crm_input_read(&in, &rec, &e)) > 0) {
 			int32_t date;
 			int outcome, ok;
 
 			if ((ok = crm_input_date(&in, rec, datec, r->log_date,
 			    &date, &e)) < 0)
-				die(&e);
+				crm_die(&e);
 			if (ok == 0)
 				continue;
 			if ((outcome = crm_outcome_parse(
@@ -180,19 +163,19 @@ read_log(const char *path, const struct crm_fu_rules *r,
 				    r->log_outcome, crm_error_quote(
 				    rec->field[outc], rec->len[outc], q,
 				    sizeof(q))) < 0)
-					die(&e);
+					crm_die(&e);
 				continue;
 			}
 			if (pass == 1 && crm_contacts_first(cs,
 			    rec->field[idc], rec->len[idc], date, outcome,
 			    &e) < 0)
-				die(&e);
+				crm_die(&e);
 			if (pass == 2)
 				crm_contacts_second(cs, rec->field[idc],
 				    rec->len[idc], date, outcome);
 		}
 		if (got < 0)
-			die(&e);
+			crm_die(&e);
 		if (pass == 2)
 			*skipped = in.rejected;
 		crm_input_close(&in, &e);
@@ -255,7 +238,7 @@ write_csv(FILE *fp, const struct crm_record *header, struct item *items,
 	struct crm_error e;
 
 	if (crm_columns_init(&cols, header, own_names, nown, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (c->bom)
 		fputs("\xEF\xBB\xBF", fp);
 	crm_csv_writer_init(&w, fp, c->delim);
@@ -345,7 +328,7 @@ main(int argc, char **argv)
 	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
 	    &c, &e);
 	if (r < 0)
-		die(&e);
+		crm_die(&e);
 	if (r == CRM_OPTIONS_HELP) {
 		usage(stdout);
 		return 0;
@@ -357,14 +340,14 @@ main(int argc, char **argv)
 	if (c.config != NULL) {
 		if (crm_config_load(&cfg, c.config, &e) < 0 ||
 		    crm_fu_load(&rules, &cfg, &e) < 0)
-			die(&e);
+			crm_die(&e);
 	} else {
 		crm_fu_defaults(&rules);
 	}
 	if (s.ics && s.deferred != NULL && strcmp(s.deferred, "-") == 0) {
 		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
 		    "--deferred - would mix CSV into the calendar");
-		die(&e);
+		crm_die(&e);
 	}
 	env.as_of = c.as_of;
 	env.horizon = s.horizon;
@@ -376,10 +359,10 @@ main(int argc, char **argv)
 		read_log(s.log, &rules, &c, &contacts, &log_skipped);
 
 	if (crm_input_open(&in, argv + optind, argc - optind, &c, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (crm_fu_bind(&rules, crm_input_header(&in), crm_csv_name(in.r),
 	    &e) < 0)
-		die(&e);
+		crm_die(&e);
 	while ((r = crm_input_read(&in, &rec, &e)) > 0) {
 		const char *id = rec->field[rules.id_col];
 		struct crm_contact *ct = crm_contacts_find(&contacts, id,
@@ -397,7 +380,7 @@ main(int argc, char **argv)
 		    &why);
 		if (got < 0) {
 			if (crm_input_bad(&in, rec, &e, "%s", why.msg) < 0)
-				die(&e);
+				crm_die(&e);
 			continue;
 		}
 		if (got == 0)
@@ -406,16 +389,16 @@ main(int argc, char **argv)
 			cap = cap ? cap * 2 : 256;
 			if ((items = realloc(items, cap * sizeof(*items))) ==
 			    NULL)
-				die_oom();
+				crm_die_oom();
 		}
 		items[nitems].due = due;
 		items[nitems].deferred = 0;
 		if ((items[nitems].rec = crm_record_copy(&held, rec)) == NULL)
-			die_oom();
+			crm_die_oom();
 		nitems++;
 	}
 	if (r < 0)
-		die(&e);
+		crm_die(&e);
 	for (i = 0; i < contacts.ids.n; i++)
 		if (!contacts.c[i].seen_in_table)
 			unknown++;
@@ -425,7 +408,7 @@ main(int argc, char **argv)
 	deferred = apply_capacity(items, nitems, &rules, c.as_of);
 
 	if ((out = crm_output_open(c.output, &e)) == NULL)
-		die(&e);
+		crm_die(&e);
 	if (s.ics)
 		write_ics(out, items, nitems, &rules, &c);
 	else
@@ -433,12 +416,12 @@ main(int argc, char **argv)
 		    &c);
 	if (s.deferred != NULL) {
 		if ((dfp = crm_output_open(s.deferred, &e)) == NULL)
-			die(&e);
+			crm_die(&e);
 		write_csv(dfp, crm_input_header(&in), items, nitems, 1,
 		    &rules, &c);
 	}
 	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (!c.quiet) {
 		if (deferred > 0)
 			warnx("%zu follow-up%s past the owners' capacity "

@@ -19,6 +19,7 @@
 #include "output.h"
 #include "pareto.h"
 #include "svg.h"
+#include "report.h"
 #include "table.h"
 #include "value.h"
 
@@ -79,24 +80,6 @@ usage(FILE *fp)
 "  --skip-bad        skip bad records; --rejects FILE also writes them there\n"
 "  -q, --quiet       no notes on standard error\n"
 "  -h, --help        this text; -V, --version the version\n");
-}
-
-static void
-die(const struct crm_error *e)
-{
-	char msg[1024];
-
-	crm_error_format(e, msg, sizeof(msg));
-	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
-}
-
-static void
-die_oom(void)
-{
-	struct crm_error e;
-
-	crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
-	die(&e);
 }
 
 static int
@@ -212,7 +195,7 @@ check_grouped_names(const struct settings *s)
 				crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
 				    "column '%s' would appear twice in the "
 				    "--by output", names[i]);
-				die(&e);
+				crm_die(&e);
 			}
 }
 
@@ -277,7 +260,7 @@ write_rows(struct crm_csv_writer *w, const struct crm_pareto *p,
 	size_t i, j;
 
 	if (crm_columns_init(&cols, header, pareto_columns, NPARETO, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	for (j = 0; j < NPARETO; j++)
 		own[j] = f[j];
 	crm_columns_write_header(&cols, w, header);
@@ -359,7 +342,7 @@ write_side_outputs(const struct crm_pareto *p, const struct settings *s,
 		fp = strcmp(s->summary, "-") == 0 ? stderr :
 		    crm_output_open(s->summary, &e);
 		if (fp == NULL)
-			die(&e);
+			crm_die(&e);
 		write_summary(fp, p, s, decimals, delim);
 	}
 	if (s->svg != NULL) {
@@ -367,9 +350,9 @@ write_side_outputs(const struct crm_pareto *p, const struct settings *s,
 		    32;
 
 		if ((fp = crm_output_open(s->svg, &e)) == NULL)
-			die(&e);
+			crm_die(&e);
 		if ((title = malloc(size)) == NULL)
-			die_oom();
+			crm_die_oom();
 		if (s->by != NULL)
 			snprintf(title, size, "Pareto chart: %s by %s", s->value,
 			    s->by);
@@ -401,7 +384,7 @@ main(int argc, char **argv)
 	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
 	    &c, &e);
 	if (r < 0)
-		die(&e);
+		crm_die(&e);
 	if (r == CRM_OPTIONS_HELP) {
 		usage(stdout);
 		return 0;
@@ -411,13 +394,13 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (c.config != NULL && load_config(&cfg, c.config, &s, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (s.svg != NULL && strcmp(s.svg, "-") == 0 &&
 	    (c.output == NULL || strcmp(c.output, "-") == 0)) {
 		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
 		    "--svg - needs -o FILE: the chart and the CSV cannot both "
 		    "go to standard output");
-		die(&e);
+		crm_die(&e);
 	}
 	if (s.value == NULL)
 		s.value = "monetary";
@@ -427,47 +410,47 @@ main(int argc, char **argv)
 		s.nbounds = 2;
 	}
 	if (crm_pareto_init(&p, s.bounds, s.nbounds, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	crm_groups_init(&groups);
 
 	if (s.by != NULL)
 		check_grouped_names(&s);
 	if (crm_input_open(&in, argv + optind, argc - optind, &c, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if ((vcol = crm_input_require(&in, s.value, &e)) < 0)
-		die(&e);
+		crm_die(&e);
 	if (s.by != NULL && (bycol = crm_input_require(&in, s.by, &e)) < 0)
-		die(&e);
+		crm_die(&e);
 	while ((r = crm_input_read(&in, &rec, &e)) > 0) {
 		double v;
 		int ok = crm_input_number(&in, rec, vcol, s.value, &v,
 		    &decimals, &e);
 
 		if (ok < 0)
-			die(&e);
+			crm_die(&e);
 		if (ok == 0)
 			continue;
 		if (bycol >= 0) {
 			if (rec->len[bycol] == 0) {
 				if (crm_input_bad(&in, rec, &e,
 				    "column '%s': empty key", s.by) < 0)
-					die(&e);
+					crm_die(&e);
 				continue;
 			}
 			if (crm_groups_add(&groups, rec->field[bycol],
 			    rec->len[bycol], v, &e) < 0)
-				die(&e);
+				crm_die(&e);
 		} else {
 			struct crm_record *row = crm_record_copy(&rows, rec);
 
 			if (row == NULL)
-				die_oom();
+				crm_die_oom();
 			if (crm_pareto_add(&p, v, row, &e) < 0)
-				die(&e);
+				crm_die(&e);
 		}
 	}
 	if (r < 0)
-		die(&e);
+		crm_die(&e);
 	if (bycol >= 0) {
 		size_t i;
 
@@ -476,14 +459,14 @@ main(int argc, char **argv)
 			    decimals);
 			if (crm_pareto_add(&p, groups.g[i].sum, &groups.g[i],
 			    &e) < 0)
-				die(&e);
+				crm_die(&e);
 		}
 	}
 	if (crm_pareto_rank(&p, &e) < 0)
-		die(&e);
+		crm_die(&e);
 
 	if ((out = crm_output_open(c.output, &e)) == NULL)
-		die(&e);
+		crm_die(&e);
 	if (c.bom)
 		fputs("\xEF\xBB\xBF", out);
 	crm_csv_writer_init(&w, out, c.delim);
@@ -493,15 +476,11 @@ main(int argc, char **argv)
 		write_rows(&w, &p, crm_input_header(&in), &s);
 	write_side_outputs(&p, &s, decimals, c.delim);
 	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (!c.quiet && p.n > 0 && p.positive_total <= 0)
 		warnx("no positive value in column '%s': every share is 0",
 		    s.value);
-	if (!c.quiet && c.skip_bad)
-		warnx("%zu bad record%s skipped%s%s", in.rejected,
-		    in.rejected == 1 ? "" : "s",
-		    c.rejects ? ", written to " : "",
-		    c.rejects ? c.rejects : "");
+	crm_report_skipped(&in, &c);
 	crm_pareto_free(&p);
 	crm_groups_free(&groups);
 	crm_arena_free(&rows);

@@ -19,6 +19,7 @@
 #include "output.h"
 #include "rfm.h"
 #include "scale.h"
+#include "report.h"
 #include "table.h"
 #include "value.h"
 #include "weighted.h"
@@ -123,24 +124,6 @@ usage(FILE *fp)
 "--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n");
 }
 
-static void
-die(const struct crm_error *e)
-{
-	char msg[1024];
-
-	crm_error_format(e, msg, sizeof(msg));
-	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
-}
-
-static void
-die_oom(void)
-{
-	struct crm_error e;
-
-	crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
-	die(&e);
-}
-
 /* Splits "a,b,c" (a writable copy) into at most max names. */
 static int
 split_list(char *text, const char **out, size_t max, size_t *n,
@@ -243,7 +226,7 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 	case OPT_KEEP:
 		free(s->keep_text);
 		if ((s->keep_text = strdup(arg)) == NULL)
-			die_oom();
+			crm_die_oom();
 		return split_list(s->keep_text, s->keep, MAX_KEEP, &s->nkeep,
 		    "--keep", e);
 	case OPT_BINS: return parse_bins(arg, &s->bins, e);
@@ -434,7 +417,7 @@ write_thresholds(const char *path, const struct crm_scale scale[3],
 
 	fp = strcmp(path, "-") == 0 ? stderr : crm_output_open(path, &e);
 	if (fp == NULL)
-		die(&e);
+		crm_die(&e);
 	crm_csv_writer_init(&w, fp, delim);
 	crm_csv_puts(&w, "measure");
 	crm_csv_puts(&w, "score");
@@ -525,7 +508,7 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 	FILE *out;
 
 	if (crm_input_open(&in, argv, argc, c, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if ((idc = crm_input_require(&in, s->id, &e)) < 0 ||
 	    (datec = crm_input_require(&in, s->date, &e)) < 0 ||
 	    (amountc = crm_input_require(&in, s->amount, &e)) < 0 ||
@@ -533,10 +516,10 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 	    (qtyc = crm_input_require(&in, s->quantity, &e)) < 0) ||
 	    (s->order != NULL &&
 	    (orderc = crm_input_require(&in, s->order, &e)) < 0))
-		die(&e);
+		crm_die(&e);
 	for (k = 0; k < s->nkeep; k++)
 		if ((keepc[k] = crm_input_require(&in, s->keep[k], &e)) < 0)
-			die(&e);
+			crm_die(&e);
 	crm_rfm_init(&r, s->nkeep, orderc >= 0);
 	while ((got = crm_input_read(&in, &rec, &e)) > 0) {
 		double amount, qty;
@@ -546,7 +529,7 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 		if (rec->len[idc] == 0) {
 			if (crm_input_bad(&in, rec, &e,
 			    "column '%s': empty customer id", s->id) < 0)
-				die(&e);
+				crm_die(&e);
 			continue;
 		}
 		if ((got = crm_input_date(&in, rec, datec, s->date, &date,
@@ -556,7 +539,7 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 		    (qtyc >= 0 && (got = crm_input_number(&in, rec, qtyc,
 		    s->quantity, &qty, &qdec, &e)) <= 0)) {
 			if (got < 0)
-				die(&e);
+				crm_die(&e);
 			continue;
 		}
 		if (date > c->as_of) {
@@ -571,7 +554,7 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 			if (crm_input_bad(&in, rec, &e, "column '%s': order "
 			    "date %s is after the as-of date %s (see "
 			    "--ignore-future)", s->date, d, a) < 0)
-				die(&e);
+				crm_die(&e);
 			continue;
 		}
 		if (qtyc >= 0) {
@@ -587,10 +570,10 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 		if (crm_rfm_add(&r, rec->field[idc], rec->len[idc], date,
 		    amount, orderc >= 0 ? rec->field[orderc] : NULL,
 		    orderc >= 0 ? rec->len[orderc] : 0, keepv, keepl, &e) < 0)
-			die(&e);
+			crm_die(&e);
 	}
 	if (got < 0)
-		die(&e);
+		crm_die(&e);
 
 	memset(&rs, 0, sizeof(rs));
 	rs.as_of = c->as_of;
@@ -601,12 +584,12 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 	for (k = 0; k < 3; k++)
 		rs.fixed[k] = s->has_fixed[k] ? &s->fixed[k] : NULL;
 	if (crm_rfm_score(&r, &rs, &res, scale, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if ((order = crm_rfm_order_by_id(&r)) == NULL)
-		die_oom();
+		crm_die_oom();
 
 	if ((out = crm_output_open(c->output, &e)) == NULL)
-		die(&e);
+		crm_die(&e);
 	if (c->bom)
 		fputs("\xEF\xBB\xBF", out);
 	crm_csv_writer_init(&w, out, c->delim);
@@ -624,18 +607,14 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 	if (s->thresholds != NULL)
 		write_thresholds(s->thresholds, scale, c->delim);
 	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (!c->quiet && noorder > 0)
 		warnx("%zu customer%s with refunds only: no recency and no "
 		    "scores", noorder, noorder == 1 ? "" : "s");
 	if (!c->quiet && nofuture > 0)
 		warnx("%zu order row%s after the as-of date ignored", nofuture,
 		    nofuture == 1 ? "" : "s");
-	if (!c->quiet && c->skip_bad)
-		warnx("%zu bad record%s skipped%s%s", in.rejected,
-		    in.rejected == 1 ? "" : "s",
-		    c->rejects ? ", written to " : "",
-		    c->rejects ? c->rejects : "");
+	crm_report_skipped(&in, c);
 	free(order);
 	free(res);
 	crm_rfm_free(&r);
@@ -675,58 +654,54 @@ run_rowwise(const struct rowwise *rw, struct crm_common *c,
 	int got, r;
 
 	if ((own = calloc(rw->nown, sizeof(*own))) == NULL)
-		die_oom();
+		crm_die_oom();
 	if (crm_columns_init(&cols, crm_input_header(in), rw->own, rw->nown,
 	    &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if ((out = crm_output_open(c->output, &e)) == NULL)
-		die(&e);
+		crm_die(&e);
 	if (c->bom)
 		fputs("\xEF\xBB\xBF", out);
 	crm_csv_writer_init(&w, out, c->delim);
 	crm_columns_write_header(&cols, &w, crm_input_header(in));
 	if (!rw->hold && rw->prepare != NULL && rw->prepare(rw->ctx, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	while ((got = crm_input_read(in, &rec, &e)) > 0) {
 		if (rw->hold) {
 			if ((r = rw->check(in, rec, rw->ctx, &e)) < 0)
-				die(&e);
+				crm_die(&e);
 			if (r == 0)
 				continue;
 			if (nheld == cap) {
 				cap = cap ? cap * 2 : 1024;
 				if ((held = realloc(held, cap *
 				    sizeof(*held))) == NULL)
-					die_oom();
+					crm_die_oom();
 			}
 			if ((held[nheld++] = crm_record_copy(&rows, rec)) ==
 			    NULL)
-				die_oom();
+				crm_die_oom();
 			continue;
 		}
 		if ((r = rw->compute(in, rec, rw->ctx, own, &e)) < 0)
-			die(&e);
+			crm_die(&e);
 		if (r > 0)
 			crm_columns_write(&cols, &w, rec->field, rec->len, own);
 	}
 	if (got < 0)
-		die(&e);
+		crm_die(&e);
 	if (rw->hold && rw->prepare != NULL && rw->prepare(rw->ctx, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	for (i = 0; i < nheld; i++) {
 		if ((r = rw->compute(in, held[i], rw->ctx, own, &e)) < 0)
-			die(&e);
+			crm_die(&e);
 		if (r > 0)
 			crm_columns_write(&cols, &w, held[i]->field,
 			    held[i]->len, own);
 	}
 	if (crm_input_close(in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		die(&e);
-	if (!c->quiet && c->skip_bad)
-		warnx("%zu bad record%s skipped%s%s", in->rejected,
-		    in->rejected == 1 ? "" : "s",
-		    c->rejects ? ", written to " : "",
-		    c->rejects ? c->rejects : "");
+		crm_die(&e);
+	crm_report_skipped(in, c);
 	crm_columns_free(&cols);
 	crm_arena_free(&rows);
 	free(held);
@@ -778,10 +753,10 @@ run_man(struct settings *s, struct crm_common *c, int argc, char **argv)
 	m.name[1] = s->authority ? s->authority : "authority";
 	m.name[2] = s->need ? s->need : "need";
 	if (crm_input_open(&in, argv, argc, c, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	for (k = 0; k < 3; k++)
 		if ((m.col[k] = crm_input_require(&in, m.name[k], &e)) < 0)
-			die(&e);
+			crm_die(&e);
 	rw.ctx = &m;
 	run_rowwise(&rw, c, &in);
 }
@@ -864,16 +839,16 @@ run_weighted(struct settings *s, struct crm_config *cfg,
 	memset(&wc, 0, sizeof(wc));
 	if (crm_weighted_load(&wc.w, cfg, s->criteria, c->decimal_comma,
 	    &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (crm_input_open(&in, argv, argc, c, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (crm_weighted_bind(&wc.w, in.r, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	names = calloc(wc.w.n + 1, sizeof(*names));
 	wc.points = calloc(wc.w.n, sizeof(*wc.points));
 	wc.text = malloc((wc.w.n + 1) * POINTS_SIZE);
 	if (names == NULL || wc.points == NULL || wc.text == NULL)
-		die_oom();
+		crm_die_oom();
 	names[0] = "score";
 	for (k = 0; k < wc.w.n; k++)
 		names[k + 1] = wc.w.c[k].label;
@@ -951,7 +926,7 @@ main(int argc, char **argv)
 	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
 	    &c, &e);
 	if (r < 0)
-		die(&e);
+		crm_die(&e);
 	if (r == CRM_OPTIONS_HELP) {
 		usage(stdout);
 		return 0;
@@ -961,12 +936,12 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (c.config != NULL && load_config(&cfg, c.config, &s, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (s.thresholds != NULL && strcmp(s.thresholds, "-") != 0 &&
 	    c.output != NULL && strcmp(s.thresholds, c.output) == 0) {
 		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
 		    "--thresholds and -o name the same file");
-		die(&e);
+		crm_die(&e);
 	}
 	if (s.id == NULL)
 		s.id = "customer_id";
@@ -981,7 +956,7 @@ main(int argc, char **argv)
 	if (s.monetary_mean < 0)
 		s.monetary_mean = 0;
 	if (check_mode_options(&s, &c, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (s.man)
 		run_man(&s, &c, argc - optind, argv + optind);
 	else if (s.criteria != NULL)

@@ -17,6 +17,7 @@
 #include "output.h"
 #include "presets.h"
 #include "rules.h"
+#include "report.h"
 #include "table.h"
 #include "value.h"
 
@@ -95,24 +96,6 @@ usage(FILE *fp)
 "--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n");
 }
 
-static void
-die(const struct crm_error *e)
-{
-	char msg[1024];
-
-	crm_error_format(e, msg, sizeof(msg));
-	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
-}
-
-static void
-die_oom(void)
-{
-	struct crm_error e;
-
-	crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
-	die(&e);
-}
-
 static int
 own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 {
@@ -135,7 +118,7 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
 			    "too many --set options");
 		if ((name = strndup(arg, (size_t)(eq - arg))) == NULL)
-			die_oom();
+			crm_die_oom();
 		s->set.name[s->set.n] = name;
 		s->set.value[s->set.n++] = eq + 1;
 		break;
@@ -366,7 +349,7 @@ setup(struct segmenter *sg, const struct settings *s, const char *config,
 	if (crm_config_seq_len(sg->rules_doc, list, &len, e) < 0)
 		return -1;
 	if ((sg->req = calloc(len ? len : 1, sizeof(*sg->req))) == NULL)
-		die_oom();
+		crm_die_oom();
 	for (i = 0; i < len; i++) {
 		yaml_node_t *item = crm_config_seq_item(sg->rules_doc, list, i);
 		struct requirement *r = &sg->req[sg->nreq];
@@ -424,7 +407,7 @@ write_summary(const char *path, const struct segmenter *sg,
 
 	fp = strcmp(path, "-") == 0 ? stderr : crm_output_open(path, &e);
 	if (fp == NULL)
-		die(&e);
+		crm_die(&e);
 	crm_csv_writer_init(&w, fp, delim);
 	crm_csv_puts(&w, sg->column);
 	crm_csv_puts(&w, "customers");
@@ -486,26 +469,26 @@ run(struct segmenter *sg, const struct settings *s, struct crm_common *c,
 	int got;
 
 	if (crm_input_open(&in, argv, argc, c, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if (crm_rules_bind(sg->rules, crm_input_header(&in), &e) < 0)
-		die(&e);
+		crm_die(&e);
 	for (i = 0; i < sg->nreq; i++)
 		if (crm_rules_bind(sg->req[i].cond, crm_input_header(&in),
 		    &e) < 0)
-			die(&e);
+			crm_die(&e);
 	if (s->value != NULL &&
 	    (vcol = crm_input_require(&in, s->value, &e)) < 0)
-		die(&e);
+		crm_die(&e);
 	memset(&t, 0, sizeof(t));
 	t.count = calloc(nrules + 1, sizeof(*t.count));
 	t.value = calloc(nrules + 1, sizeof(*t.value));
 	if (t.count == NULL || t.value == NULL)
-		die_oom();
+		crm_die_oom();
 	own[0] = sg->column;
 	if (crm_columns_init(&cols, crm_input_header(&in), own, 1, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	if ((out = crm_output_open(c->output, &e)) == NULL)
-		die(&e);
+		crm_die(&e);
 	if (c->bom)
 		fputs("\xEF\xBB\xBF", out);
 	crm_csv_writer_init(&w, out, c->delim);
@@ -520,12 +503,12 @@ run(struct segmenter *sg, const struct settings *s, struct crm_common *c,
 			    &why);
 			if (which < 0) {
 				if (bad(&in, rec, &why, &e) < 0)
-					die(&e);
+					crm_die(&e);
 				ok = 0;
 			} else if (which != 0) {
 				if (crm_input_bad(&in, rec, &e, "%s",
 				    sg->req[i].message) < 0)
-					die(&e);
+					crm_die(&e);
 				ok = 0;
 			}
 		}
@@ -536,13 +519,13 @@ run(struct segmenter *sg, const struct settings *s, struct crm_common *c,
 			    &t.decimals, &e);
 
 			if (r < 0)
-				die(&e);
+				crm_die(&e);
 			if (r == 0)
 				continue;
 		}
 		if ((which = crm_rules_match(sg->rules, rec, &env, &why)) < 0) {
 			if (bad(&in, rec, &why, &e) < 0)
-				die(&e);
+				crm_die(&e);
 			continue;
 		}
 		own[0] = (size_t)which < nrules ?
@@ -555,16 +538,12 @@ run(struct segmenter *sg, const struct settings *s, struct crm_common *c,
 			t.positive_total += v;
 	}
 	if (got < 0)
-		die(&e);
+		crm_die(&e);
 	if (s->summary != NULL)
 		write_summary(s->summary, sg, &t, vcol >= 0, c->delim);
 	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		die(&e);
-	if (!c->quiet && c->skip_bad)
-		warnx("%zu bad record%s skipped%s%s", in.rejected,
-		    in.rejected == 1 ? "" : "s",
-		    c->rejects ? ", written to " : "",
-		    c->rejects ? c->rejects : "");
+		crm_die(&e);
+	crm_report_skipped(&in, c);
 	crm_columns_free(&cols);
 	free(t.count);
 	free(t.value);
@@ -585,7 +564,7 @@ main(int argc, char **argv)
 	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
 	    &c, &e);
 	if (r < 0)
-		die(&e);
+		crm_die(&e);
 	if (r == CRM_OPTIONS_HELP) {
 		usage(stdout);
 		return 0;
@@ -599,7 +578,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (setup(&sg, &s, c.config, &e) < 0)
-		die(&e);
+		crm_die(&e);
 	run(&sg, &s, &c, argc - optind, argv + optind);
 	segmenter_free(&sg);
 	for (i = 0; i < s.set.n; i++)
