@@ -6,7 +6,10 @@
  * ones due by --as-of plus --horizon, per owner by priority, within each
  * owner's daily capacity: the list a cron job mails every morning.
  */
+#include <sys/stat.h>
+
 #include <err.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,23 +121,34 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 }
 
 /*
- * Reads the contact log twice (it may be unsorted: see contacts.h).  Bad
- * log rows stop the run, or with --skip-bad are skipped and counted.
+ * Reads the contact log twice (it may be unsorted: see contacts.h), so it
+ * must be a regular file.  Rows dated after the as-of date are ignored:
+ * the list is the one of that day.  Bad log rows stop the run, or with
+ * --skip-bad are skipped, each named on standard error (the rejects file
+ * is the table's, whose columns differ).
  */
 static void
 read_log(const char *path, const struct crm_fu_rules *r,
-    const struct crm_common *c, struct crm_contacts *cs, size_t *skipped)
+    const struct crm_common *c, struct crm_contacts *cs, size_t *skipped,
+    size_t *future)
 {
 	struct crm_common lc = *c;
 	char *paths[1] = { (char *)path };
+	struct crm_error e;
+	struct stat st;
 	int pass;
 
-	lc.rejects = NULL;	/* the rejects file is the table's */
-	*skipped = 0;
+	if (strcmp(path, "-") == 0 || stat(path, &st) < 0 ||
+	    !S_ISREG(st.st_mode)) {
+		crm_error_set(&e, CRM_EXIT_USAGE, path, 0, 0, "--log needs a "
+		    "regular file: the log is read twice");
+		crm_die(&e);
+	}
+	lc.rejects = NULL;
+	*skipped = *future = 0;
 	for (pass = 1; pass <= 2; pass++) {
 		struct crm_input in;
 		struct crm_record *rec;
-		struct crm_error e;
 		long idc, datec, outc;
 		int got;
 
@@ -145,25 +159,52 @@ read_log(const char *path, const struct crm_fu_rules *r,
 		    (outc = crm_input_require(&in, r->log_outcome, &e)) < 0)
 			crm_die(&e);
 		while ((got = crm_input_read(&in, &rec, &e)) > 0) {
-			int32_t date;
-			int outcome, ok;
+			struct crm_error why;
+			char q[64];
+			int32_t date = 0;
+			int outcome = -1, dr;
 
-			if ((ok = crm_input_date(&in, rec, datec, r->log_date,
-			    &date, &e)) < 0)
-				crm_die(&e);
-			if (ok == 0)
+			why.status = 0;
+			dr = crm_date_parse(rec->field[datec], c->date_format,
+			    &date);
+			if (rec->len[idc] == 0)
+				crm_error_set(&why, CRM_EXIT_DATA,
+				    crm_csv_name(in.r), rec->line, 0,
+				    "column '%s': empty customer id",
+				    r->log_id);
+			else if (dr != CRM_VALUE_OK)
+				crm_error_set(&why, CRM_EXIT_DATA,
+				    crm_csv_name(in.r), rec->line, 0,
+				    "column '%s': %s %s", r->log_date,
+				    dr == CRM_VALUE_EMPTY ? "missing date" :
+				    "invalid date", dr == CRM_VALUE_EMPTY ? "" :
+				    crm_error_quote(rec->field[datec],
+				    rec->len[datec], q, sizeof(q)));
+			else if ((outcome = crm_outcome_parse(
+			    rec->field[outc])) < 0)
+				crm_error_set(&why, CRM_EXIT_DATA,
+				    crm_csv_name(in.r), rec->line, 0,
+				    "column '%s': unknown outcome %s (expected "
+				    "reached, no answer, complaint or complaint "
+				    "resolved)", r->log_outcome,
+				    crm_error_quote(rec->field[outc],
+				    rec->len[outc], q, sizeof(q)));
+			if (why.status != 0) {
+				char msg[1024];
+
+				if (!c->skip_bad)
+					crm_die(&why);
+				if (pass == 2)
+					continue;
+				(*skipped)++;
+				crm_error_format(&why, msg, sizeof(msg));
+				if (!c->quiet)
+					warnx("skipped %s", msg);
 				continue;
-			if ((outcome = crm_outcome_parse(
-			    rec->field[outc])) < 0) {
-				char q[64];
-
-				if (crm_input_bad(&in, rec, &e, "column '%s': "
-				    "unknown outcome %s (expected reached, no "
-				    "answer, complaint or complaint resolved)",
-				    r->log_outcome, crm_error_quote(
-				    rec->field[outc], rec->len[outc], q,
-				    sizeof(q))) < 0)
-					crm_die(&e);
+			}
+			if (date > c->as_of) {
+				if (pass == 1)
+					(*future)++;
 				continue;
 			}
 			if (pass == 1 && crm_contacts_first(cs,
@@ -176,8 +217,9 @@ read_log(const char *path, const struct crm_fu_rules *r,
 		}
 		if (got < 0)
 			crm_die(&e);
+		/* ragged rows, skipped by the reader itself */
 		if (pass == 2)
-			*skipped = in.rejected;
+			*skipped += in.rejected;
 		crm_input_close(&in, &e);
 	}
 }
@@ -200,25 +242,63 @@ by_owner_priority(const void *a, const void *b)
 	return strcmp(x->rec->field[ic], y->rec->field[ic]);
 }
 
-/* Past an owner's capacity, the lowest priorities move to the next day. */
+/* The day a follow-up is worked on: its due date, or today if overdue. */
+static int32_t
+work_day(const struct item *it, int32_t as_of)
+{
+	return it->due.due > as_of ? it->due.due : as_of;
+}
+
+static int32_t sort_as_of;
+
+static int
+by_owner_day_priority(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	int c = strcmp(x->rec->field[sort_rules->owner_col],
+	    y->rec->field[sort_rules->owner_col]);
+	int32_t dx = work_day(x, sort_as_of), dy = work_day(y, sort_as_of);
+
+	if (c != 0)
+		return c;
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return by_owner_priority(a, b);
+}
+
+/*
+ * An owner works at most `capacity` follow-ups a day (overdue ones count
+ * on the as-of date); the lowest priorities of a full day move to the
+ * next working day, out of the list and into --deferred.
+ */
 static size_t
 apply_capacity(struct item *items, size_t n, const struct crm_fu_rules *r,
     int32_t as_of)
 {
 	size_t i, run = 0, deferred = 0;
-	int32_t next = crm_next_workday(&r->workdays, as_of + 1);
+	int32_t prev_day = 0;
 
+	if (r->capacity <= 0)
+		return 0;
+	sort_as_of = as_of;
+	qsort(items, n, sizeof(*items), by_owner_day_priority);
 	for (i = 0; i < n; i++) {
+		int32_t day = work_day(&items[i], as_of), next;
+
+		/* prev_day: deferring an item changes its due date */
 		if (i == 0 || strcmp(items[i].rec->field[r->owner_col],
-		    items[i - 1].rec->field[r->owner_col]) != 0)
+		    items[i - 1].rec->field[r->owner_col]) != 0 ||
+		    day != prev_day)
 			run = 0;
-		if (r->capacity > 0 && ++run > (size_t)r->capacity) {
-			items[i].deferred = 1;
-			items[i].due.due = next == CRM_NO_WORKDAY ? as_of + 1 :
-			    next;
-			deferred++;
-		}
+		prev_day = day;
+		if (++run <= (size_t)r->capacity)
+			continue;
+		next = crm_next_workday(&r->workdays, day + 1);
+		items[i].deferred = 1;
+		items[i].due.due = next == CRM_NO_WORKDAY ? day + 1 : next;
+		deferred++;
 	}
+	qsort(items, n, sizeof(*items), by_owner_priority);
 	return deferred;
 }
 
@@ -261,7 +341,7 @@ write_csv(FILE *fp, const struct crm_record *header, struct item *items,
 		own[6] = "";
 		if (r->call_from != NULL &&
 		    strcasecmp(it->due.channel, "phone") == 0)
-			own[6] = crm_weekday(it->due.due) == 0 &&
+			own[6] = crm_weekday(work_day(it, c->as_of)) == 0 &&
 			    r->monday_from != NULL ? r->monday_from :
 			    r->call_from;
 		crm_columns_write(&cols, &w, it->rec->field, it->rec->len,
@@ -302,7 +382,13 @@ write_ics(FILE *fp, const struct item *items, size_t n,
 		    it->due.due < c->as_of ? 3 : 5;
 		crm_ics_todo(fp, &t, c->as_of);
 	}
-	crm_ics_end(fp);
+	if (crm_ics_end(fp) < 0) {
+		struct crm_error e;
+
+		crm_error_set(&e, CRM_EXIT_DATA, c->output ? c->output :
+		    "<stdout>", 0, 0, "write error: %s", strerror(errno));
+		crm_die(&e);
+	}
 }
 
 int
@@ -320,6 +406,9 @@ main(int argc, char **argv)
 	struct crm_error e;
 	struct item *items = NULL;
 	size_t nitems = 0, cap = 0, suppressed = 0, log_skipped = 0;
+	size_t log_future = 0, k;
+	unsigned char *seen_value = NULL;
+	const char *unread;
 	size_t unknown = 0, deferred, i;
 	FILE *out, *dfp = NULL;
 	int r;
@@ -344,9 +433,11 @@ main(int argc, char **argv)
 	} else {
 		crm_fu_defaults(&rules);
 	}
-	if (s.ics && s.deferred != NULL && strcmp(s.deferred, "-") == 0) {
+	if (s.deferred != NULL && strcmp(s.deferred, "-") == 0 &&
+	    (c.output == NULL || strcmp(c.output, "-") == 0)) {
 		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
-		    "--deferred - would mix CSV into the calendar");
+		    "--deferred - needs -o FILE: the list and the deferred "
+		    "follow-ups cannot both go to standard output");
 		crm_die(&e);
 	}
 	env.as_of = c.as_of;
@@ -356,13 +447,20 @@ main(int argc, char **argv)
 
 	crm_contacts_init(&contacts);
 	if (s.log != NULL)
-		read_log(s.log, &rules, &c, &contacts, &log_skipped);
+		read_log(s.log, &rules, &c, &contacts, &log_skipped,
+		    &log_future);
 
 	if (crm_input_open(&in, argv + optind, argc - optind, &c, &e) < 0)
 		crm_die(&e);
 	if (crm_fu_bind(&rules, crm_input_header(&in), crm_csv_name(in.r),
 	    &e) < 0)
 		crm_die(&e);
+	if (!c.quiet && (unread = crm_fu_unread_flag(&rules,
+	    crm_input_header(&in))) != NULL)
+		warnx("column '%s' looks like a do-not-contact flag but is not "
+		    "read: name it under columns: in the config", unread);
+	if ((seen_value = calloc(rules.ncadence + 1, 1)) == NULL)
+		crm_die_oom();
 	while ((r = crm_input_read(&in, &rec, &e)) > 0) {
 		const char *id = rec->field[rules.id_col];
 		struct crm_contact *ct = crm_contacts_find(&contacts, id,
@@ -373,6 +471,10 @@ main(int argc, char **argv)
 
 		if (ct != NULL)
 			ct->seen_in_table = 1;
+		for (k = 0; k < rules.ncadence && rules.key_col >= 0; k++)
+			if (strcmp(rec->field[rules.key_col],
+			    rules.cadence[k].value) == 0)
+				seen_value[k] = 1;
 		if (s.owner != NULL &&
 		    strcmp(rec->field[rules.owner_col], s.owner) != 0)
 			continue;
@@ -436,6 +538,14 @@ main(int argc, char **argv)
 			warnx("%zu customer%s in the contact log %s not in "
 			    "the table", unknown, unknown == 1 ? "" : "s",
 			    unknown == 1 ? "is" : "are");
+		if (log_future > 0)
+			warnx("%zu contact-log row%s after the as-of date "
+			    "ignored", log_future, log_future == 1 ? "" : "s");
+		for (k = 0; k < rules.ncadence; k++)
+			if (!seen_value[k])
+				warnx("no customer has %s '%s' of the config's "
+				    "cadence (a typo?)", rules.key,
+				    rules.cadence[k].value);
 		if (c.skip_bad)
 			warnx("%zu bad record%s skipped (%zu in the log)%s%s",
 			    in.rejected + log_skipped,
@@ -444,6 +554,7 @@ main(int argc, char **argv)
 			    : "", c.rejects ? c.rejects : "");
 	}
 	free(items);
+	free(seen_value);
 	crm_arena_free(&held);
 	crm_contacts_free(&contacts);
 	crm_fu_free(&rules);

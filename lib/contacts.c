@@ -12,10 +12,17 @@ crm_outcome_parse(const char *text)
 {
 	static const char *const names[] = { "reached", "no answer",
 	    "complaint", "complaint resolved" };
-	size_t i;
+	size_t i, len;
 
+	/* surrounding spaces, as the value parsers allow them */
+	while (*text == ' ' || *text == '\t')
+		text++;
+	len = strlen(text);
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcasecmp(text, names[i]) == 0)
+		if (strlen(names[i]) == len &&
+		    strncasecmp(text, names[i], len) == 0)
 			return (int)i;
 	return -1;
 }

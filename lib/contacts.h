@@ -6,8 +6,8 @@
  * second counts the unanswered attempts after the last conversation.
  * Memory is one entry per customer, never per log row.
  *
- * Outcomes (any case): "reached", "no answer", "complaint", "complaint
- * resolved".  A complaint or a resolution is a conversation too.
+ * Outcomes (any case, surrounding spaces ignored): "reached", "no
+ * answer", "complaint", "complaint resolved".  A complaint or a resolution is a conversation too.
  */
 #ifndef CRM_CONTACTS_H
 #define CRM_CONTACTS_H

@@ -21,6 +21,9 @@ crm_fu_defaults(struct crm_fu_rules *r)
 	r->owner = "owner";
 	r->last_contact = "last_contact";
 	r->key = "segment";
+	r->dnc = "do_not_contact";
+	r->dnc_call = "do_not_call";
+	r->dnc_email = "do_not_email";
 	r->log_id = "customer_id";
 	r->log_date = "date";
 	r->log_outcome = "outcome";
@@ -90,13 +93,19 @@ load_columns(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
     struct crm_error *e)
 {
 	static const char *const keys[] = { "id", "owner", "last_contact",
-	    NULL };
+	    "do_not_contact", "do_not_call", "do_not_email", NULL };
 
 	if (crm_config_check_keys(c, map, keys, e) < 0 ||
 	    get_text(c, map, "id", &r->id, e) < 0 ||
 	    get_text(c, map, "owner", &r->owner, e) < 0 ||
-	    get_text(c, map, "last_contact", &r->last_contact, e) < 0)
+	    get_text(c, map, "last_contact", &r->last_contact, e) < 0 ||
+	    get_text(c, map, "do_not_contact", &r->dnc, e) < 0 ||
+	    get_text(c, map, "do_not_call", &r->dnc_call, e) < 0 ||
+	    get_text(c, map, "do_not_email", &r->dnc_email, e) < 0)
 		return -1;
+	r->dnc_named = crm_config_get(c, map, "do_not_contact") != NULL ||
+	    crm_config_get(c, map, "do_not_call") != NULL ||
+	    crm_config_get(c, map, "do_not_email") != NULL;
 	r->last_contact_named = crm_config_get(c, map, "last_contact") !=
 	    NULL;
 	return 0;
@@ -196,8 +205,12 @@ load_cadence(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 				return -1;
 			if ((cd = cadence_entry(r, value)) == NULL)
 				goto nomem;
+			if (cd->has_weight)
+				return crm_config_error_at(c, k, e,
+				    "duplicate key '%s'", value);
 			if (crm_config_number(c, v, &cd->weight, e) < 0)
 				return -1;
+			cd->has_weight = 1;
 		}
 	}
 	return 0;
@@ -354,6 +367,12 @@ load_workdays(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 				    name);
 			r->workdays.weekend[d] = 1;
 		}
+		for (i = 0; i < 7 && r->workdays.weekend[i]; i++)
+			;
+		if (i == 7)
+			return crm_config_error_at(c, n, e,
+			    "every day of the week is off: nothing could be "
+			    "scheduled");
 	}
 	if ((n = crm_config_get(c, map, "holidays")) == NULL)
 		return 0;
@@ -384,6 +403,9 @@ load_hours(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 	    get_text(c, map, "from", &r->call_from, e) < 0 ||
 	    get_text(c, map, "monday_from", &r->monday_from, e) < 0)
 		return -1;
+	if (r->monday_from != NULL && r->call_from == NULL)
+		return crm_config_error_at(c, map, e,
+		    "monday_from needs from: the hour of the other days");
 	for (k = keys; *k != NULL; k++) {
 		yaml_node_t *n = crm_config_get(c, map, *k);
 		const char *t;
@@ -541,9 +563,17 @@ crm_fu_bind(struct crm_fu_rules *r, const struct crm_record *h,
 		if (require(h, r->dates[i].column, file, &r->dates[i].col,
 		    e) < 0)
 			return -1;
-	r->dnc_col = column(h, "do_not_contact");
-	r->dnc_call_col = column(h, "do_not_call");
-	r->dnc_email_col = column(h, "do_not_email");
+	r->dnc_col = column(h, r->dnc);
+	r->dnc_call_col = column(h, r->dnc_call);
+	r->dnc_email_col = column(h, r->dnc_email);
+	/* flags named in the config must be there: a typo must not open
+	   the door to customers who asked not to be contacted */
+	if (r->dnc_named && r->dnc_col < 0 && r->dnc_call_col < 0 &&
+	    r->dnc_email_col < 0)
+		return crm_error_set(e, CRM_EXIT_USAGE, file, 0, 0,
+		    "none of the do-not-contact columns the config names "
+		    "(%s, %s, %s) is in the header", r->dnc, r->dnc_call,
+		    r->dnc_email);
 	return 0;
 }
 
@@ -604,6 +634,23 @@ blocked(const char *channel, int all, int call, int email)
 	return email && strcasecmp(channel, "email") == 0;
 }
 
+/* Drops a UTF-8 character that snprintf cut short at the end of s. */
+static void
+utf8_trim(char *s)
+{
+	size_t n = strlen(s), i = n, need;
+	unsigned char lead;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	lead = (unsigned char)s[i - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
 struct candidate_ctx {
 	const struct crm_fu_rules *r;
 	const struct crm_fu_env *env;
@@ -614,6 +661,18 @@ struct candidate_ctx {
 	struct crm_fu_due *best;
 	int have;
 };
+
+static int
+better(const struct crm_fu_due *a, const struct crm_fu_due *b, int32_t as_of)
+{
+	int at = a->due <= as_of, bt = b->due <= as_of;
+
+	if (at != bt)
+		return at;
+	if (a->priority != b->priority)
+		return a->priority > b->priority;
+	return a->due < b->due;
+}
 
 /*
  * Applies back-off, working days, do-not-contact and the horizon to one
@@ -659,8 +718,9 @@ consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
 	d.channel = channel;
 	d.action = action;
 	snprintf(d.reason, sizeof(d.reason), "%s%s", reason, extra);
-	if (!x->have || d.priority > x->best->priority ||
-	    (d.priority == x->best->priority && d.due < x->best->due)) {
+	utf8_trim(d.reason);
+	/* what is due by today beats what a --horizon looks ahead to */
+	if (!x->have || better(&d, x->best, x->env->as_of)) {
 		*x->best = d;
 		x->have = 1;
 	}
@@ -708,10 +768,14 @@ date_rule_due(const struct crm_fu_rules *r, const struct crm_fu_date_rule *d,
 		*due = crm_date_sub(date, &d->offset);
 		break;
 	case CRM_YEARLY:
-		/* the earliest occurrence whose reminder is still pending */
-		*event = crm_next_anniversary(date, oldest);
+		/*
+		 * The earliest occurrence, never before the date itself,
+		 * whose reminder is still pending; once it is done, the next.
+		 */
+		*event = crm_next_anniversary(date, oldest > date ? oldest :
+		    date);
 		*due = crm_date_sub(*event, &d->offset);
-		if (*due < oldest) {
+		if (*due < oldest || (last != CRM_NO_DATE && last >= *due)) {
 			*event = crm_next_anniversary(date, *event + 1);
 			*due = crm_date_sub(*event, &d->offset);
 		}
@@ -733,7 +797,7 @@ crm_fu_evaluate(const struct crm_fu_rules *r, const struct crm_record *rec,
 	const struct crm_fu_cadence *cd = NULL;
 	const struct crm_interval *every;
 	const char *key = "";
-	char reason[256], a[16], b[16], iv[32];
+	char reason[512], a[16], b[16], iv[32];
 	int32_t last = CRM_NO_DATE, d, due, event = 0;
 	size_t i;
 	int got;
@@ -744,9 +808,9 @@ crm_fu_evaluate(const struct crm_fu_rules *r, const struct crm_record *rec,
 	x.contact = contact;
 	x.suppressed = suppressed;
 	x.best = out;
-	if (flag(rec, r->dnc_col, "do_not_contact", &x.dnc_all, e) < 0 ||
-	    flag(rec, r->dnc_call_col, "do_not_call", &x.dnc_call, e) < 0 ||
-	    flag(rec, r->dnc_email_col, "do_not_email", &x.dnc_email, e) < 0)
+	if (flag(rec, r->dnc_col, r->dnc, &x.dnc_all, e) < 0 ||
+	    flag(rec, r->dnc_call_col, r->dnc_call, &x.dnc_call, e) < 0 ||
+	    flag(rec, r->dnc_email_col, r->dnc_email, &x.dnc_email, e) < 0)
 		return -1;
 	if (r->value_col >= 0) {
 		int v = crm_number_parse(rec->field[r->value_col],
@@ -853,6 +917,45 @@ crm_fu_evaluate(const struct crm_fu_rules *r, const struct crm_record *rec,
 		    due, dr->priority, dr->channel, dr->action, reason);
 	}
 	return x.have;
+}
+
+/* Lower-case letters and digits only: "Do Not-Call" -> "donotcall". */
+static void
+squeeze(const char *s, char *out, size_t size)
+{
+	size_t o = 0;
+
+	for (; *s != '\0' && o + 1 < size; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch >= 'A' && ch <= 'Z')
+			out[o++] = (char)(ch - 'A' + 'a');
+		else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			out[o++] = (char)ch;
+	}
+	out[o] = '\0';
+}
+
+const char *
+crm_fu_unread_flag(const struct crm_fu_rules *r,
+    const struct crm_record *header)
+{
+	static const char *const looks[] = { "donotcontact", "donotcall",
+	    "donotemail", "donotmail", "dnc", "optout", "optedout",
+	    "nocontact", "nocall", "noemail", "unsubscribed" };
+	char name[64];
+	size_t i, j;
+
+	for (i = 0; i < header->n; i++) {
+		if ((long)i == r->dnc_col || (long)i == r->dnc_call_col ||
+		    (long)i == r->dnc_email_col)
+			continue;
+		squeeze(header->field[i], name, sizeof(name));
+		for (j = 0; j < sizeof(looks) / sizeof(looks[0]); j++)
+			if (strcmp(name, looks[j]) == 0)
+				return header->field[i];
+	}
+	return NULL;
 }
 
 void

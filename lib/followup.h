@@ -23,8 +23,9 @@
  * attempt plus the wait, complaints excepted.  A due date on a day off
  * moves to the next working day.  A follow-up on a channel the customer
  * blocks (do_not_call: phone, do_not_email: email, do_not_contact: all)
- * is suppressed.  Of the follow-ups left, the one with the highest
- * priority is the customer's:
+ * is suppressed.  Of the follow-ups left, the customer's is the one with
+ * the highest priority among those due by as_of (or, when none is, among
+ * those a horizon looks ahead to):
  *
  *   priority = base + per_day_overdue * max(0, days overdue)
  *              + the weight of the customer's segment
@@ -65,16 +66,18 @@ struct crm_fu_date_rule {
 struct crm_fu_cadence {
 	const char *value;		/* of the cadence column */
 	struct crm_interval every;
-	int has_every;
+	int has_every, has_weight;
 	double weight;
 };
 
 struct crm_fu_rules {
 	/* the customer table's columns */
 	const char *id, *owner, *last_contact, *key, *value;
+	const char *dnc, *dnc_call, *dnc_email;	/* do-not-contact flags */
 	long id_col, owner_col, last_contact_col, key_col, value_col;
 	long dnc_col, dnc_call_col, dnc_email_col;
 	int last_contact_named;		/* set in the config: required */
+	int dnc_named;			/* a flag set in the config: required */
 	/* the contact log's columns */
 	const char *log_id, *log_date, *log_outcome;
 	/* cadence */
@@ -135,7 +138,7 @@ struct crm_fu_due {
 	int32_t due;
 	double priority;
 	const char *channel, *action;
-	char reason[256];
+	char reason[512];
 };
 
 /*
@@ -148,6 +151,14 @@ int crm_fu_evaluate(const struct crm_fu_rules *r,
     const struct crm_record *rec, const struct crm_contact *contact,
     const struct crm_fu_env *env, struct crm_fu_due *out,
     size_t *suppressed, struct crm_error *e);
+
+/*
+ * A header column that looks like a do-not-contact flag ("DNC", "Do Not
+ * Call", "opt_out"...) but is not one the rules read, or NULL: worth a
+ * warning, since such a flag would otherwise be ignored.
+ */
+const char *crm_fu_unread_flag(const struct crm_fu_rules *r,
+    const struct crm_record *header);
 
 void crm_fu_free(struct crm_fu_rules *r);
 
