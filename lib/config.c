@@ -265,9 +265,8 @@ crm_config_root(struct crm_config *c)
 	return yaml_document_get_root_node(&c->doc);
 }
 
-/* What was found instead, for "expected X, got Y". */
-static const char *
-describe(yaml_node_t *n, char *buf, size_t size)
+const char *
+crm_config_describe(yaml_node_t *n, char *buf, size_t size)
 {
 	if (n == NULL)
 		return "nothing";
@@ -298,7 +297,7 @@ scalar_text(struct crm_config *c, yaml_node_t *n, const char *what,
 	    strlen((const char *)n->data.scalar.value) !=
 	    n->data.scalar.length)
 		return crm_config_error_at(c, n, e, "expected %s, got %s",
-		    what, describe(n, q, sizeof(q)));
+		    what, crm_config_describe(n, q, sizeof(q)));
 	*out = (const char *)n->data.scalar.value;
 	return 0;
 }
@@ -310,7 +309,7 @@ scalar_error(struct crm_config *c, yaml_node_t *n, const char *what,
 	char q[64];
 
 	return crm_config_error_at(c, n, e, "expected %s, got %s", what,
-	    describe(n, q, sizeof(q)));
+	    crm_config_describe(n, q, sizeof(q)));
 }
 
 static void
@@ -357,14 +356,14 @@ crm_config_check_keys(struct crm_config *c, yaml_node_t *map,
 	if (map == NULL || map->type != YAML_MAPPING_NODE)
 		return crm_config_error_at(c, map, e,
 		    "expected a mapping, got %s",
-		    describe(map, got, sizeof(got)));
+		    crm_config_describe(map, got, sizeof(got)));
 	for (p = map->data.mapping.pairs.start;
 	    p < map->data.mapping.pairs.top; p++) {
 		k = yaml_document_get_node(&c->doc, p->key);
 		if (k == NULL || k->type != YAML_SCALAR_NODE)
 			return crm_config_error_at(c, k, e,
 			    "expected a key name, got %s",
-			    describe(k, got, sizeof(got)));
+			    crm_config_describe(k, got, sizeof(got)));
 		key_name(k, name, sizeof(name));
 		for (a = allowed; a != NULL && *a != NULL; a++)
 			if (key_is(k, *a))
@@ -482,7 +481,7 @@ crm_config_seq_len(struct crm_config *c, yaml_node_t *n, size_t *len,
 
 	if (n == NULL || n->type != YAML_SEQUENCE_NODE)
 		return crm_config_error_at(c, n, e, "expected a list, got %s",
-		    describe(n, got, sizeof(got)));
+		    crm_config_describe(n, got, sizeof(got)));
 	*len = (size_t)(n->data.sequence.items.top -
 	    n->data.sequence.items.start);
 	return 0;

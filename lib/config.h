@@ -78,6 +78,12 @@ yaml_node_t *crm_config_seq_item(struct crm_config *c, yaml_node_t *n,
 int crm_config_expand(struct crm_config *c, const char *const *names,
     const char *const *values, size_t n, struct crm_error *e);
 
+/*
+ * What node n holds, for "expected X, got Y" messages: the quoted scalar,
+ * "a list", "a mapping" or "nothing".  Returns buf or a constant.
+ */
+const char *crm_config_describe(yaml_node_t *n, char *buf, size_t size);
+
 /* Reports a problem at node n (status 2); returns -1. */
 int crm_config_error_at(struct crm_config *c, yaml_node_t *n,
     struct crm_error *e, const char *fmt, ...)

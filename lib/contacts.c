@@ -3,26 +3,21 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "contacts.h"
+#include "value.h"
 
 int
 crm_outcome_parse(const char *text)
 {
 	static const char *const names[] = { "reached", "no answer",
 	    "complaint", "complaint resolved" };
-	size_t i, len;
+	size_t i, len = strlen(text);
 
-	/* surrounding spaces, as the value parsers allow them */
-	while (*text == ' ' || *text == '\t')
-		text++;
-	len = strlen(text);
-	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-		len--;
+	crm_text_trim(&text, &len);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i]) == len &&
-		    strncasecmp(text, names[i], len) == 0)
+		if (crm_text_casecmp(text, len, names[i], strlen(names[i])) ==
+		    0)
 			return (int)i;
 	return -1;
 }

@@ -144,12 +144,6 @@ is_empty(const char *s, size_t len)
 }
 
 static int
-to_lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-static int
 text_cmp(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t n = alen < blen ? alen : blen;
@@ -157,22 +151,6 @@ text_cmp(const char *a, size_t alen, const char *b, size_t blen)
 
 	if (n > 0 && (d = memcmp(a, b, n)) != 0)
 		return d;
-	return alen < blen ? -1 : alen > blen;
-}
-
-/* ASCII case-insensitive; bytes >= 0x80 compare as they are. */
-static int
-text_casecmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-	size_t i;
-	int d;
-
-	for (i = 0; i < alen && i < blen; i++) {
-		d = to_lower((unsigned char)a[i]) -
-		    to_lower((unsigned char)b[i]);
-		if (d != 0)
-			return d;
-	}
 	return alen < blen ? -1 : alen > blen;
 }
 
@@ -189,29 +167,12 @@ item_casecmp(const void *pa, const void *pb)
 {
 	const struct text_item *a = pa, *b = pb;
 
-	return text_casecmp(a->s, a->len, b->s, b->len);
+	return crm_text_casecmp(a->s, a->len, b->s, b->len);
 }
 
 /* ---------------------------------------------------------------- */
 /* Compiling */
 
-static const char *
-describe(yaml_node_t *n, char *buf, size_t size)
-{
-	if (n == NULL)
-		return "nothing";
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		return crm_error_quote((const char *)n->data.scalar.value,
-		    n->data.scalar.length, buf, size);
-	case YAML_SEQUENCE_NODE:
-		return "a list";
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	default:
-		return "nothing";
-	}
-}
 
 /* A key for a message: crm_error_quote's escaping in 'single' quotes. */
 static const char *
@@ -286,7 +247,7 @@ check_map_keys(struct compiler *c, yaml_node_t *map, const char *what)
 		if (k == NULL || k->type != YAML_SCALAR_NODE)
 			return crm_config_error_at(c->cfg, k != NULL ? k : map,
 			    c->e, "expected %s, got %s", what,
-			    describe(k, q, sizeof(q)));
+			    crm_config_describe(k, q, sizeof(q)));
 		for (j = 0; j < i; j++) {
 			pair_nodes(c, map, j, &prev, &v);
 			if (same_scalar(prev, k))
@@ -372,7 +333,7 @@ days_arg(struct compiler *c, yaml_node_t *n, double *out)
 	if (*out != floor(*out) || fabs(*out) > 1e9)
 		return crm_config_error_at(c->cfg, n, c->e,
 		    "expected a whole number of days, got %s",
-		    describe(n, q, sizeof(q)));
+		    crm_config_describe(n, q, sizeof(q)));
 	return 0;
 }
 
@@ -390,7 +351,7 @@ between_arg(struct compiler *c, yaml_node_t *n, int days, double *lo,
 		return crm_config_error_at(c->cfg, n, c->e,
 		    "expected a list of two numbers [low, high], got %s",
 		    n != NULL && n->type == YAML_SEQUENCE_NODE ?
-		    "another list" : describe(n, q, sizeof(q)));
+		    "another list" : crm_config_describe(n, q, sizeof(q)));
 	a = crm_config_seq_item(c->cfg, n, 0);
 	b = crm_config_seq_item(c->cfg, n, 1);
 	if (arg(c, a, lo) == -1 || arg(c, b, hi) == -1)
@@ -398,7 +359,7 @@ between_arg(struct compiler *c, yaml_node_t *n, int days, double *lo,
 	if (*lo > *hi)
 		return crm_config_error_at(c->cfg, n, c->e,
 		    "expected low <= high in between, got %s above %s",
-		    describe(a, q, sizeof(q)), describe(b, q2, sizeof(q2)));
+		    crm_config_describe(a, q, sizeof(q)), crm_config_describe(b, q2, sizeof(q2)));
 	return 0;
 }
 
@@ -418,7 +379,7 @@ text_arg(struct compiler *c, yaml_node_t *n, struct text_item *out)
 	if (is_empty(out->s, out->len))
 		return crm_config_error_at(c->cfg, n, c->e,
 		    "expected a non-empty text (use empty: true), got %s",
-		    describe(n, q, sizeof(q)));
+		    crm_config_describe(n, q, sizeof(q)));
 	return 0;
 }
 
@@ -486,7 +447,7 @@ compile_days_ago(struct compiler *c, struct cond *d, yaml_node_t *v)
 	if (v == NULL || v->type != YAML_MAPPING_NODE)
 		return crm_config_error_at(c->cfg, v, c->e,
 		    "expected a number of days or a mapping of tests, got %s",
-		    describe(v, q, sizeof(q)));
+		    crm_config_describe(v, q, sizeof(q)));
 	if ((n = npairs(v)) == 0)
 		return crm_config_error_at(c->cfg, v, c->e,
 		    "expected at least one test");
@@ -620,7 +581,7 @@ compile_list(struct compiler *c, struct cond *d, yaml_node_t *k,
 		return crm_config_error_at(c->cfg, v != NULL ? v : k, c->e,
 		    "%s: expected a list of conditions, got %s",
 		    (const char *)k->data.scalar.value,
-		    describe(v, q, sizeof(q)));
+		    crm_config_describe(v, q, sizeof(q)));
 	crm_config_seq_len(c->cfg, v, &len, c->e);
 	if (len > 0 && (d->kid = calloc(len, sizeof(*d->kid))) == NULL)
 		return oom(c->e);
@@ -667,7 +628,7 @@ compile_entry(struct compiler *c, yaml_node_t *k, yaml_node_t *v, int depth,
 		return compile_tests(c, d, v);
 	return crm_config_error_at(c->cfg, v != NULL ? v : k, c->e,
 	    "column '%s': expected a value or a mapping of tests, got %s",
-	    d->column, describe(v, q, sizeof(q)));
+	    d->column, crm_config_describe(v, q, sizeof(q)));
 }
 
 /* A CONDITION mapping: one entry is itself, several are an ALL. */
@@ -684,7 +645,7 @@ compile_cond(struct compiler *c, yaml_node_t *n, int depth,
 	if (n == NULL || n->type != YAML_MAPPING_NODE)
 		return crm_config_error_at(c->cfg, n, c->e,
 		    "expected a condition (a mapping), got %s",
-		    describe(n, q, sizeof(q)));
+		    crm_config_describe(n, q, sizeof(q)));
 	if (depth > MAX_DEPTH)
 		return crm_config_error_at(c->cfg, n, c->e,
 		    "conditions nested too deeply (more than %d levels)",
@@ -755,7 +716,7 @@ compile_rule(struct compiler *c, struct crm_rules *r, size_t i,
 			    "name");
 			return crm_config_error_at(c->cfg, name, c->e,
 			    "duplicate rule name %s (first at line %ld)",
-			    describe(name, q, sizeof(q)),
+			    crm_config_describe(name, q, sizeof(q)),
 			    (long)other->start_mark.line + 1);
 		}
 	return compile_cond(c, when, 0, &rule->when);
@@ -912,7 +873,7 @@ text_equal(const struct cond *d, const char *s, size_t len,
 {
 	if (len != t->len)
 		return 0;
-	return d->ignore_case ? text_casecmp(s, len, t->s, t->len) == 0 :
+	return d->ignore_case ? crm_text_casecmp(s, len, t->s, t->len) == 0 :
 	    memcmp(s, t->s, len) == 0;
 }
 

@@ -622,3 +622,32 @@ crm_date_format_check(const char *fmt)
 	}
 	return year && month && mday ? 0 : -1;
 }
+
+void
+crm_text_trim(const char **s, size_t *len)
+{
+	while (*len > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+		(*len)--;
+}
+
+int
+crm_text_casecmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i;
+
+	for (i = 0; i < alen && i < blen; i++) {
+		int x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y)
+			return x - y;
+	}
+	return alen < blen ? -1 : alen > blen;
+}

@@ -68,6 +68,16 @@ int crm_bool_parse(const char *s, int *out);
  */
 double crm_round_decimals(double sum, int decimals);
 
+/* Narrows s and len to the text between leading and trailing blanks. */
+void crm_text_trim(const char **s, size_t *len);
+
+/*
+ * Compares two byte strings ignoring ASCII case (bytes from 0x80 compare
+ * as they are); returns <0, 0 or >0 as strcmp does.
+ */
+int crm_text_casecmp(const char *a, size_t alen, const char *b,
+    size_t blen);
+
 /* Room for any number crm_number_format writes: 309 digits, 9 decimals. */
 #define CRM_NUMBER_SIZE	352
 

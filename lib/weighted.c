@@ -29,55 +29,15 @@ static const char *const criterion_keys[] = { "column", "weight", "points",
 static const char *const band_keys[] = { "from", "points", NULL };
 
 static int
-is_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
-/* Narrows s to the text between leading and trailing blanks. */
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len > 0 && is_blank((unsigned char)**s)) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && is_blank((unsigned char)(*s)[*len - 1]))
-		(*len)--;
-}
-
-static int
-to_lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-/* Case-insensitive (ASCII) comparison of two trimmed texts. */
-static int
-text_cmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-	size_t i;
-	int d;
-
-	for (i = 0; i < alen && i < blen; i++) {
-		d = to_lower((unsigned char)a[i]) -
-		    to_lower((unsigned char)b[i]);
-		if (d != 0)
-			return d;
-	}
-	return alen < blen ? -1 : alen > blen;
-}
-
-static int
 map_entry_cmp(const void *pa, const void *pb)
 {
 	const struct crm_map_entry *a = pa, *b = pb;
 	const char *at = a->text, *bt = b->text;
 	size_t al = strlen(at), bl = strlen(bt);
 
-	trim(&at, &al);
-	trim(&bt, &bl);
-	return text_cmp(at, al, bt, bl);
+	crm_text_trim(&at, &al);
+	crm_text_trim(&bt, &bl);
+	return crm_text_casecmp(at, al, bt, bl);
 }
 
 static int
@@ -221,7 +181,7 @@ load_map(struct crm_config *cfg, yaml_node_t *map, struct crm_criterion *c,
 		if (crm_config_string(cfg, k, &text, e) == -1)
 			goto out;
 		len = strlen(text);
-		trim(&text, &len);
+		crm_text_trim(&text, &len);
 		/* An empty field is missing and never reaches the map. */
 		if (len == 0) {
 			crm_config_error_at(cfg, k, e,
@@ -557,7 +517,7 @@ read_field(const struct crm_weighted *w, const struct crm_criterion *c,
 	if (c->kind == CRM_POINTS_MAP) {
 		struct crm_map_entry key, *hit;
 
-		trim(&s, &len);
+		crm_text_trim(&s, &len);
 		if (len == 0) {
 			*kind = FIELD_MISSING;
 			return 0;
