@@ -23,7 +23,7 @@ UNITS	= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS	= $(wildcard man/*.[157])
 
 .PHONY: all deps test-deps test unit cli man-lint demo install uninstall \
-	clean
+	clean asan fuzz fuzz-smoke
 .SUFFIXES:
 
 all: $(PROGS)
@@ -32,8 +32,11 @@ all: $(PROGS)
 # package installed (we are root on the project's machines; elsewhere,
 # see the README).
 BUILD_DEPS = /usr/include/csv.h:libcsv-dev /usr/include/yaml.h:libyaml-dev
+CLANG_RT = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux
 TEST_DEPS = $(BUILD_DEPS) /usr/include/cmocka.h:libcmocka-dev \
-	/usr/bin/rsvg-convert:librsvg2-bin /usr/bin/mandoc:mandoc
+	/usr/bin/rsvg-convert:librsvg2-bin /usr/bin/mandoc:mandoc \
+	/usr/bin/clang:clang \
+	$(CLANG_RT)/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 
 define install-missing
 	@missing=""; for d in $(1); do \
@@ -72,16 +75,20 @@ $(LIBCRM): $(LIB_OBJ)
 
 $(B)/bin/%: cmd/%.c $(LIBCRM) lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $< $(LIBCRM) $(LDLIBS) -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $< $(LIBCRM) $(LDFLAGS) $(LDLIBS) \
+		-o $@
 
 $(B)/tests/%: tests/unit/%.c $(LIBCRM) lib/*.h | test-deps
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $< $(LIBCRM) $(LDLIBS) -lcmocka -o $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $< $(LIBCRM) $(LDFLAGS) $(LDLIBS) \
+		-lcmocka -o $@
 
 # Every unit test binary and every CLI case; cmocka prints its summary
 # lines, the CLI runner its "N passed, N failed" line.
 test: test-deps
 	@$(MAKE) --no-print-directory unit cli man-lint
+	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 unit: $(UNITS)
 	@fail=0; for t in $(UNITS); do \
@@ -93,6 +100,54 @@ cli: $(PROGS)
 
 man-lint:
 	@mandoc -Tlint -W warning $(MANS) && echo "man pages: mandoc -Tlint clean"
+
+# The whole suite again, built by clang with AddressSanitizer and
+# UndefinedBehaviorSanitizer: any report fails the run.
+SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+asan: test-deps
+	@$(MAKE) --no-print-directory B=$(B)/asan CC=clang \
+		CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" unit cli
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c) over the library built with
+# coverage and sanitizers; seeds in tests/fuzz/corpus/NAME, new inputs in
+# $(B)/fuzz/corpus-NAME.  fuzz-smoke runs each for FUZZ_SMOKE seconds (part
+# of make test), fuzz for FUZZ_SECONDS.
+FUZZERS	= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_B	= $(B)/fuzz
+FUZZ_LIB_OBJ = $(LIB_SRC:lib/%.c=$(FUZZ_B)/lib/%.o) $(FUZZ_B)/lib/presets_data.o
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_SMOKE ?= 10
+FUZZ_SECONDS ?= 600
+
+$(FUZZ_B)/lib/%.o: lib/%.c lib/*.h | test-deps
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_B)/lib/presets_data.o: $(B)/presets_data.c lib/presets.h
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $< $(FUZZ_LIB_OBJ) $(LDLIBS) -o $@
+
+fuzz-smoke: $(FUZZERS:%=$(FUZZ_B)/fuzz_%)
+	@for f in $(FUZZERS); do \
+		mkdir -p $(FUZZ_B)/corpus-$$f; \
+		echo "== fuzz $$f for $(FUZZ_SMOKE) s"; \
+		$(FUZZ_B)/fuzz_$$f -max_total_time=$(FUZZ_SMOKE) \
+			-max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=$(FUZZ_B)/crash-$$f- \
+			$(FUZZ_B)/corpus-$$f tests/fuzz/corpus/$$f \
+			>$(FUZZ_B)/$$f.log 2>&1 || \
+			{ tail -30 $(FUZZ_B)/$$f.log; exit 1; }; \
+		grep -E '^Done|#[0-9]+.*DONE' $(FUZZ_B)/$$f.log | tail -1; \
+	done; echo "fuzz: $(words $(FUZZERS)) passed, 0 failed"
+
+fuzz:
+	@$(MAKE) --no-print-directory fuzz-smoke FUZZ_SMOKE=$(FUZZ_SECONDS)
 
 demo: $(PROGS)
 	@echo '$$ crm-pareto --by customer_id --value amount samples/orders.csv | head -8'

@@ -278,7 +278,7 @@ apply_capacity(struct item *items, size_t n, const struct crm_fu_rules *r,
 	size_t i, run = 0, deferred = 0;
 	int32_t prev_day = 0;
 
-	if (r->capacity <= 0)
+	if (r->capacity <= 0 || n == 0)
 		return 0;
 	sort_as_of = as_of;
 	qsort(items, n, sizeof(*items), by_owner_day_priority);
@@ -506,7 +506,8 @@ main(int argc, char **argv)
 			unknown++;
 
 	sort_rules = &rules;
-	qsort(items, nitems, sizeof(*items), by_owner_priority);
+	if (nitems > 0)
+		qsort(items, nitems, sizeof(*items), by_owner_priority);
 	deferred = apply_capacity(items, nitems, &rules, c.as_of);
 
 	if ((out = crm_output_open(c.output, &e)) == NULL)

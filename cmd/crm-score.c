@@ -203,7 +203,8 @@ parse_weights(const char *text, double *w, struct crm_error *e)
 			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
 			    "invalid --weights \"%s\": expected three numbers "
 			    "R,F,M, none negative", text);
-		p = comma + 1;
+		if (comma != NULL)
+			p = comma + 1;
 	}
 	return 0;
 }

@@ -651,6 +651,10 @@ needs_quotes(const char *s, size_t len, unsigned char delim)
 {
 	size_t i;
 
+	/* a leading U+FEFF would read back as a byte order mark, and go */
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		return 1;
+
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 

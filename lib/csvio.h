@@ -9,7 +9,8 @@
  * Field text is kept exactly (libcsv's trimming of spaces is turned off).
  *
  * The writer quotes a field only when it holds the delimiter, a double
- * quote, CR or LF, and ends records with LF.
+ * quote, CR or LF (or starts with U+FEFF, which would read back as a
+ * byte order mark), and ends records with LF.
  */
 #ifndef CRM_CSVIO_H
 #define CRM_CSVIO_H

@@ -118,7 +118,8 @@ crm_pareto_rank(struct crm_pareto *p, struct crm_error *e)
 	double cum = 0, pos = 0, total = 0;
 	size_t i, j;
 
-	qsort(p->items, p->n, sizeof(*p->items), by_value);
+	if (p->n > 0)
+		qsort(p->items, p->n, sizeof(*p->items), by_value);
 	for (i = 0; i < p->n; i++) {
 		total += p->items[i].value;
 		if (p->items[i].value > 0)

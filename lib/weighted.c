@@ -618,8 +618,9 @@ crm_weighted_prepare(struct crm_weighted *w, struct crm_error *e)
 
 		if (c->kind == CRM_POINTS_MINMAX ||
 		    c->kind == CRM_POINTS_RANK) {
-			qsort(c->values, c->nvalues, sizeof(*c->values),
-			    double_cmp);
+			if (c->nvalues > 0)
+				qsort(c->values, c->nvalues,
+				    sizeof(*c->values), double_cmp);
 			if (c->nvalues > 0) {
 				c->min = c->values[0];
 				c->max = c->values[c->nvalues - 1];
