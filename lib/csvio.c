@@ -569,8 +569,20 @@ crm_csv_require(const struct crm_csv_reader *r, const char *name,
 	size_t i, o = 0;
 	long c;
 
-	if ((c = crm_csv_column(r, name)) >= 0)
+	if ((c = crm_csv_column(r, name)) >= 0) {
+		size_t i;
+
+		/* two columns of one name: which one was meant? */
+		for (i = (size_t)c + 1; i < r->header.n; i++)
+			if (strcmp(r->header.field[i], name) == 0) {
+				crm_error_set(err, CRM_EXIT_DATA, r->name,
+				    r->header.line, 0, "column '%s' appears "
+				    "twice in the header (fields %ld and %zu)",
+				    name, c + 1, i + 1);
+				return -1;
+			}
 		return c;
+	}
 	list[0] = '\0';
 	for (i = 0; i < r->header.n && o < sizeof(list); i++)
 		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",

@@ -75,7 +75,8 @@ long crm_csv_column(const struct crm_csv_reader *r, const char *name);
 
 /*
  * Like crm_csv_column, but a missing column is an error (exit status 2)
- * that names it and lists the header.
+ * that names it and lists the header, and a name that the header holds
+ * twice is bad input (status 1): it is not known which one is meant.
  */
 long crm_csv_require(const struct crm_csv_reader *r, const char *name,
     struct crm_error *err);
