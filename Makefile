@@ -23,7 +23,7 @@ UNITS	= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS	= $(wildcard man/*.[157])
 
 .PHONY: all deps test-deps test unit cli man-lint demo install uninstall \
-	clean asan fuzz fuzz-smoke
+	clean asan fuzz fuzz-smoke valgrind
 .SUFFIXES:
 
 all: $(PROGS)
@@ -148,6 +148,18 @@ fuzz-smoke: $(FUZZERS:%=$(FUZZ_B)/fuzz_%)
 
 fuzz:
 	@$(MAKE) --no-print-directory fuzz-smoke FUZZ_SMOKE=$(FUZZ_SECONDS)
+
+# Every CLI case with each program run under valgrind: an invalid access
+# or a definite leak changes the exit status (99) and fails the case.
+valgrind: $(PROGS)
+	@command -v valgrind >/dev/null || apt-get install -y -qq valgrind
+	@rm -rf $(B)/valgrind && mkdir -p $(B)/valgrind/bin
+	@for p in $(PROGS); do \
+		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s" "$$@"\n' \
+		    "$(CURDIR)/$$p" > $(B)/valgrind/bin/$${p##*/}; \
+		chmod +x $(B)/valgrind/bin/$${p##*/}; \
+	done
+	@sh tests/cli/run.sh $(B)/valgrind
 
 demo: $(PROGS)
 	@echo '$$ crm-pareto --by customer_id --value amount samples/orders.csv | head -8'
