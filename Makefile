@@ -23,7 +23,7 @@ UNITS	= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS	= $(wildcard man/*.[157])
 
 .PHONY: all deps test-deps test unit cli man-lint demo install uninstall \
-	clean asan fuzz fuzz-smoke valgrind
+	clean asan fuzz fuzz-smoke valgrind bench
 .SUFFIXES:
 
 all: $(PROGS)
@@ -160,6 +160,11 @@ valgrind: $(PROGS)
 		chmod +x $(B)/valgrind/bin/$${p##*/}; \
 	done
 	@sh tests/cli/run.sh $(B)/valgrind
+
+# Speed and memory against the tools a user would otherwise use; see
+# bench/README.md.  Not a test: nothing here passes or fails on time.
+bench: $(PROGS)
+	@sh bench/run.sh $(B)
 
 demo: $(PROGS)
 	@echo '$$ crm-pareto --by customer_id --value amount samples/orders.csv | head -8'
