@@ -222,7 +222,7 @@ pareto_fields(const struct crm_pareto *p, const struct crm_pareto_item *it,
 
 static void
 write_grouped(struct crm_csv_writer *w, const struct crm_pareto *p,
-    const struct settings *s, int decimals)
+    const struct crm_groups *gs, const struct settings *s, int decimals)
 {
 	char num[CRM_NUMBER_SIZE], f[NPARETO][40];
 	size_t i, j;
@@ -235,8 +235,10 @@ write_grouped(struct crm_csv_writer *w, const struct crm_pareto *p,
 	crm_csv_end(w);
 	for (i = 0; i < p->n; i++) {
 		const struct crm_group *g = p->items[i].payload;
+		size_t len;
+		const char *key = crm_groups_key(gs, (size_t)(g - gs->g), &len);
 
-		crm_csv_put(w, g->key, g->keylen);
+		crm_csv_put(w, key, len);
 		crm_number_format(g->sum, decimals, num, sizeof(num));
 		crm_csv_puts(w, num);
 		snprintf(num, sizeof(num), "%zu", g->rows);
@@ -471,7 +473,7 @@ main(int argc, char **argv)
 		fputs("\xEF\xBB\xBF", out);
 	crm_csv_writer_init(&w, out, c.delim);
 	if (bycol >= 0)
-		write_grouped(&w, &p, &s, decimals);
+		write_grouped(&w, &p, &groups, &s, decimals);
 	else
 		write_rows(&w, &p, crm_input_header(&in), &s);
 	write_side_outputs(&p, &s, decimals, c.delim);

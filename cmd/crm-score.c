@@ -446,7 +446,7 @@ write_customer(struct crm_csv_writer *w, const struct crm_rfm *r, size_t i,
 	size_t k;
 	int scored = c->orders > 0;
 
-	crm_csv_put(w, r->ids.key[i].text, r->ids.key[i].len);
+	crm_csv_put(w, crm_keyset_text(&r->ids, i), r->ids.key[i].len);
 	for (k = 0; k < s->nkeep; k++)
 		crm_csv_puts(w, crm_rfm_kept(r, i, k));
 	if (scored) {

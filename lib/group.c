@@ -38,11 +38,16 @@ crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
 		gs->cap = cap;
 	}
 	g = &gs->g[gs->n++];
-	g->key = gs->keys.key[i].text;
-	g->keylen = len;
 	g->sum = value;
 	g->rows = 1;
 	return i;
+}
+
+const char *
+crm_groups_key(const struct crm_groups *gs, size_t i, size_t *len)
+{
+	*len = gs->keys.key[i].len;
+	return crm_keyset_text(&gs->keys, i);
 }
 
 void

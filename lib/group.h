@@ -13,8 +13,6 @@
 #include "keyset.h"
 
 struct crm_group {
-	const char *key;	/* NUL-terminated, owned by the keyset */
-	size_t keylen;
 	double sum;
 	size_t rows;
 };
@@ -33,6 +31,10 @@ void crm_groups_init(struct crm_groups *gs);
  */
 long crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
     double value, struct crm_error *e);
+
+/* The key of group i (see crm_keyset_text) and its length. */
+const char *crm_groups_key(const struct crm_groups *gs, size_t i,
+    size_t *len);
 
 void crm_groups_free(struct crm_groups *gs);
 

@@ -66,7 +66,8 @@ probe(const struct crm_keyset *ks, const char *key, size_t len, uint64_t h)
 			continue;
 		k = &ks->key[ks->slot[s].index1 - 1];
 		if (k->hash == h && k->len == len &&
-		    memcmp(k->text, key, len) == 0)
+		    memcmp(len < CRM_KEY_INLINE ? k->t.buf : k->t.ptr, key,
+		    len) == 0)
 			break;
 	}
 	return s;
@@ -110,8 +111,13 @@ crm_keyset_add(struct crm_keyset *ks, const char *key, size_t len,
 		ks->cap = cap;
 	}
 	k = &ks->key[ks->n];
-	if ((k->text = crm_arena_strndup(&ks->text, key, len)) == NULL)
+	if (len < CRM_KEY_INLINE) {
+		memcpy(k->t.buf, key, len);
+		k->t.buf[len] = '\0';
+	} else if ((k->t.ptr = crm_arena_strndup(&ks->text, key, len)) ==
+	    NULL) {
 		goto nomem;
+	}
 	k->len = len;
 	k->hash = h;
 	ks->slot[s].index1 = (uint32_t)(ks->n + 1);

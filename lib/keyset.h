@@ -17,10 +17,20 @@
 #include "arena.h"
 #include "error.h"
 
+#define CRM_KEY_INLINE	16	/* keys shorter than this live in the entry */
+
+/*
+ * A key: short ones (customer ids, mostly) are kept in the entry itself,
+ * so that a lookup touches one cache line after the slot; longer ones in
+ * the arena.  Read the text with crm_keyset_text.
+ */
 struct crm_key {
-	const char *text;	/* NUL-terminated, in the arena */
-	size_t len;
 	uint64_t hash;
+	size_t len;
+	union {
+		char buf[CRM_KEY_INLINE];	/* len < CRM_KEY_INLINE */
+		const char *ptr;		/* otherwise, in the arena */
+	} t;
 };
 
 struct crm_keyslot {
@@ -44,6 +54,18 @@ void crm_keyset_init(struct crm_keyset *ks);
  */
 long crm_keyset_add(struct crm_keyset *ks, const char *key, size_t len,
     int *added, struct crm_error *e);
+
+/*
+ * The NUL-terminated text of key i.  The pointer is valid until the next
+ * crm_keyset_add (short keys move when the table grows).
+ */
+static inline const char *
+crm_keyset_text(const struct crm_keyset *ks, size_t i)
+{
+	const struct crm_key *k = &ks->key[i];
+
+	return k->len < CRM_KEY_INLINE ? k->t.buf : k->t.ptr;
+}
 
 /* The number of key, or -1 if it was never added. */
 long crm_keyset_find(const struct crm_keyset *ks, const char *key,

@@ -177,10 +177,11 @@ static const struct crm_keyset *sort_ids;
 static int
 by_id(const void *a, const void *b)
 {
-	const struct crm_key *x = &sort_ids->key[*(const size_t *)a];
-	const struct crm_key *y = &sort_ids->key[*(const size_t *)b];
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct crm_key *x = &sort_ids->key[i], *y = &sort_ids->key[j];
 	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->text, y->text, n);
+	int c = memcmp(crm_keyset_text(sort_ids, i),
+	    crm_keyset_text(sort_ids, j), n);
 
 	if (c != 0)
 		return c;

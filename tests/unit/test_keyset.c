@@ -36,7 +36,7 @@ test_numbers_in_first_seen_order(void **state)
 	assert_int_equal(add(&ks, "", 0, 1), 2);
 	assert_int_equal(add(&ks, "", 0, 0), 2);
 	assert_int_equal(ks.n, 3);
-	assert_string_equal(ks.key[1].text, "C1");
+	assert_string_equal(crm_keyset_text(&ks, 1), "C1");
 	assert_int_equal(crm_keyset_find(&ks, "C1", 2), 1);
 	assert_int_equal(crm_keyset_find(&ks, "C3", 2), -1);
 	crm_keyset_free(&ks);
@@ -54,6 +54,13 @@ test_length_matters(void **state)
 	assert_int_equal(add(&ks, "ab", 2, 1), 2);
 	assert_int_equal(add(&ks, "a\0b", 3, 0), 1);
 	assert_int_equal(ks.key[1].len, 3);
+	assert_memory_equal(crm_keyset_text(&ks, 1), "a\0b", 4);
+	/* a key too long to keep inline, and one just short enough */
+	assert_int_equal(add(&ks, "0123456789abcdefXYZ", 19, 1), 3);
+	assert_int_equal(add(&ks, "0123456789abcde", 15, 1), 4);
+	assert_string_equal(crm_keyset_text(&ks, 3), "0123456789abcdefXYZ");
+	assert_string_equal(crm_keyset_text(&ks, 4), "0123456789abcde");
+	assert_int_equal(crm_keyset_find(&ks, "0123456789abcdefXYZ", 19), 3);
 	crm_keyset_free(&ks);
 }
 

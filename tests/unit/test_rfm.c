@@ -117,7 +117,7 @@ test_scores_and_refund_only(void **state)
 		assert_int_equal(x->score[CRM_M], want[i][2]);
 	}
 	/* F: no order, no scores, monetary -30 */
-	assert_string_equal(r.ids.key[order[5]].text, "F");
+	assert_string_equal(crm_keyset_text(&r.ids, order[5]), "F");
 	assert_int_equal(res[order[5]].score[CRM_R], 0);
 	assert_true(res[order[5]].measure[CRM_M] == -30);
 	assert_true(res[order[1]].measure[CRM_M] == 250);
