@@ -680,24 +680,22 @@ void
 crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len)
 {
 	FILE *fp = w->fp;
+	size_t i;
 
 	if (w->nfields++ > 0)
 		putc_unlocked(w->delim, fp);
 	w->last_empty = len == 0;
 	if (!needs_quotes(s, len, w->delim)) {
-		fwrite(s, 1, len, fp);
+		/* fields are short: a loop of putc_unlocked beats fwrite */
+		for (i = 0; i < len; i++)
+			putc_unlocked(s[i], fp);
 		return;
 	}
 	putc_unlocked('"', fp);
-	while (len > 0) {
-		const char *q = memchr(s, '"', len);
-		size_t n = q ? (size_t)(q - s) + 1 : len;
-
-		fwrite(s, 1, n, fp);
-		if (q != NULL)
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"')
 			putc_unlocked('"', fp);
-		s += n;
-		len -= n;
+		putc_unlocked(s[i], fp);
 	}
 	putc_unlocked('"', fp);
 }

@@ -115,14 +115,6 @@ crm_rfm_kept(const struct crm_rfm *r, size_t c, size_t i)
 	return p;
 }
 
-static int
-by_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 int
 crm_rfm_score(const struct crm_rfm *r, const struct crm_rfm_settings *s,
     struct crm_rfm_result **out, struct crm_scale scale[3],
@@ -158,7 +150,6 @@ crm_rfm_score(const struct crm_rfm *r, const struct crm_rfm_settings *s,
 			for (i = m = 0; i < n; i++)
 				if (r->c[i].orders > 0)
 					v[m++] = res[i].measure[k];
-			qsort(v, m, sizeof(*v), by_double);
 			crm_scale_from_values(&scale[k], s->kind, s->bins,
 			    k == CRM_R, v, m);
 		}

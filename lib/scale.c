@@ -28,11 +28,56 @@ crm_quantile7(const double *sorted, size_t n, double p)
 	return (1 - h) * sorted[l - 1] + h * sorted[u - 1];
 }
 
+/*
+ * The k-th smallest of v[0..n-1] (0-based), moving values so that those
+ * before k are no larger and those after no smaller: quickselect, O(n).
+ * The scores need only N - 1 quantiles, so there is no need to sort a
+ * million values.
+ */
+static double
+select_kth(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, i = lo, j = hi;
+		double a = v[lo], b = v[mid], c = v[hi], pivot, t;
+
+		/* the median of three keeps sorted input linear */
+		pivot = a < b ? (b < c ? b : a < c ? c : a) :
+		    (a < c ? a : b < c ? c : b);
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return v[k];
+	}
+	return v[k];
+}
+
 void
 crm_scale_from_values(struct crm_scale *s, enum crm_scale_kind kind,
-    int bins, int lower_is_better, const double *sorted, size_t n)
+    int bins, int lower_is_better, double *values, size_t n)
 {
-	int i;
+	size_t pos[2 * CRM_SCALE_MAX_BINS], npos = 0, i, j, from = 0;
+	double at[2 * CRM_SCALE_MAX_BINS];
+	int b;
 
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
@@ -40,13 +85,62 @@ crm_scale_from_values(struct crm_scale *s, enum crm_scale_kind kind,
 	s->lower_is_better = lower_is_better;
 	if (n == 0)
 		return;
-	s->min = sorted[0];
-	s->max = sorted[n - 1];
-	for (i = 1; i < bins; i++) {
-		/* R's seq(0, 1, length.out = N + 1): i * (1 / N) */
-		s->cut[i - 1] = crm_quantile7(sorted, n, i * (1.0 / bins));
+	s->min = s->max = values[0];
+	for (i = 1; i < n; i++) {
+		if (values[i] < s->min)
+			s->min = values[i];
+		if (values[i] > s->max)
+			s->max = values[i];
+	}
+	/* the 0-based sorted positions R's quantiles read, ascending, once */
+	for (b = 1; b < bins; b++) {
+		double index = 1 + (double)(n - 1) * (b * (1.0 / bins));
+		size_t l = (size_t)floor(index), u = (size_t)ceil(index);
+
+		pos[npos++] = l - 1;
+		if (u <= n)
+			pos[npos++] = u - 1;
+	}
+	for (i = 1; i < npos; i++)
+		for (j = i; j > 0 && pos[j - 1] > pos[j]; j--) {
+			size_t t = pos[j];
+
+			pos[j] = pos[j - 1];
+			pos[j - 1] = t;
+		}
+	for (i = j = 0; i < npos; i++)
+		if (j == 0 || pos[j - 1] != pos[i])
+			pos[j++] = pos[i];
+	npos = j;
+	/* each selection leaves everything after it no smaller */
+	for (j = 0; j < npos; j++) {
+		at[j] = select_kth(values + from, n - from, pos[j] - from);
+		from = pos[j] + 1;
+	}
+	for (b = 1; b < bins; b++) {
+		/* R's arithmetic, step for step (see crm_quantile7) */
+		double index = 1 + (double)(n - 1) * (b * (1.0 / bins));
+		double lo = floor(index), h;
+		size_t l = (size_t)lo, u = (size_t)ceil(index);
+		double xl = 0, xu;
+
+		if (u > n)
+			u = n;
+		for (j = 0; j < npos; j++)
+			if (pos[j] == l - 1)
+				xl = at[j];
+		xu = xl;
+		for (j = 0; j < npos; j++)
+			if (pos[j] == u - 1)
+				xu = at[j];
+		if (index > lo && xu != xl) {
+			h = index - lo;
+			s->cut[b - 1] = (1 - h) * xl + h * xu;
+		} else {
+			s->cut[b - 1] = xl;
+		}
 		if (kind == CRM_SCALE_R_RFM)
-			s->cut[i - 1] += 1;
+			s->cut[b - 1] += 1;
 	}
 }
 

@@ -44,11 +44,11 @@ struct crm_scale {
 double crm_quantile7(const double *sorted, size_t n, double p);
 
 /*
- * A quantile or r-rfm scale from n values sorted ascending (n may be 0:
- * every cut point is then 0).
+ * A quantile or r-rfm scale from n values in any order, which it
+ * reorders (n may be 0: every cut point is then 0).
  */
 void crm_scale_from_values(struct crm_scale *s, enum crm_scale_kind kind,
-    int bins, int lower_is_better, const double *sorted, size_t n);
+    int bins, int lower_is_better, double *values, size_t n);
 
 /* A fixed scale from ncuts nondecreasing cut points (status 2 if not). */
 int crm_scale_fixed(struct crm_scale *s, const double *cuts, size_t ncuts,

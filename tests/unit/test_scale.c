@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -39,7 +40,8 @@ static void
 test_higher_is_better(void **state)
 {
 	/* 10 values 1..10, N=5: cuts at h = 9*.2 = 1.8 -> 2.8, 4.6, 6.4, 8.2 */
-	const double v[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+	/* in no order: the scale selects, it does not need them sorted */
+	double v[] = { 7, 2, 10, 4, 1, 6, 9, 3, 8, 5 };
 	struct crm_scale s;
 	char buf[64];
 
@@ -64,7 +66,7 @@ static void
 test_lower_is_better(void **state)
 {
 	/* recency days 0, 10, 20, 30, 40: h = 4p -> cuts 8, 16, 24, 32 */
-	const double v[] = { 0, 10, 20, 30, 40 };
+	double v[] = { 40, 0, 30, 10, 20 };
 	struct crm_scale s;
 	char buf[64];
 
@@ -91,7 +93,7 @@ test_fewer_distinct_values_than_bins(void **state)
 	 * 1, two-time buyers 4 (three cuts below 2), five 5; scores 2 and
 	 * 3 are never given.
 	 */
-	const double v[] = { 1, 1, 1, 1, 1, 1, 1, 2, 2, 5 };
+	double v[] = { 2, 1, 5, 1, 1, 2, 1, 1, 1, 1 };
 	struct crm_scale s;
 	char buf[64];
 
@@ -114,7 +116,7 @@ test_r_rfm(void **state)
 	 * 3.8, 5.6, 7.4, 9.2; bins [1,3.8) [3.8,5.6) [5.6,7.4) [7.4,9.2)
 	 * [9.2,11).
 	 */
-	const double v[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+	double v[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
 	struct crm_scale s;
 	char buf[64];
 
@@ -153,6 +155,58 @@ test_fixed(void **state)
 	assert_int_equal(crm_scale_fixed(&s, days, 0, 0, &e), -1);
 }
 
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+test_selection_equals_sorted_quantiles(void **state)
+{
+	/*
+	 * The scale selects order statistics instead of sorting; on random
+	 * arrays with many ties its cut points must equal crm_quantile7 over
+	 * a sorted copy (qsort), bit for bit, for every bin count.
+	 */
+	static double v[997], sorted[997];
+	unsigned long long x = 2463534242ULL;
+	size_t n, i;
+	int bins, round;
+
+	(void)state;
+	for (round = 0; round < 200; round++) {
+		n = 1 + (size_t)(round * 5) % 997;
+		for (i = 0; i < n; i++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			v[i] = (double)(x % (round % 3 ? 50 : 100000)) / 4;
+		}
+		for (bins = 2; bins <= CRM_SCALE_MAX_BINS; bins++) {
+			struct crm_scale s;
+			double work[997];
+			int b;
+
+			memcpy(work, v, n * sizeof(double));
+			memcpy(sorted, v, n * sizeof(double));
+			qsort(sorted, n, sizeof(double), cmp_double);
+			crm_scale_from_values(&s, CRM_SCALE_QUANTILE, bins, 0,
+			    work, n);
+			for (b = 1; b < bins; b++)
+				if (s.cut[b - 1] != crm_quantile7(sorted, n,
+				    b * (1.0 / bins)))
+					fail_msg("n %zu, %d bins, cut %d: %.17g "
+					    "vs %.17g", n, bins, b, s.cut[b - 1],
+					    crm_quantile7(sorted, n,
+					    b * (1.0 / bins)));
+			assert_true(s.min == sorted[0] && s.max == sorted[n - 1]);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -163,6 +217,7 @@ main(void)
 		cmocka_unit_test(test_fewer_distinct_values_than_bins),
 		cmocka_unit_test(test_r_rfm),
 		cmocka_unit_test(test_fixed),
+		cmocka_unit_test(test_selection_equals_sorted_quantiles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

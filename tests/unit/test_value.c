@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -535,11 +536,67 @@ test_date_format_check(void **state)
 	assert_int_equal(crm_date_format_check(""), -1);
 }
 
+static void
+test_format_matches_printf(void **state)
+{
+	/*
+	 * printf is the reference: crm_number_format takes a faster path
+	 * away from rounding ties and must print exactly what "%.*f" prints
+	 * (with "-0" made "0").  Values: cents, fractions, thousandths and
+	 * large amounts from a fixed xorshift sequence.
+	 */
+	unsigned long long x = 88172645463325252ULL;
+	char got[CRM_NUMBER_SIZE], want[CRM_NUMBER_SIZE];
+	long i;
+
+	(void)state;
+	for (i = 0; i < 400000; i++) {
+		double v;
+		int d, zero = 1;
+		char *p;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		d = (int)(x % 10);
+		switch (i % 4) {
+		case 0:
+			v = (double)(long long)(x % 2000000001) / 100.0 - 1e7;
+			break;
+		case 1:
+			v = (double)(x >> 11) / 4503599627370496.0 - 1;
+			break;
+		case 2:
+			v = (double)(long long)(x % 1000000) / 1000.0;
+			break;
+		default:
+			v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) *
+			    1e12;
+			break;
+		}
+		crm_number_format(v, d, got, sizeof(got));
+		snprintf(want, sizeof(want), "%.*f", d, v);
+		for (p = want + 1; *p != '\0'; p++)
+			if (*p != '0' && *p != '.')
+				zero = 0;
+		if (want[0] == '-' && zero)
+			memmove(want, want + 1, strlen(want));
+		if (strcmp(got, want) != 0)
+			fail_msg("%.17g with %d decimals: %s, printf %s", v, d,
+			    got, want);
+	}
+	/* ties go to printf, which rounds the exact binary value */
+	crm_number_format(0.125, 2, got, sizeof(got));
+	snprintf(want, sizeof(want), "%.2f", 0.125);
+	assert_string_equal(got, want);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_decimals),
+		cmocka_unit_test(test_format_matches_printf),
 		cmocka_unit_test(test_date_format_check),
 		cmocka_unit_test(test_number_plain),
 		cmocka_unit_test(test_number_thousands),

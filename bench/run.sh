@@ -1,0 +1,577 @@
+#!/bin/sh
+# make bench: speed and memory of the crm programs side by side with the
+# tools a user would otherwise use (Miller, GNU datamash, gawk, mawk,
+# sqlite3, csvkit), on generated order exports.  See bench/README.md.
+#
+#   sh bench/run.sh [BUILD_DIR]        (programs in BUILD_DIR/bin)
+#
+# Environment: BENCH_SIZES (default "1m 10m"; any NNk or NNm: NN thousand or
+# million rows, one customer per 10 rows), REPEAT (runs per command, default
+# 3), BENCH_TIMEOUT (seconds per command, default 600), CSVKIT_SIZES (sizes
+# on which csvkit runs, default "1m"), BENCH_RESULTS (the results file,
+# default bench/RESULTS.md).
+#
+# Not a test: nothing passes or fails on time.  Each peer's answer is
+# checked against ours before its time is reported.
+
+set -u
+
+B=${1:-build}
+BIN=$B/bin
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$HERE")
+PEERS=$HERE/peers
+W=$B/bench
+OUT=$W/out
+REPEAT=${REPEAT:-3}
+BENCH_SIZES=${BENCH_SIZES:-"1m 10m"}
+TIMEOUT=${BENCH_TIMEOUT:-600}
+CSVKIT_SIZES=${CSVKIT_SIZES:-"1m"}
+RESULTS=${BENCH_RESULTS:-$HERE/RESULTS.md}
+AS_OF=2025-12-31
+TAB=$(printf '\t')
+
+# The C locale everywhere: byte order for sort, '.' as decimal point.
+LC_ALL=C
+export LC_ALL
+# csvkit's SQLAlchemy prints a deprecation banner on every run otherwise.
+SQLALCHEMY_SILENCE_UBER_WARNING=1
+PYTHONWARNINGS=ignore
+export SQLALCHEMY_SILENCE_UBER_WARNING PYTHONWARNINGS
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+case $REPEAT in ''|*[!0-9]*|0) die "REPEAT must be a whole number >= 1" ;; esac
+for p in crm-score crm-pareto crm-segment crm-followup; do
+	[ -x "$BIN/$p" ] || die "$BIN/$p: not built (run make first)"
+done
+mkdir -p "$W" "$OUT" || die "cannot create $W"
+# absolute paths from here on: commands run in sh -c
+W=$(cd "$W" && pwd)
+OUT=$W/out
+BIN=$(cd "$BIN" && pwd)
+
+# ---------------------------------------------------------------- peers
+
+# Installs the missing peers from Debian packages: all at once, then after
+# an apt-get update one by one, so that one that cannot be installed does
+# not keep the others out.  Each peer is optional; /usr/bin/time is not.
+install_peers() {
+	need=""
+	for p in mlr:miller datamash:datamash gawk:gawk mawk:mawk \
+	    sqlite3:sqlite3 csvsql:csvkit /usr/bin/time:time timeout:coreutils; do
+		have "${p%%:*}" || need="$need ${p#*:}"
+	done
+	[ -z "$need" ] && return 0
+	say "installing:$need"
+	if [ "$(id -u)" != 0 ] || ! have apt-get; then
+		say "not root or no apt-get: cannot install$need"
+		return 0
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need \
+	    >/dev/null 2>&1 && return 0
+	apt-get update -qq >/dev/null 2>&1
+	for pkg in $need; do
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" \
+		    >/dev/null 2>&1 || say "could not install $pkg"
+	done
+}
+
+install_peers
+[ -x /usr/bin/time ] || die "/usr/bin/time (GNU time, package time) is needed"
+have timeout || die "timeout (coreutils) is needed"
+if have bash; then RUNSH="bash -o pipefail -c"; else RUNSH="sh -c"; fi
+# The normaliser of answers: any awk; mawk when there, as it is fastest.
+if have mawk; then AWK=mawk; elif have gawk; then AWK=gawk; else AWK=awk; fi
+# The generator: the same bytes under any of them.
+GEN_AWK=$AWK
+
+# ---------------------------------------------------------------- parse
+
+CC=${CC:-cc}
+PARSE=$W/parse
+if [ ! -x "$PARSE" ] || [ "$HERE/parse.c" -nt "$PARSE" ]; then
+	say "building $PARSE"
+	$CC -O2 -o "$PARSE" "$HERE/parse.c" -lcsv ||
+	    die "cannot build bench/parse.c (libcsv-dev missing? run make first)"
+fi
+
+# ---------------------------------------------------------------- data
+
+# size_rows NAME: the number of rows of a size name (1m, 10m, 250k ...).
+size_rows() {
+	case $1 in
+	*[!0-9km]*|'') echo 0 ;;
+	*m) echo $(( ${1%m} * 1000000 )) ;;
+	*k) echo $(( ${1%k} * 1000 )) ;;
+	*) echo "$1" ;;
+	esac
+}
+
+fsize() { wc -c < "$1" | tr -d ' '; }
+
+# gen NAME ROWS CUSTOMERS: the orders file, kept between runs: generated
+# again only when missing, of another size than the stamp says, or when
+# gen.awk or the parameters changed.
+gen() {
+	g_file=$W/orders-$1.csv
+	g_stamp=$W/orders-$1.stamp
+	g_want="rows=$2 customers=$3 gen=$(cksum < "$HERE/gen.awk" | cut -d' ' -f1)"
+	if [ -f "$g_file" ] && [ -f "$g_stamp" ] &&
+	    [ "$(sed -n 1p "$g_stamp")" = "$g_want" ] &&
+	    [ "$(fsize "$g_file")" = "$(sed -n 2p "$g_stamp")" ]; then
+		say "$1: $g_file is there ($(fsize "$g_file") bytes)"
+		return 0
+	fi
+	say "$1: generating $2 rows, $3 customers into $g_file"
+	rm -f "$g_stamp"
+	$GEN_AWK -v rows="$2" -v customers="$3" -f "$HERE/gen.awk" \
+	    > "$g_file.tmp" || die "generator failed"
+	mv "$g_file.tmp" "$g_file"
+	printf '%s\n%s\n' "$g_want" "$(fsize "$g_file")" > "$g_stamp"
+}
+
+# ---------------------------------------------------------------- timing
+
+# measure TOOL OUTFILE COMMAND [RUNS]: runs COMMAND RUNS times (default
+# REPEAT) with its standard output in OUTFILE.  Sets M_TIME (median wall
+# time in seconds, from date +%s%N around the run), M_RSS (largest peak
+# RSS of the runs in KiB, GNU time's %M) and M_STATUS (ok, or why not).
+measure() {
+	m_tool=$1 m_out=$2 m_cmd=$3 m_runs=${4:-$REPEAT}
+	: > "$W/times"
+	M_RSS=0 M_STATUS=ok M_TIME=
+	m_i=1
+	while [ "$m_i" -le "$m_runs" ]; do
+		say "$SIZE $TASK: $m_tool (run $m_i of $m_runs)"
+		m_t0=$(date +%s%N)
+		/usr/bin/time -f '%M' -o "$W/time.out" \
+		    timeout "$TIMEOUT" $RUNSH "$m_cmd" > "$m_out" 2> "$W/stderr.out"
+		m_rc=$?
+		m_t1=$(date +%s%N)
+		if [ "$m_rc" -eq 124 ]; then
+			M_STATUS="timeout (over $TIMEOUT s)"
+			break
+		elif [ "$m_rc" -ne 0 ]; then
+			M_STATUS="failed (exit $m_rc: $(grep -v '^ *$' "$W/stderr.out" |
+			    head -1 | cut -c1-120 | tr '|' '/'))"
+			say "$m_tool: $M_STATUS"
+			break
+		fi
+		echo $(( (m_t1 - m_t0) / 1000 )) >> "$W/times"
+		m_rss=$(tail -1 "$W/time.out")
+		case $m_rss in ''|*[!0-9]*) m_rss=0 ;; esac
+		[ "$m_rss" -gt "$M_RSS" ] && M_RSS=$m_rss
+		m_i=$((m_i + 1))
+	done
+	[ "$M_STATUS" = ok ] && M_TIME=$(sort -n "$W/times" | $AWK '
+	    { a[NR] = $1 }
+	    END { m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+	          printf "%.3f", m / 1e6 }')
+	return 0
+}
+
+# record TOOL CHECK: appends the last measure to the rows of the task.
+record() {
+	printf '%s|%s|%s|%s|%s\n' "$1" "$M_TIME" "$M_RSS" "$M_STATUS" "$2" \
+	    >> "$ROWS"
+}
+
+# ---------------------------------------------------------------- checks
+
+# norm SPEC FILE: the chosen fields of a CSV answer, normalised, sorted.
+norm() { $AWK -v cols="$1" -f "$HERE/norm.awk" "$2" | sort; }
+
+# ndiff A B: how many keys (first field) have a line in one sorted
+# normalised file and not in the other: customers missing, extra or with
+# another value.
+ndiff() {
+	comm -3 "$1" "$2" | sed "s/^$TAB//" | cut -f1 | sort -u | wc -l |
+	    tr -d ' '
+}
+
+# ncum A B: ranks (first field) whose cumulative share (second field)
+# differs by more than 1e-6, or that only one file has.
+ncum() {
+	$AWK -F "$TAB" 'NR == FNR { c[$1] = $2; next }
+	    { seen[$1] = 1; d = c[$1] - $2
+	      if (!($1 in c) || d > 1e-6 || d < -1e-6) bad++ }
+	    END { for (k in c) if (!(k in seen)) bad++; print bad + 0 }' "$1" "$2"
+}
+
+# check_keyed REF_SPEC REF PEER_SPEC PEER: "yes" or "wrong (...)".  The
+# keyed comparison of the RFM and segmentation tasks.
+check_keyed() {
+	norm "$1" "$2" > "$W/ref.n"
+	if ! norm "$3" "$4" > "$W/peer.n" 2> "$W/norm.err"; then
+		echo "wrong ($(head -1 "$W/norm.err" | tr '|' '/'))"
+		return
+	fi
+	ck_n=$(ndiff "$W/ref.n" "$W/peer.n")
+	ck_all=$(wc -l < "$W/ref.n" | tr -d ' ')
+	if [ "$ck_n" -eq 0 ] && [ "$ck_all" -gt 0 ]; then
+		echo "yes"
+	else
+		echo "wrong ($ck_n of $ck_all customers differ)"
+	fi
+}
+
+# check_pareto REF PEER KEY VALUE RANK CUM: the per-customer sums, and the
+# cumulative share at each rank (which does not depend on how ties are
+# ordered, as tied items have the same value).
+check_pareto() {
+	norm "customer_id:id,amount:money" "$1" > "$W/ref.n"
+	norm "pareto_rank:int,cum_share:num" "$1" > "$W/ref.c"
+	if ! norm "$3:id,$4:money" "$2" > "$W/peer.n" 2> "$W/norm.err" ||
+	    ! norm "$5:int,$6:num" "$2" > "$W/peer.c" 2>> "$W/norm.err"; then
+		echo "wrong ($(head -1 "$W/norm.err" | tr '|' '/'))"
+		return
+	fi
+	cp_a=$(ndiff "$W/ref.n" "$W/peer.n")
+	cp_b=$(ncum "$W/ref.c" "$W/peer.c")
+	cp_all=$(wc -l < "$W/ref.n" | tr -d ' ')
+	if [ "$cp_a" -eq 0 ] && [ "$cp_b" -eq 0 ] && [ "$cp_all" -gt 0 ]; then
+		echo "yes"
+	else
+		echo "wrong ($cp_a of $cp_all customer sums, $cp_b ranks' cumulative shares differ)"
+	fi
+}
+
+# selftest: the checks must catch a wrong answer.  Our own answer with one
+# customer left out, and with one value changed, must each give "wrong".
+selftest() {
+	st_ref=$1 st_spec=$2
+	$AWK 'NR != 3' "$st_ref" > "$W/selftest.csv"
+	case $(check_keyed "$st_spec" "$st_ref" "$st_spec" "$W/selftest.csv") in
+	"wrong (1 of "*) ;;
+	*) die "self-test: the check did not catch a missing customer" ;;
+	esac
+	norm "$st_spec" "$st_ref" > "$W/ref.n"
+	$AWK -F "$TAB" -v OFS="$TAB" 'NR == 2 { $NF = $NF "9" } { print }' \
+	    "$W/ref.n" > "$W/peer.n"
+	[ "$(ndiff "$W/ref.n" "$W/peer.n")" -eq 1 ] ||
+	    die "self-test: the check did not catch a changed value"
+	case $(check_keyed "$st_spec" "$st_ref" "$st_spec" "$st_ref") in
+	yes) ;;
+	*) die "self-test: our answer does not match itself" ;;
+	esac
+}
+
+# ---------------------------------------------------------------- report
+
+# table FILE_SIZE REF_TIME: the rows of the task as a Markdown table, with
+# MB/s over FILE_SIZE bytes and ratios to ours (the first row whose check
+# is "reference") and to REF_TIME (the bare libcsv parse of the input).
+table() {
+	$AWK -F '|' -v size="$1" -v parse="$2" '
+	function ratio(t, r) { return (t == "" || r == "" || r + 0 == 0) ? "—" : sprintf("%.2f", t / r) }
+	{ tool[NR] = $1; t[NR] = $2; rss[NR] = $3; st[NR] = $4; ck[NR] = $5
+	  if (ours == "" && $5 == "reference" && $2 != "") ours = $2 }
+	END {
+		print "| tool | median s | MB/s | peak RSS MB | × ours | × bare parse | correct? |"
+		print "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
+		for (i = 1; i <= NR; i++) {
+			if (st[i] != "ok") {
+				printf "| %s | — | — | — | — | — | %s |\n", tool[i], st[i]
+				continue
+			}
+			if (ck[i] == "reference")
+				ro = "1.00"
+			else if (ck[i] == "physical reference")
+				ro = "—"
+			else
+				ro = ratio(t[i], ours)
+			mbs = t[i] > 0 ? size / 1e6 / t[i] : 0
+			printf "| %s | %.3f | %.1f | %.1f | %s | %s | %s |\n", tool[i],
+			    t[i], mbs, rss[i] / 1024, ro, ratio(t[i], parse), ck[i]
+		}
+	}' "$ROWS"
+}
+
+# get TASK TOOL FIELD: a field (2 time, 3 rss) of a recorded row.
+get() {
+	$AWK -F '|' -v tool="$2" -v f="$3" '$1 == tool && $4 == "ok" { print $f; exit }' \
+	    "$W/rows-$SIZE-$1"
+}
+
+# target TEXT VALUE OP LIMIT: one line of the targets list.
+target() {
+	if [ -z "$2" ]; then
+		echo "- $1: not measured"
+		return
+	fi
+	$AWK -v text="$1" -v v="$2" -v op="$3" -v lim="$4" 'BEGIN {
+		ok = op == "<=" ? v <= lim : v >= lim
+		printf "- %s: %.2f (target %s %s): %s\n", text, v, op, lim, ok ? "met" : "NOT met" }'
+}
+
+div() { [ -n "$1" ] && [ -n "$2" ] && $AWK -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.4f", a / b }'; }
+
+# ---------------------------------------------------------------- tasks
+
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
+REPORT=$W/report.md
+: > "$REPORT"
+
+CRM_VERSION=$("$BIN/crm-score" -V 2>&1 | head -1)
+ver() { if have "$1"; then shift; "$@" 2>&1 | head -1; else echo "not available"; fi; }
+
+for SIZE in $BENCH_SIZES; do
+	ROWS_N=$(size_rows "$SIZE")
+	[ "$ROWS_N" -gt 0 ] || die "unknown size '$SIZE' (use 1m, 10m, 250k ...)"
+	CUST_N=$((ROWS_N / 10))
+	[ "$CUST_N" -gt 0 ] || CUST_N=1
+	gen "$SIZE" "$ROWS_N" "$CUST_N"
+	F=$W/orders-$SIZE.csv
+	FSIZE=$(fsize "$F")
+	O=$OUT/$SIZE
+	rm -f "$O"-*
+
+	# the customer tables, made by our programs, not timed
+	SCORES=$W/scores-$SIZE.csv
+	FOLLOW=$W/followup-$SIZE.csv
+	"$BIN/crm-score" --as-of $AS_OF --keep name -q "$F" > "$SCORES" ||
+	    die "crm-score failed on $F"
+	"$BIN/crm-segment" --preset rfm "$SCORES" |
+	    $AWK 'NR == 1 { print $0 ",owner"; next }
+	          { print $0 "," substr("alicebob  chen dana emre ", (NR % 5) * 5 + 1, 5) }' |
+	    sed 's/ *$//' > "$FOLLOW" || die "crm-segment failed on $SCORES"
+	SCSIZE=$(fsize "$SCORES")
+	FOSIZE=$(fsize "$FOLLOW")
+	NCUST=$(($(wc -l < "$SCORES") - 1))
+
+	{
+		echo
+		echo "### $SIZE: $ROWS_N order rows, $NCUST customers, $(div "$FSIZE" 1000000 | cut -d. -f1) MB"
+		echo
+		echo "Orders file $(basename "$F"), $FSIZE bytes; customer table (crm-score output) $SCSIZE bytes; follow-up table $FOSIZE bytes."
+	} >> "$REPORT"
+
+	# ---- a. reading
+	TASK=reading
+	ROWS=$W/rows-$SIZE-$TASK
+	: > "$ROWS"
+	cat "$F" > /dev/null	# warm the cache
+	measure "cat > /dev/null" /dev/null "cat '$F'"
+	record "cat > /dev/null" "physical reference"
+	measure "bare libcsv parse (bench/parse.c)" "$O-parse.txt" "'$PARSE' '$F'"
+	record "bare libcsv parse (bench/parse.c)" "physical reference"
+	PARSE_T=$M_TIME
+	{ echo; echo "#### Reading the orders file"; echo; table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
+
+	# ---- b. RFM aggregation
+	TASK=rfm
+	ROWS=$W/rows-$SIZE-$TASK
+	: > "$ROWS"
+	REF=$O-rfm-ours.csv
+	REF_SPEC="customer_id:id,last_order:text,frequency:int,monetary:money"
+	measure "crm-score" "$REF" "'$BIN/crm-score' --as-of $AS_OF -q '$F'"
+	record "crm-score" reference
+	[ "$M_STATUS" = ok ] || die "crm-score failed: $M_STATUS"
+	selftest "$REF" "$REF_SPEC"
+
+	# keyed_peer TOOL OUTFILE SPEC COMMAND [RUNS]: compared with REF on REF_SPEC
+	keyed_peer() {
+		measure "$1" "$2" "$4" ${5:-}
+		if [ "$M_STATUS" = ok ]; then
+			record "$1" "$(check_keyed "$REF_SPEC" "$REF" "$3" "$2")"
+		else
+			record "$1" "—"
+		fi
+	}
+	if have mlr; then
+		keyed_peer "mlr put + stats1" "$O-rfm-mlr.csv" \
+		    "customer_id:id,order_date_max:text,order_date_count:int,amount_sum:money" \
+		    "mlr --icsv --ocsv put 'if (\$amount < 0) {\$order_date = \"\"}' then stats1 -a max,count,sum -f order_date,amount -g customer_id '$F'"
+	else printf 'mlr|||not available|\n' >> "$ROWS"; fi
+	if have datamash; then
+		# no conditional count in datamash: compared on last date and sum
+		keyed_peer "datamash -t, -s -g" "$O-rfm-datamash.csv" \
+		    "1:id,2:text,4:money" \
+		    "datamash -t, -H -s -g 2 last 4 count 4 sum 5 < '$F'"
+	else printf 'datamash|||not available|\n' >> "$ROWS"; fi
+	if have gawk; then
+		keyed_peer "gawk (FPAT CSV)" "$O-rfm-gawk.csv" "$REF_SPEC" \
+		    "gawk -f '$PEERS/fpat.awk' -f '$PEERS/rfm.awk' '$F'"
+	else printf 'gawk|||not available|\n' >> "$ROWS"; fi
+	if have mawk; then
+		keyed_peer "mawk -F," "$O-rfm-mawk.csv" "$REF_SPEC" \
+		    "mawk -F, -f '$PEERS/rfm.awk' '$F'"
+	else printf 'mawk|||not available|\n' >> "$ROWS"; fi
+	if have sqlite3; then
+		{
+			echo "CREATE TABLE orders(order_id TEXT, customer_id TEXT, name TEXT, order_date TEXT, amount REAL);"
+			echo ".import --csv --skip 1 '$F' orders"
+			echo ".headers on"
+			echo ".mode csv"
+			echo ".read '$PEERS/rfm.sql'"
+		} > "$W/sqlite-rfm.sql"
+		keyed_peer "sqlite3 (.import + GROUP BY)" "$O-rfm-sqlite.csv" "$REF_SPEC" \
+		    "sqlite3 < '$W/sqlite-rfm.sql'"
+	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
+	case " $CSVKIT_SIZES " in
+	*" $SIZE "*)
+		if have csvsql; then
+			keyed_peer "csvkit csvsql -I" "$O-rfm-csvkit.csv" "$REF_SPEC" \
+			    "csvsql -I --tables orders --query '$PEERS/rfm.sql' '$F'"
+		else printf 'csvkit|||not available|\n' >> "$ROWS"; fi ;;
+	esac
+	{ echo; echo "#### RFM aggregation per customer (crm-score --as-of $AS_OF)"; echo; table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
+
+	# ---- c. Pareto ranking
+	TASK=pareto
+	ROWS=$W/rows-$SIZE-$TASK
+	: > "$ROWS"
+	REF=$O-pareto-ours.csv
+	measure "crm-pareto --by" "$REF" "'$BIN/crm-pareto' --by customer_id --value amount -q '$F'"
+	record "crm-pareto --by" reference
+	[ "$M_STATUS" = ok ] || die "crm-pareto failed: $M_STATUS"
+	selftest "$REF" "customer_id:id,amount:money,cum_share:num"
+	case $(check_pareto "$REF" "$REF" customer_id amount pareto_rank cum_share) in
+	yes) ;; *) die "self-test: the Pareto check does not match our answer with itself" ;;
+	esac
+	$AWK -F, -v OFS=, '
+	    NR == 4 { $(NF - 2) = $(NF - 2) + 0.001 } { print }' "$REF" > "$W/selftest.csv"
+	case $(check_pareto "$REF" "$W/selftest.csv" customer_id amount pareto_rank cum_share) in
+	"wrong (0 of "*", 1 ranks"*) ;;
+	*) die "self-test: the Pareto check did not catch a changed cumulative share" ;;
+	esac
+
+	# pareto_peer TOOL OUTFILE KEY VALUE RANK CUM COMMAND
+	pareto_peer() {
+		measure "$1" "$2" "$7"
+		if [ "$M_STATUS" = ok ]; then
+			record "$1" "$(check_pareto "$REF" "$2" "$3" "$4" "$5" "$6")"
+		else
+			record "$1" "—"
+		fi
+	}
+	if have mlr; then
+		pareto_peer "mlr stats1 + sort + put" "$O-pareto-mlr.csv" \
+		    customer_id amount_sum pareto_rank cum_share \
+		    "mlr --icsv --ocsv stats1 -a sum -f amount -g customer_id then sort -nr amount_sum then put -q -f '$PEERS/pareto.mlr' '$F'"
+	else printf 'mlr|||not available|\n' >> "$ROWS"; fi
+	if have gawk; then
+		pareto_peer "gawk (FPAT) + sort + gawk" "$O-pareto-gawk.csv" \
+		    customer_id amount pareto_rank cum_share \
+		    "gawk -f '$PEERS/fpat.awk' -f '$PEERS/pareto-sum.awk' '$F' | sort -t '$TAB' -k2,2gr | gawk -f '$PEERS/pareto-cum.awk'"
+	else printf 'gawk|||not available|\n' >> "$ROWS"; fi
+	if have mawk; then
+		pareto_peer "mawk -F, + sort + mawk" "$O-pareto-mawk.csv" \
+		    customer_id amount pareto_rank cum_share \
+		    "mawk -F, -f '$PEERS/pareto-sum.awk' '$F' | sort -t '$TAB' -k2,2gr | mawk -f '$PEERS/pareto-cum.awk'"
+	else printf 'mawk|||not available|\n' >> "$ROWS"; fi
+	if have sqlite3; then
+		sed "s|rfm.sql|pareto.sql|" "$W/sqlite-rfm.sql" > "$W/sqlite-pareto.sql"
+		pareto_peer "sqlite3 (.import + window sum)" "$O-pareto-sqlite.csv" \
+		    customer_id amount pareto_rank cum_share \
+		    "sqlite3 < '$W/sqlite-pareto.sql'"
+	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
+	{ echo; echo "#### Pareto ranking with cumulative share (crm-pareto --by customer_id --value amount)"; echo; table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
+
+	# ---- d. segmentation
+	TASK=segment
+	ROWS=$W/rows-$SIZE-$TASK
+	: > "$ROWS"
+	cat "$SCORES" > /dev/null
+	measure "bare libcsv parse (bench/parse.c)" "$O-segment-parse.txt" "'$PARSE' '$SCORES' monetary"
+	record "bare libcsv parse (bench/parse.c)" "physical reference"
+	SPARSE_T=$M_TIME
+	REF=$O-segment-ours.csv
+	SEG_SPEC="customer_id:id,segment:text"
+	REF_SPEC=$SEG_SPEC
+	measure "crm-segment --preset rfm" "$REF" "'$BIN/crm-segment' --preset rfm '$SCORES'"
+	record "crm-segment --preset rfm" reference
+	[ "$M_STATUS" = ok ] || die "crm-segment failed: $M_STATUS"
+	selftest "$REF" "$SEG_SPEC"
+	if have mlr; then
+		keyed_peer "mlr put if/elif" "$O-segment-mlr.csv" "$SEG_SPEC" \
+		    "mlr --icsv --ocsv put -f '$PEERS/segment.mlr' '$SCORES'"
+	else printf 'mlr|||not available|\n' >> "$ROWS"; fi
+	if have gawk; then
+		keyed_peer "gawk (FPAT CSV)" "$O-segment-gawk.csv" "$SEG_SPEC" \
+		    "gawk -f '$PEERS/fpat.awk' -f '$PEERS/segment.awk' '$SCORES'"
+	else printf 'gawk|||not available|\n' >> "$ROWS"; fi
+	if have mawk; then
+		keyed_peer "mawk -F," "$O-segment-mawk.csv" "$SEG_SPEC" \
+		    "mawk -F, -f '$PEERS/segment.awk' '$SCORES'"
+	else printf 'mawk|||not available|\n' >> "$ROWS"; fi
+	{ echo; echo "#### Rule segmentation of the customer table (crm-segment --preset rfm)"; echo; echo "Input: the $NCUST-row customer table from crm-score, $SCSIZE bytes; MB/s and the bare parse are over that table."; echo; table "$SCSIZE" "$SPARSE_T"; } >> "$REPORT"
+
+	# ---- e. follow-up list
+	TASK=followup
+	ROWS=$W/rows-$SIZE-$TASK
+	: > "$ROWS"
+	cat "$FOLLOW" > /dev/null
+	measure "bare libcsv parse (bench/parse.c)" "$O-followup-parse.txt" "'$PARSE' '$FOLLOW' monetary"
+	record "bare libcsv parse (bench/parse.c)" "physical reference"
+	FPARSE_T=$M_TIME
+	measure "crm-followup" "$O-followup-ours.csv" \
+	    "'$BIN/crm-followup' -c '$ROOT/samples/followup.yaml' --as-of $AS_OF -q '$FOLLOW'"
+	record "crm-followup" reference
+	{ echo; echo "#### Follow-up list (crm-followup -c samples/followup.yaml --as-of $AS_OF)"; echo
+	  echo "Input: the segmented customer table with an owner column (5 owners), $FOSIZE bytes. No peer: an equivalent needs working days and holidays, month-end clamping, milestone windows and a per-owner daily capacity, which is a program, not a one-liner; ours is timed alone."; echo
+	  table "$FOSIZE" "$FPARSE_T"; } >> "$REPORT"
+
+	# ---- targets of issue 7
+	SCORE_T=$(get rfm crm-score 2); PARETO_T=$(get pareto "crm-pareto --by" 2)
+	SEG_T=$(get segment "crm-segment --preset rfm" 2); FOL_T=$(get followup crm-followup 2)
+	{
+		echo
+		echo "#### Targets (issue 7)"
+		echo
+		target "crm-score RFM time / bare parse" "$(div "$SCORE_T" "$PARSE_T")" "<=" 2
+		target "mlr / crm-score" "$(div "$(get rfm "mlr put + stats1" 2)" "$SCORE_T")" ">=" 10
+		target "sqlite3 / crm-score" "$(div "$(get rfm "sqlite3 (.import + GROUP BY)" 2)" "$SCORE_T")" ">=" 4
+		target "mawk / crm-score" "$(div "$(get rfm "mawk -F," 2)" "$SCORE_T")" ">=" 3
+		target "mlr / crm-pareto --by" "$(div "$(get pareto "mlr stats1 + sort + put" 2)" "$PARETO_T")" ">=" 5
+		target "crm-segment / bare parse of its table" "$(div "$SEG_T" "$SPARSE_T")" "<=" 1.5
+		target "crm-followup / bare parse of its table" "$(div "$FOL_T" "$FPARSE_T")" "<=" 1.5
+		target "crm-segment peak RSS MB" "$(div "$(get segment "crm-segment --preset rfm" 3)" 1024)" "<=" 32
+		target "crm-followup peak RSS MB (holds the due rows)" "$(div "$(get followup crm-followup 3)" 1024)" "<=" 32
+		if [ "$CUST_N" -le 100000 ]; then
+			target "crm-score peak RSS MB" "$(div "$(get rfm crm-score 3)" 1024)" "<=" 64
+			target "crm-pareto --by peak RSS MB" "$(div "$(get pareto "crm-pareto --by" 3)" 1024)" "<=" 64
+		else
+			echo "- crm-score peak RSS: $(div "$(get rfm crm-score 3)" 1024) MB, crm-pareto --by: $(div "$(get pareto "crm-pareto --by" 3)" 1024) MB at $NCUST customers (the 64 MB target is for 100,000)"
+		fi
+	} >> "$REPORT"
+done
+
+# ---------------------------------------------------------------- results
+
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+MEM=$($AWK '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
+NEW=$W/results-new.md
+{
+	echo "## Run of $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo
+	echo "- machine: $(uname -m), $(nproc) CPUs, $MEM RAM, ${CPU:-unknown CPU}; $(uname -sr)"
+	echo "- load average at the start: $LOAD_START (other work on the machine skews the times)"
+	echo "- sizes: $BENCH_SIZES; $REPEAT runs per command, median wall time; peak RSS is the largest of the runs; warm page cache"
+	echo "- crm: $CRM_VERSION ($B/bin, CFLAGS of the build); libcsv $(dpkg-query -W -f '${Version}' libcsv3 2>/dev/null || echo '?'); $($CC --version 2>/dev/null | head -1)"
+	echo "- peers: $(ver mlr mlr --version); $(ver datamash datamash --version); $(ver gawk gawk --version | cut -d, -f1); $(ver mawk mawk -W version); sqlite3 $(ver sqlite3 sqlite3 --version | cut -d' ' -f1); $(ver csvsql csvsql --version); $(sort --version | head -1)"
+	echo "- × ours: the tool's median time divided by ours (above 1: ours is faster); × bare parse: divided by the bare libcsv parse of the same input"
+	cat "$REPORT"
+	echo
+} > "$NEW"
+
+if [ -f "$RESULTS" ]; then
+	# keep the title block, put the new run above the older ones
+	$AWK '/^## Run of / { exit } { print }' "$RESULTS" > "$W/results-head.md"
+	$AWK 'f || /^## Run of / { f = 1; print }' "$RESULTS" > "$W/results-old.md"
+else
+	{
+		echo "# make bench results"
+		echo
+		echo "Written by \`make bench\` (bench/run.sh); newest run first. What is measured and how each answer is checked: bench/README.md."
+		echo
+	} > "$W/results-head.md"
+	: > "$W/results-old.md"
+fi
+cat "$W/results-head.md" "$NEW" "$W/results-old.md" > "$RESULTS.tmp" &&
+    mv "$RESULTS.tmp" "$RESULTS"
+say "results written to $RESULTS"
+cat "$NEW"
