@@ -535,7 +535,9 @@ for SIZE in $BENCH_SIZES; do
 			target "crm-score peak RSS MB" "$(div "$(get rfm crm-score 3)" 1024)" "<=" 64
 			target "crm-pareto --by peak RSS MB" "$(div "$(get pareto "crm-pareto --by" 3)" 1024)" "<=" 64
 		else
-			echo "- crm-score peak RSS: $(div "$(get rfm crm-score 3)" 1024) MB, crm-pareto --by: $(div "$(get pareto "crm-pareto --by" 3)" 1024) MB at $NCUST customers (the 64 MB target is for 100,000)"
+			$AWK -v a="$(div "$(get rfm crm-score 3)" 1024)" \
+			    -v b="$(div "$(get pareto "crm-pareto --by" 3)" 1024)" -v n="$NCUST" 'BEGIN {
+				printf "- crm-score peak RSS: %.1f MB, crm-pareto --by: %.1f MB at %d customers (the 64 MB target is for 100,000)\n", a, b, n }' 
 		fi
 	} >> "$REPORT"
 done
