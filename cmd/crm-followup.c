@@ -53,7 +53,13 @@ struct settings {
 /* A customer with a follow-up due, held until the list is sorted. */
 struct item {
 	struct crm_record *rec;
-	struct crm_fu_due due;
+	struct {
+		enum crm_fu_kind kind;
+		int32_t due;
+		double priority;
+		const char *channel, *action;
+		const char *reason;	/* in the arena: exactly its length */
+	} due;
 	int deferred;
 };
 
@@ -493,7 +499,14 @@ main(int argc, char **argv)
 			    NULL)
 				crm_die_oom();
 		}
-		items[nitems].due = due;
+		items[nitems].due.kind = due.kind;
+		items[nitems].due.due = due.due;
+		items[nitems].due.priority = due.priority;
+		items[nitems].due.channel = due.channel;
+		items[nitems].due.action = due.action;
+		if ((items[nitems].due.reason = crm_arena_strndup(&held,
+		    due.reason, strlen(due.reason))) == NULL)
+			crm_die_oom();
 		items[nitems].deferred = 0;
 		if ((items[nitems].rec = crm_record_copy(&held, rec)) == NULL)
 			crm_die_oom();

@@ -212,11 +212,12 @@ static void
 pareto_fields(const struct crm_pareto *p, const struct crm_pareto_item *it,
     int percent, char out[NPARETO][40])
 {
-	snprintf(out[0], 40, "%zu", it->rank);
+	crm_integer_format((long long)it->rank, out[0]);
 	format_share(it->share, percent, out[1], 40);
 	format_share(it->cum_share, percent, out[2], 40);
 	format_share(it->cum_item_share, percent, out[3], 40);
-	snprintf(out[4], 40, "%c", 'A' + it->cls);
+	out[4][0] = (char)('A' + it->cls);
+	out[4][1] = '\0';
 	(void)p;
 }
 
@@ -241,7 +242,7 @@ write_grouped(struct crm_csv_writer *w, const struct crm_pareto *p,
 		crm_csv_put(w, key, len);
 		crm_number_format(g->sum, decimals, num, sizeof(num));
 		crm_csv_puts(w, num);
-		snprintf(num, sizeof(num), "%zu", g->rows);
+		crm_integer_format((long long)g->rows, num);
 		crm_csv_puts(w, num);
 		pareto_fields(p, &p->items[i], s->percent, f);
 		for (j = 0; j < NPARETO; j++)

@@ -454,14 +454,14 @@ write_customer(struct crm_csv_writer *w, const struct crm_rfm *r, size_t i,
 		crm_csv_puts(w, buf);
 		crm_date_format(c->last, buf);
 		crm_csv_puts(w, buf);
-		snprintf(buf, sizeof(buf), "%.0f", res->measure[CRM_R]);
+		crm_integer_format((long long)res->measure[CRM_R], buf);
 		crm_csv_puts(w, buf);
 	} else {
 		crm_csv_puts(w, "");
 		crm_csv_puts(w, "");
 		crm_csv_puts(w, "");
 	}
-	snprintf(buf, sizeof(buf), "%u", (unsigned)c->orders);
+	crm_integer_format(c->orders, buf);
 	crm_csv_puts(w, buf);
 	crm_number_format(res->measure[CRM_M], decimals, buf, sizeof(buf));
 	crm_csv_puts(w, buf);
@@ -472,11 +472,14 @@ write_customer(struct crm_csv_writer *w, const struct crm_rfm *r, size_t i,
 		return;
 	}
 	for (k = 0; k < 3; k++) {
-		snprintf(buf, sizeof(buf), "%d", res->score[k]);
+		crm_integer_format(res->score[k], buf);
 		crm_csv_puts(w, buf);
 	}
-	snprintf(buf, sizeof(buf), "%d%d%d", res->score[CRM_R],
-	    res->score[CRM_F], res->score[CRM_M]);
+	/* scores are single digits (bins <= 9) */
+	buf[0] = (char)('0' + res->score[CRM_R]);
+	buf[1] = (char)('0' + res->score[CRM_F]);
+	buf[2] = (char)('0' + res->score[CRM_M]);
+	buf[3] = '\0';
 	crm_csv_puts(w, buf);
 	if (s->weights_given)
 		put_fraction(w, s->weight[CRM_R] * res->score[CRM_R] +

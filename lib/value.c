@@ -699,3 +699,23 @@ crm_text_casecmp(const char *a, size_t alen, const char *b, size_t blen)
 	}
 	return alen < blen ? -1 : alen > blen;
 }
+
+int
+crm_integer_format(long long v, char *buf)
+{
+	char digits[24];
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+	int n = 0, o = 0;
+
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		buf[o++] = '-';
+	while (n > 0)
+		buf[o++] = digits[--n];
+	buf[o] = '\0';
+	return o;
+}

@@ -88,6 +88,12 @@ int crm_text_casecmp(const char *a, size_t alen, const char *b,
 int crm_number_format(double v, int decimals, char *buf, size_t size);
 
 /*
+ * Writes the whole number v in decimal into buf (at least 21 bytes): the
+ * per-row counts and ranks, without printf's cost.  Returns the length.
+ */
+int crm_integer_format(long long v, char *buf);
+
+/*
  * Formats v rounded to at most `decimals` digits after the point, with
  * trailing zeros and a trailing point removed: 0.25, 1, 0.333333.
  */

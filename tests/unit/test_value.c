@@ -591,11 +591,29 @@ test_format_matches_printf(void **state)
 	assert_string_equal(got, want);
 }
 
+static void
+test_integer_format(void **state)
+{
+	char buf[24];
+
+	(void)state;
+	assert_int_equal(crm_integer_format(0, buf), 1);
+	assert_string_equal(buf, "0");
+	crm_integer_format(-7, buf);
+	assert_string_equal(buf, "-7");
+	crm_integer_format(1234567890123LL, buf);
+	assert_string_equal(buf, "1234567890123");
+	/* the most negative value has no positive twin */
+	crm_integer_format(-9223372036854775807LL - 1, buf);
+	assert_string_equal(buf, "-9223372036854775808");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_decimals),
+		cmocka_unit_test(test_integer_format),
 		cmocka_unit_test(test_format_matches_printf),
 		cmocka_unit_test(test_date_format_check),
 		cmocka_unit_test(test_number_plain),
