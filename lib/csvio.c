@@ -656,6 +656,39 @@ crm_csv_writer_init(struct crm_csv_writer *w, FILE *fp, unsigned char delim)
 	w->delim = delim ? delim : ',';
 	w->nfields = 0;
 	w->last_empty = 0;
+	w->used = 0;
+}
+
+static void
+spill(struct crm_csv_writer *w)
+{
+	if (w->used > 0)
+		fwrite(w->buf, 1, w->used, w->fp);
+	w->used = 0;
+}
+
+static void
+add(struct crm_csv_writer *w, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t room = CRM_CSV_WRITE_BUF - w->used, k = n < room ? n :
+		    room;
+
+		memcpy(w->buf + w->used, s, k);
+		w->used += k;
+		s += k;
+		n -= k;
+		if (w->used == CRM_CSV_WRITE_BUF)
+			spill(w);
+	}
+}
+
+static void
+add_char(struct crm_csv_writer *w, char c)
+{
+	if (w->used == CRM_CSV_WRITE_BUF)
+		spill(w);
+	w->buf[w->used++] = c;
 }
 
 static int
@@ -679,25 +712,24 @@ needs_quotes(const char *s, size_t len, unsigned char delim)
 void
 crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len)
 {
-	FILE *fp = w->fp;
-	size_t i;
+	const char *q;
 
 	if (w->nfields++ > 0)
-		putc_unlocked(w->delim, fp);
+		add_char(w, (char)w->delim);
 	w->last_empty = len == 0;
 	if (!needs_quotes(s, len, w->delim)) {
-		/* fields are short: a loop of putc_unlocked beats fwrite */
-		for (i = 0; i < len; i++)
-			putc_unlocked(s[i], fp);
+		add(w, s, len);
 		return;
 	}
-	putc_unlocked('"', fp);
-	for (i = 0; i < len; i++) {
-		if (s[i] == '"')
-			putc_unlocked('"', fp);
-		putc_unlocked(s[i], fp);
+	add_char(w, '"');
+	while (len > 0 && (q = memchr(s, '"', len)) != NULL) {
+		add(w, s, (size_t)(q - s) + 1);
+		add_char(w, '"');
+		len -= (size_t)(q - s) + 1;
+		s = q + 1;
 	}
-	putc_unlocked('"', fp);
+	add(w, s, len);
+	add_char(w, '"');
 }
 
 void
@@ -711,8 +743,9 @@ crm_csv_end(struct crm_csv_writer *w)
 {
 	/* a lone empty field would read back as a blank line, i.e. nothing */
 	if (w->nfields == 1 && w->last_empty)
-		fputs("\"\"", w->fp);
-	putc_unlocked('\n', w->fp);
+		add(w, "\"\"", 2);
+	add_char(w, '\n');
+	spill(w);
 	w->nfields = 0;
 	return ferror(w->fp) ? -1 : 0;
 }

@@ -83,11 +83,20 @@ long crm_csv_require(const struct crm_csv_reader *r, const char *name,
 
 void crm_csv_close(struct crm_csv_reader *r);
 
+#define CRM_CSV_WRITE_BUF	8192
+
+/*
+ * A record is assembled in buf and handed to the stream whole by
+ * crm_csv_end (or in pieces when it outgrows buf): one fwrite per record
+ * rather than one call per byte or field.
+ */
 struct crm_csv_writer {
 	FILE *fp;
 	unsigned char delim;
 	size_t nfields;		/* fields written in the current record */
 	int last_empty;
+	size_t used;
+	char buf[CRM_CSV_WRITE_BUF];
 };
 
 void crm_csv_writer_init(struct crm_csv_writer *w, FILE *fp,
@@ -97,7 +106,10 @@ void crm_csv_writer_init(struct crm_csv_writer *w, FILE *fp,
 void crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len);
 void crm_csv_puts(struct crm_csv_writer *w, const char *s);
 
-/* Ends the current record.  Returns -1 if the stream has an error. */
+/*
+ * Ends the current record and writes it to the stream.  Returns -1 if
+ * the stream has an error.
+ */
 int crm_csv_end(struct crm_csv_writer *w);
 
 /* Writes all fields of rec and ends the record. */

@@ -150,6 +150,43 @@ clean_number(const char *b, const char *e, int decimal_comma, char *buf,
 	return 0;
 }
 
+/*
+ * Clinger's fast path: with at most 15 digits in all, the digits make an
+ * integer m that a double holds exactly, and m / 10^d (d <= 15, also
+ * exact) is one correctly rounded division: the very double strtod
+ * returns, at a fraction of its cost.  buf is the cleaned number, such
+ * as "-1234.50".  Returns -1 to leave the number to strtod.
+ */
+static int
+exact_decimal(const char *buf, size_t len, double *v)
+{
+	static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	unsigned long long m = 0;
+	size_t i = 0;
+	int digits = 0, frac = -1, neg = 0;
+
+	if (i < len && buf[i] == '-') {
+		neg = 1;
+		i++;
+	}
+	for (; i < len; i++) {
+		if (buf[i] == '.') {
+			frac = 0;
+			continue;
+		}
+		if (++digits > 15)
+			return -1;
+		m = m * 10 + (unsigned)(buf[i] - '0');
+		if (frac >= 0)
+			frac++;
+	}
+	*v = frac > 0 ? (double)m / pow10[frac] : (double)m;
+	if (neg)
+		*v = -*v;
+	return 0;
+}
+
 int
 crm_number_parse(const char *s, int decimal_comma, double *out,
     int *decimals)
@@ -198,12 +235,14 @@ crm_number_parse(const char *s, int decimal_comma, double *out,
 		return CRM_VALUE_INVALID;
 	len += n;
 
-	errno = 0;
-	v = strtod(buf, &end);
-	if (end != buf + len)
-		return CRM_VALUE_INVALID;
-	if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL))
-		return CRM_VALUE_INVALID;
+	if (exact_decimal(buf, len, &v) < 0) {
+		errno = 0;
+		v = strtod(buf, &end);
+		if (end != buf + len)
+			return CRM_VALUE_INVALID;
+		if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL))
+			return CRM_VALUE_INVALID;
+	}
 	/* "-0" and "(0.00)" are plain zero: keep -0.0 out of the callers. */
 	if (v == 0)
 		v = 0;
