@@ -22,6 +22,7 @@
 #include "followup.h"
 #include "ics.h"
 #include "input.h"
+#include "keyset.h"
 #include "options.h"
 #include "output.h"
 #include "report.h"
@@ -60,6 +61,7 @@ struct item {
 		const char *channel, *action;
 		const char *reason;	/* in the arena: exactly its length */
 	} due;
+	uint32_t owner;		/* rank of the owner's name in byte order */
 	int deferred;
 };
 
@@ -236,16 +238,15 @@ static int
 by_owner_priority(const void *a, const void *b)
 {
 	const struct item *x = a, *y = b;
-	long oc = sort_rules->owner_col, ic = sort_rules->id_col;
-	int c = strcmp(x->rec->field[oc], y->rec->field[oc]);
 
-	if (c != 0)
-		return c;
+	if (x->owner != y->owner)
+		return x->owner < y->owner ? -1 : 1;
 	if (x->due.priority != y->due.priority)
 		return x->due.priority > y->due.priority ? -1 : 1;
 	if (x->due.due != y->due.due)
 		return x->due.due < y->due.due ? -1 : 1;
-	return strcmp(x->rec->field[ic], y->rec->field[ic]);
+	return strcmp(x->rec->field[sort_rules->id_col],
+	    y->rec->field[sort_rules->id_col]);
 }
 
 /* The day a follow-up is worked on: its due date, or today if overdue. */
@@ -261,12 +262,10 @@ static int
 by_owner_day_priority(const void *a, const void *b)
 {
 	const struct item *x = a, *y = b;
-	int c = strcmp(x->rec->field[sort_rules->owner_col],
-	    y->rec->field[sort_rules->owner_col]);
 	int32_t dx = work_day(x, sort_as_of), dy = work_day(y, sort_as_of);
 
-	if (c != 0)
-		return c;
+	if (x->owner != y->owner)
+		return x->owner < y->owner ? -1 : 1;
 	if (dx != dy)
 		return dx < dy ? -1 : 1;
 	return by_owner_priority(a, b);
@@ -292,8 +291,7 @@ apply_capacity(struct item *items, size_t n, const struct crm_fu_rules *r,
 		int32_t day = work_day(&items[i], as_of), next;
 
 		/* prev_day: deferring an item changes its due date */
-		if (i == 0 || strcmp(items[i].rec->field[r->owner_col],
-		    items[i - 1].rec->field[r->owner_col]) != 0 ||
+		if (i == 0 || items[i].owner != items[i - 1].owner ||
 		    day != prev_day)
 			run = 0;
 		prev_day = day;
@@ -304,8 +302,45 @@ apply_capacity(struct item *items, size_t n, const struct crm_fu_rules *r,
 		items[i].due.due = next == CRM_NO_WORKDAY ? day + 1 : next;
 		deferred++;
 	}
-	qsort(items, n, sizeof(*items), by_owner_priority);
 	return deferred;
+}
+
+static const struct crm_keyset *rank_keys;
+
+static int
+by_key_text(const void *a, const void *b)
+{
+	return strcmp(crm_keyset_text(rank_keys, *(const uint32_t *)a),
+	    crm_keyset_text(rank_keys, *(const uint32_t *)b));
+}
+
+/*
+ * Turns each item's owner number (first-seen order in owners) into the
+ * rank of the owner's name, so that the sorts compare integers, not
+ * strings: a list of 100,000 follow-ups has a handful of owners.
+ */
+static void
+rank_owners(struct item *items, size_t n, const struct crm_keyset *owners)
+{
+	uint32_t *order, *rank;
+	size_t i;
+
+	if (owners->n == 0)
+		return;
+	order = malloc(owners->n * sizeof(*order));
+	rank = malloc(owners->n * sizeof(*rank));
+	if (order == NULL || rank == NULL)
+		crm_die_oom();
+	for (i = 0; i < owners->n; i++)
+		order[i] = (uint32_t)i;
+	rank_keys = owners;
+	qsort(order, owners->n, sizeof(*order), by_key_text);
+	for (i = 0; i < owners->n; i++)
+		rank[order[i]] = (uint32_t)i;
+	for (i = 0; i < n; i++)
+		items[i].owner = rank[items[i].owner];
+	free(order);
+	free(rank);
 }
 
 static const char *const own_names[] = { "due_date", "days_overdue",
@@ -406,6 +441,9 @@ main(int argc, char **argv)
 	struct crm_fu_rules rules;
 	struct crm_contacts contacts;
 	struct crm_arena held = CRM_ARENA_INIT;
+	struct crm_keyset owners;
+	long owner;
+	int added;
 	struct crm_fu_env env;
 	struct crm_input in;
 	struct crm_record *rec;
@@ -452,6 +490,7 @@ main(int argc, char **argv)
 	env.date_format = c.date_format;
 
 	crm_contacts_init(&contacts);
+	crm_keyset_init(&owners);
 	if (s.log != NULL)
 		read_log(s.log, &rules, &c, &contacts, &log_skipped,
 		    &log_future);
@@ -508,6 +547,10 @@ main(int argc, char **argv)
 		    due.reason, strlen(due.reason))) == NULL)
 			crm_die_oom();
 		items[nitems].deferred = 0;
+		if ((owner = crm_keyset_add(&owners, rec->field[rules.owner_col],
+		    rec->len[rules.owner_col], &added, &e)) < 0)
+			crm_die(&e);
+		items[nitems].owner = (uint32_t)owner;
 		if ((items[nitems].rec = crm_record_copy(&held, rec)) == NULL)
 			crm_die_oom();
 		nitems++;
@@ -519,9 +562,10 @@ main(int argc, char **argv)
 			unknown++;
 
 	sort_rules = &rules;
+	rank_owners(items, nitems, &owners);
+	deferred = apply_capacity(items, nitems, &rules, c.as_of);
 	if (nitems > 0)
 		qsort(items, nitems, sizeof(*items), by_owner_priority);
-	deferred = apply_capacity(items, nitems, &rules, c.as_of);
 
 	if ((out = crm_output_open(c.output, &e)) == NULL)
 		crm_die(&e);
@@ -570,6 +614,7 @@ main(int argc, char **argv)
 	free(items);
 	free(seen_value);
 	crm_arena_free(&held);
+	crm_keyset_free(&owners);
 	crm_contacts_free(&contacts);
 	crm_fu_free(&rules);
 	crm_config_free(&cfg);

@@ -717,13 +717,19 @@ consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
 	    x->weight + r->per_value * x->value;
 	d.channel = channel;
 	d.action = action;
-	snprintf(d.reason, sizeof(d.reason), "%s%s", reason, extra);
-	utf8_trim(d.reason);
 	/* what is due by today beats what a --horizon looks ahead to */
-	if (!x->have || better(&d, x->best, x->env->as_of)) {
-		*x->best = d;
-		x->have = 1;
-	}
+	if (x->have && !better(&d, x->best, x->env->as_of))
+		return;
+	/* field by field: only a winner pays for formatting its reason */
+	x->best->kind = d.kind;
+	x->best->due = d.due;
+	x->best->priority = d.priority;
+	x->best->channel = d.channel;
+	x->best->action = d.action;
+	snprintf(x->best->reason, sizeof(x->best->reason), "%s%s", reason,
+	    extra);
+	utf8_trim(x->best->reason);
+	x->have = 1;
 }
 
 static const struct crm_fu_cadence *
