@@ -576,7 +576,7 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 		    orderc >= 0 ? rec->len[orderc] : 0, keepv, keepl, &e) < 0)
 			crm_die(&e);
 	}
-	if (got < 0)
+	if (got < 0 || crm_rfm_finish(&r, &e) < 0)
 		crm_die(&e);
 
 	memset(&rs, 0, sizeof(rs));

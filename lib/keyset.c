@@ -29,6 +29,27 @@ crm_keyset_init(struct crm_keyset *ks)
 	memset(ks, 0, sizeof(*ks));
 }
 
+/*
+ * What a slot holds besides the key's number: for a key shorter than
+ * CRM_SLOT_INLINE, its length and its bytes, zero padded; for a longer
+ * one, 0xFF and the high half of its hash.  Equal tags mean equal short
+ * keys, so only long keys are compared in their entry.
+ */
+static void
+slot_tag(uint8_t tag[12], const char *key, size_t len, uint64_t h)
+{
+	uint32_t h32 = (uint32_t)(h >> 32);
+
+	memset(tag, 0, 12);
+	if (len < CRM_SLOT_INLINE) {
+		tag[0] = (uint8_t)len;
+		memcpy(tag + 1, key, len);
+	} else {
+		tag[0] = 0xFF;
+		memcpy(tag + 1, &h32, sizeof(h32));
+	}
+}
+
 static int
 rehash(struct crm_keyset *ks, size_t nslots)
 {
@@ -38,12 +59,13 @@ rehash(struct crm_keyset *ks, size_t nslots)
 	if (slot == NULL)
 		return -1;
 	for (i = 0; i < ks->n; i++) {
-		size_t s = ks->key[i].hash & (nslots - 1);
+		const struct crm_key *k = &ks->key[i];
+		size_t s = k->hash & (nslots - 1);
 
 		while (slot[s].index1 != 0)
 			s = (s + 1) & (nslots - 1);
 		slot[s].index1 = (uint32_t)(i + 1);
-		slot[s].hash32 = (uint32_t)(ks->key[i].hash >> 32);
+		slot_tag(slot[s].tag, crm_keyset_text(ks, i), k->len, k->hash);
 	}
 	free(ks->slot);
 	ks->slot = slot;
@@ -51,36 +73,51 @@ rehash(struct crm_keyset *ks, size_t nslots)
 	return 0;
 }
 
-/* The slot holding key, or the empty slot where it would go. */
+/* The slot holding key (tagged tag), or the empty slot where it would go. */
 static size_t
-probe(const struct crm_keyset *ks, const char *key, size_t len, uint64_t h)
+probe(const struct crm_keyset *ks, const char *key, size_t len, uint64_t h,
+    const uint8_t tag[12])
 {
-	uint32_t h32 = (uint32_t)(h >> 32);
 	size_t s;
 
 	for (s = h & (ks->nslots - 1); ks->slot[s].index1 != 0;
 	    s = (s + 1) & (ks->nslots - 1)) {
 		const struct crm_key *k;
 
-		if (ks->slot[s].hash32 != h32)
+		if (memcmp(ks->slot[s].tag, tag, 12) != 0)
 			continue;
+		if (len < CRM_SLOT_INLINE)
+			break;
 		k = &ks->key[ks->slot[s].index1 - 1];
 		if (k->hash == h && k->len == len &&
-		    memcmp(len < CRM_KEY_INLINE ? k->t.buf : k->t.ptr, key,
+		    memcmp(crm_keyset_text(ks, ks->slot[s].index1 - 1), key,
 		    len) == 0)
 			break;
 	}
 	return s;
 }
 
+void
+crm_keyset_prefetch(const struct crm_keyset *ks, const char *key,
+    size_t len)
+{
+	if (ks->nslots > 0)
+		__builtin_prefetch(&ks->slot[hash_key(key, len) &
+		    (ks->nslots - 1)]);
+}
+
 long
 crm_keyset_find(const struct crm_keyset *ks, const char *key, size_t len)
 {
+	uint64_t h;
+	uint8_t tag[12];
 	size_t s;
 
 	if (ks->nslots == 0)
 		return -1;
-	s = probe(ks, key, len, hash_key(key, len));
+	h = hash_key(key, len);
+	slot_tag(tag, key, len, h);
+	s = probe(ks, key, len, h, tag);
 	return (long)ks->slot[s].index1 - 1;
 }
 
@@ -89,6 +126,7 @@ crm_keyset_add(struct crm_keyset *ks, const char *key, size_t len,
     int *added, struct crm_error *e)
 {
 	uint64_t h = hash_key(key, len);
+	uint8_t tag[12];
 	struct crm_key *k;
 	size_t s;
 
@@ -96,7 +134,8 @@ crm_keyset_add(struct crm_keyset *ks, const char *key, size_t len,
 	if ((ks->n + 1) * 2 > ks->nslots &&
 	    rehash(ks, ks->nslots ? ks->nslots * 2 : 1024) < 0)
 		goto nomem;
-	s = probe(ks, key, len, h);
+	slot_tag(tag, key, len, h);
+	s = probe(ks, key, len, h, tag);
 	if (ks->slot[s].index1 != 0)
 		return (long)ks->slot[s].index1 - 1;
 	if (ks->n >= UINT32_MAX - 1)
@@ -121,7 +160,7 @@ crm_keyset_add(struct crm_keyset *ks, const char *key, size_t len,
 	k->len = len;
 	k->hash = h;
 	ks->slot[s].index1 = (uint32_t)(ks->n + 1);
-	ks->slot[s].hash32 = (uint32_t)(h >> 32);
+	memcpy(ks->slot[s].tag, tag, 12);
 	*added = 1;
 	return (long)ks->n++;
 nomem:

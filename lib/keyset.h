@@ -2,9 +2,10 @@
  * keyset.h - distinct keys (customer ids, group values) numbered in the
  * order they are first seen.
  *
- * An open-addressing hash table whose slots hold the key's number and a
- * fragment of its hash, so that most probes touch one cache line; key
- * texts are copied into an arena.  Callers keep their per-key data in
+ * An open-addressing hash table whose slots hold the key's number and
+ * the key itself when it is short (a fragment of its hash otherwise), so
+ * that most lookups touch one cache line; long key texts are copied into
+ * an arena.  Callers keep their per-key data in
  * their own arrays, indexed by the number: one entry per key, never one
  * per row.
  */
@@ -33,9 +34,17 @@ struct crm_key {
 	} t;
 };
 
+#define CRM_SLOT_INLINE	11	/* keys shorter than this live in the slot */
+
+/*
+ * A slot of the table, 16 bytes, four to a cache line.  A short key is
+ * compared in the slot itself: one cache miss per lookup, not two.  A
+ * longer one keeps a fragment of its hash there, and is compared in its
+ * entry when the fragment matches.
+ */
 struct crm_keyslot {
 	uint32_t index1;	/* key number + 1; 0 for an empty slot */
-	uint32_t hash32;	/* high half of the key's hash */
+	uint8_t tag[12];	/* see slot_tag in keyset.c */
 };
 
 struct crm_keyset {
@@ -66,6 +75,13 @@ crm_keyset_text(const struct crm_keyset *ks, size_t i)
 
 	return k->len < CRM_KEY_INLINE ? k->t.buf : k->t.ptr;
 }
+
+/*
+ * Starts loading the slot where key's lookup begins, so that a lookup
+ * made after other work (parsing the rest of the row) finds it in cache.
+ */
+void crm_keyset_prefetch(const struct crm_keyset *ks, const char *key,
+    size_t len);
 
 /* The number of key, or -1 if it was never added. */
 long crm_keyset_find(const struct crm_keyset *ks, const char *key,

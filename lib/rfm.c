@@ -29,22 +29,67 @@ hash_bytes(const char *s, size_t len)
 	return h;
 }
 
+/* Replaces a customer's kept values with size bytes of text. */
 static int
-keep_values(struct crm_rfm_customer *c, size_t nkeep, char *const *keep,
-    const size_t *keeplen)
+keep_values(struct crm_rfm_kept *k, const char *text, size_t size)
 {
-	size_t size = 0, i;
+	char *p;
+
+	if (size > k->size) {
+		if ((p = realloc(k->text, size)) == NULL)
+			return -1;
+		k->text = p;
+		k->size = size;
+	}
+	memcpy(k->text, text, size);
+	return 0;
+}
+
+/* Room for cap customers; the entries stay on cache-line boundaries. */
+static int
+grow(struct crm_rfm *r, size_t cap)
+{
+	struct crm_rfm_customer *c;
+	struct crm_rfm_kept *k;
+
+	if (cap > SIZE_MAX / 2 / sizeof(*c) ||
+	    (c = aligned_alloc(64, cap * sizeof(*c))) == NULL)
+		return -1;
+	if (r->cap > 0)
+		memcpy(c, r->c, r->cap * sizeof(*c));
+	free(r->c);
+	r->c = c;
+	if (r->nkeep > 0) {
+		if ((k = realloc(r->kept, cap * sizeof(*k))) == NULL)
+			return -1;
+		memset(k + r->cap, 0, (cap - r->cap) * sizeof(*k));
+		r->kept = k;
+	}
+	r->cap = cap;
+	return 0;
+}
+
+/* Copies the row's id and kept values into its ring entry. */
+static int
+hold_text(struct crm_rfm_row *w, const char *id, size_t idlen, size_t nkeep,
+    char *const *keep, const size_t *keeplen)
+{
+	size_t size = idlen + 1, i;
 	char *p;
 
 	for (i = 0; i < nkeep; i++)
 		size += keeplen[i] + 1;
-	if (size > c->kept_size) {
-		if ((p = realloc(c->kept, size)) == NULL)
+	if (size > w->size) {
+		if ((p = realloc(w->text, size)) == NULL)
 			return -1;
-		c->kept = p;
+		w->text = p;
+		w->size = size;
 	}
-	c->kept_size = size > c->kept_size ? size : c->kept_size;
-	p = c->kept;
+	memcpy(w->text, id, idlen);
+	w->text[idlen] = '\0';
+	w->idlen = idlen;
+	w->used = size;
+	p = w->text + idlen + 1;
 	for (i = 0; i < nkeep; i++) {
 		memcpy(p, keep[i], keeplen[i]);
 		p[keeplen[i]] = '\0';
@@ -53,62 +98,106 @@ keep_values(struct crm_rfm_customer *c, size_t nkeep, char *const *keep,
 	return 0;
 }
 
+/* First stage: finds (or makes) the row's customer. */
+static int
+look_up(struct crm_rfm *r, struct crm_rfm_row *w, struct crm_error *e)
+{
+	struct crm_rfm_customer *c;
+
+	if ((w->customer = crm_keyset_add(&r->ids, w->text, w->idlen,
+	    &w->added, e)) < 0)
+		return -1;
+	if (w->added) {
+		/* 1024 entries of 32 bytes: a multiple of aligned_alloc's 64 */
+		if ((size_t)w->customer == r->cap && grow(r, r->cap ?
+		    r->cap * 2 : 1024) < 0)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
+		c = &r->c[w->customer];
+		memset(c, 0, sizeof(*c));
+		c->kept_date = w->date;
+	}
+	__builtin_prefetch(&r->c[w->customer]);
+	return 0;
+}
+
+/* Second stage: folds the row into its customer's entry. */
+static int
+fold(struct crm_rfm *r, const struct crm_rfm_row *w, struct crm_error *e)
+{
+	struct crm_rfm_customer *c = &r->c[w->customer];
+
+	c->amount += w->amount;
+	if (w->added || w->date >= c->kept_date) {
+		c->kept_date = w->date;
+		if (r->nkeep > 0 && keep_values(&r->kept[w->customer],
+		    w->text + w->idlen + 1, w->used - w->idlen - 1) < 0)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
+	}
+	if (w->amount < 0)
+		return 0;	/* a refund: no order, no purchase date */
+	if (r->by_order) {
+		if (c->orders > 0 && w->order_hash == c->order_hash)
+			return 0;	/* another line of the same order */
+		c->order_hash = w->order_hash;
+	}
+	if (c->orders == 0 || w->date < c->first)
+		c->first = w->date;
+	if (c->orders == 0 || w->date > c->last)
+		c->last = w->date;
+	c->orders++;
+	return 0;
+}
+
+#define RING(r, n)	(&(r)->ring[(n) % CRM_RFM_RING])
+
 int
 crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
     double amount, const char *order, size_t orderlen, char *const *keep,
     const size_t *keeplen, struct crm_error *e)
 {
-	struct crm_rfm_customer *c;
-	long i;
-	int added;
+	struct crm_rfm_row *w = RING(r, r->rows);
+	uint64_t n;
 
-	if ((i = crm_keyset_add(&r->ids, id, idlen, &added, e)) < 0)
+	if (hold_text(w, id, idlen, r->nkeep, keep, keeplen) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	w->date = date;
+	w->amount = amount;
+	w->order_hash = r->by_order ? hash_bytes(order, orderlen) : 0;
+	crm_keyset_prefetch(&r->ids, id, idlen);
+	n = r->rows++;
+	if (n >= CRM_RFM_AHEAD &&
+	    look_up(r, RING(r, n - CRM_RFM_AHEAD), e) < 0)
 		return -1;
-	if (added) {
-		if ((size_t)i == r->cap) {
-			size_t cap = r->cap ? r->cap * 2 : 1024;
-
-			if ((c = realloc(r->c, cap * sizeof(*c))) == NULL)
-				goto nomem;
-			r->c = c;
-			r->cap = cap;
-		}
-		c = &r->c[i];
-		memset(c, 0, sizeof(*c));
-		c->kept_date = date;
-		if (keep_values(c, r->nkeep, keep, keeplen) < 0)
-			goto nomem;
-	}
-	c = &r->c[i];
-	c->amount += amount;
-	if (!added && date >= c->kept_date) {
-		c->kept_date = date;
-		if (keep_values(c, r->nkeep, keep, keeplen) < 0)
-			goto nomem;
-	}
-	if (amount < 0)
-		return 0;	/* a refund: no order, no purchase date */
-	if (r->by_order) {
-		uint64_t h = hash_bytes(order, orderlen);
-
-		if (c->orders > 0 && h == c->order_hash)
-			return 0;	/* another line of the same order */
-		c->order_hash = h;
-	}
-	if (c->orders == 0 || date < c->first)
-		c->first = date;
-	if (c->orders == 0 || date > c->last)
-		c->last = date;
-	c->orders++;
+	if (n >= 2 * CRM_RFM_AHEAD &&
+	    fold(r, RING(r, n - 2 * CRM_RFM_AHEAD), e) < 0)
+		return -1;
 	return 0;
-nomem:
-	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+}
+
+int
+crm_rfm_finish(struct crm_rfm *r, struct crm_error *e)
+{
+	uint64_t n = r->rows, i;
+
+	i = n > CRM_RFM_AHEAD ? n - CRM_RFM_AHEAD : 0;
+	for (; i < n; i++)
+		if (look_up(r, RING(r, i), e) < 0)
+			return -1;
+	i = n > 2 * CRM_RFM_AHEAD ? n - 2 * CRM_RFM_AHEAD : 0;
+	for (; i < n; i++)
+		if (fold(r, RING(r, i), e) < 0)
+			return -1;
+	r->rows = 0;
+	return 0;
 }
 
 const char *
 crm_rfm_kept(const struct crm_rfm *r, size_t c, size_t i)
 {
-	const char *p = r->c[c].kept;
+	const char *p = r->kept[c].text;
 
 	while (i-- > 0)
 		p += strlen(p) + 1;
@@ -199,8 +288,11 @@ crm_rfm_free(struct crm_rfm *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->ids.n; i++)
-		free(r->c[i].kept);
+	for (i = 0; i < r->ids.n && r->kept != NULL; i++)
+		free(r->kept[i].text);
+	for (i = 0; i < CRM_RFM_RING; i++)
+		free(r->ring[i].text);
+	free(r->kept);
 	free(r->c);
 	crm_keyset_free(&r->ids);
 	memset(r, 0, sizeof(*r));

@@ -27,19 +27,48 @@
 
 enum { CRM_R, CRM_F, CRM_M };
 
+/*
+ * 32 bytes, and the array is aligned on cache lines: a row touches one
+ * line of its customer's entry.
+ */
 struct crm_rfm_customer {
 	int32_t first, last;	/* order dates; meaningless when orders == 0 */
 	uint32_t orders;
-	uint64_t order_hash;	/* id of the last order counted */
+	int32_t kept_date;	/* the date of the row the kept values are from */
 	double amount;		/* orders minus refunds */
-	int32_t kept_date;
-	char *kept;		/* the kept values, each NUL-terminated */
-	size_t kept_size;
+	uint64_t order_hash;	/* id of the last order counted */
 };
+
+/* A customer's kept values, each NUL-terminated, in size bytes. */
+struct crm_rfm_kept {
+	char *text;
+	size_t size;
+};
+
+/*
+ * A row on its way into the table: rows are folded in a few rows after
+ * they are added, so that the cache misses of their lookups (the hash
+ * slot, then the customer's entry) overlap the parsing of the next rows.
+ */
+struct crm_rfm_row {
+	int32_t date;
+	double amount;
+	uint64_t order_hash;
+	long customer;		/* set by the lookup */
+	int added;		/* the lookup made a new customer */
+	char *text;		/* the id, then the kept values, NUL-terminated */
+	size_t idlen, used, size;
+};
+
+#define CRM_RFM_AHEAD	4	/* rows between adding and looking up */
+#define CRM_RFM_RING	16	/* > 2 * CRM_RFM_AHEAD */
 
 struct crm_rfm {
 	struct crm_keyset ids;
+	struct crm_rfm_row ring[CRM_RFM_RING];
+	uint64_t rows;			/* rows added */
 	struct crm_rfm_customer *c;	/* by customer number */
+	struct crm_rfm_kept *kept;	/* by customer number; with nkeep */
 	size_t cap;
 	size_t nkeep;
 	int by_order;
@@ -50,10 +79,15 @@ void crm_rfm_init(struct crm_rfm *r, size_t nkeep, int by_order);
 /*
  * Adds a row: customer id, date (days), amount, order id (ignored unless
  * by_order) and the nkeep kept values.  Fails only when out of memory.
+ * The row may be folded in later: call crm_rfm_finish before reading
+ * the table.
  */
 int crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen,
     int32_t date, double amount, const char *order, size_t orderlen,
     char *const *keep, const size_t *keeplen, struct crm_error *e);
+
+/* Folds in the rows still on their way; fails only when out of memory. */
+int crm_rfm_finish(struct crm_rfm *r, struct crm_error *e);
 
 /* The i-th kept value of customer c. */
 const char *crm_rfm_kept(const struct crm_rfm *r, size_t c, size_t i);

@@ -61,6 +61,18 @@ test_length_matters(void **state)
 	assert_string_equal(crm_keyset_text(&ks, 3), "0123456789abcdefXYZ");
 	assert_string_equal(crm_keyset_text(&ks, 4), "0123456789abcde");
 	assert_int_equal(crm_keyset_find(&ks, "0123456789abcdefXYZ", 19), 3);
+	/*
+	 * Keys of 10 bytes are compared in the slot, of 11 in their entry:
+	 * keys that differ only in their last byte, on both sides.
+	 */
+	assert_int_equal(add(&ks, "012345678X", 10, 1), 5);
+	assert_int_equal(add(&ks, "012345678Y", 10, 1), 6);
+	assert_int_equal(add(&ks, "0123456789X", 11, 1), 7);
+	assert_int_equal(add(&ks, "0123456789Y", 11, 1), 8);
+	assert_int_equal(add(&ks, "012345678Y", 10, 0), 6);
+	assert_int_equal(add(&ks, "0123456789Y", 11, 0), 8);
+	assert_int_equal(crm_keyset_find(&ks, "012345678Z", 10), -1);
+	assert_int_equal(crm_keyset_find(&ks, "0123456789Z", 11), -1);
 	crm_keyset_free(&ks);
 }
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -34,6 +35,15 @@ add(struct crm_rfm *r, const char *id, const char *date, double amount,
 	    order, order ? strlen(order) : 0, keep, keeplen, &e), 0);
 }
 
+/* Rows are folded in a few rows late: this folds in the rest. */
+static void
+finish(struct crm_rfm *r)
+{
+	struct crm_error e;
+
+	assert_int_equal(crm_rfm_finish(r, &e), 0);
+}
+
 static void
 test_orders_refunds_and_kept(void **state)
 {
@@ -47,6 +57,7 @@ test_orders_refunds_and_kept(void **state)
 	add(&r, "A", "2025-02-01", 20, "I3", "later");
 	add(&r, "A", "2025-02-03", -5, "C9", "refund");	/* no order */
 	add(&r, "A", "2025-01-20", 1, "I4", "older");	/* kept stays */
+	finish(&r);
 	assert_int_equal(r.ids.n, 2);
 	/* A: I1, I3, I4 are orders; 10 + 5 + 20 - 5 + 1 = 31 */
 	assert_int_equal(r.c[0].orders, 3);
@@ -68,6 +79,7 @@ test_rows_are_orders_without_ids(void **state)
 	crm_rfm_init(&r, 0, 0);
 	add(&r, "A", "2025-01-05", 10, NULL, NULL);
 	add(&r, "A", "2025-01-05", 5, NULL, NULL);
+	finish(&r);
 	assert_int_equal(r.c[0].orders, 2);
 	crm_rfm_free(&r);
 }
@@ -106,6 +118,7 @@ test_scores_and_refund_only(void **state)
 	s.bins = 3;
 	s.kind = CRM_SCALE_QUANTILE;
 	s.decimals = 2;
+	finish(&r);
 	assert_int_equal(crm_rfm_score(&r, &s, &res, scale, &e), 0);
 	order = crm_rfm_order_by_id(&r);
 	assert_non_null(order);
@@ -146,10 +159,65 @@ test_monetary_mean_rounded(void **state)
 	s.bins = 5;
 	s.monetary_mean = 1;
 	s.decimals = 2;
+	finish(&r);
 	assert_int_equal(crm_rfm_score(&r, &s, &res, scale, &e), 0);
 	assert_true(res[0].measure[CRM_M] == 10.01);
 	assert_true(res[0].measure[CRM_R] == 0);
 	free(res);
+	crm_rfm_free(&r);
+}
+
+/*
+ * Many more rows than are held back: row i belongs to customer K(i % 7),
+ * on day i / 7 of January 2025 and after, amount 1, order Oi, kept value
+ * vi.  1000 = 7 * 142 + 6, so K0..K5 have 143 rows (the last one
+ * 994 + k, on day 142) and K6 has 142 (the last one 993, on day 141).
+ * Every fifth row repeats the order id of the row before it of the
+ * same customer, so it is not another order.
+ */
+static void
+test_many_rows(void **state)
+{
+	struct crm_rfm r;
+	char id[8], order[16], kept[16], want[16];
+	int32_t base = day("2025-01-01");
+	struct crm_error e;
+	long i, k;
+
+	(void)state;
+	crm_rfm_init(&r, 1, 1);
+	for (i = 0; i < 1000; i++) {
+		char *keep[1] = { kept };
+		size_t keeplen[1];
+		long o = i % 35 >= 28 ? i - 7 : i;	/* rows 28..34 of 35 */
+
+		snprintf(id, sizeof(id), "K%ld", i % 7);
+		snprintf(order, sizeof(order), "O%ld", o);
+		keeplen[0] = (size_t)snprintf(kept, sizeof(kept), "v%ld", i);
+		assert_int_equal(crm_rfm_add(&r, id, strlen(id),
+		    base + (int32_t)(i / 7), 1, order, strlen(order), keep,
+		    keeplen, &e), 0);
+	}
+	finish(&r);
+	assert_int_equal(r.ids.n, 7);
+	for (k = 0; k < 7; k++) {
+		long rows = k < 6 ? 143 : 142, last = k < 6 ? 994 + k : 993;
+		/*
+		 * Rows 28..34 of each 35 repeat an order: one row of each
+		 * customer per 35 rows; 1000 = 28 * 35 + 20, so 28 repeats
+		 * for everyone, and none in the last 20 rows (< 28).
+		 */
+		long repeats = 28;
+
+		assert_int_equal(crm_keyset_text(&r.ids, (size_t)k)[1],
+		    '0' + k);
+		assert_true(r.c[k].amount == rows);
+		assert_int_equal(r.c[k].orders, rows - repeats);
+		assert_int_equal(r.c[k].first, base);
+		assert_int_equal(r.c[k].last, base + (int32_t)(last / 7));
+		snprintf(want, sizeof(want), "v%ld", last);
+		assert_string_equal(crm_rfm_kept(&r, (size_t)k, 0), want);
+	}
 	crm_rfm_free(&r);
 }
 
@@ -161,6 +229,7 @@ main(void)
 		cmocka_unit_test(test_rows_are_orders_without_ids),
 		cmocka_unit_test(test_scores_and_refund_only),
 		cmocka_unit_test(test_monetary_mean_rounded),
+		cmocka_unit_test(test_many_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
