@@ -426,9 +426,14 @@ main(int argc, char **argv)
 		crm_die(&e);
 	while ((r = crm_input_read(&in, &rec, &e)) > 0) {
 		double v;
-		int ok = crm_input_number(&in, rec, vcol, s.value, &v,
-		    &decimals, &e);
+		int ok;
 
+		/* the key's cache miss overlaps the parsing of the value */
+		if (bycol >= 0)
+			crm_keyset_prefetch(&groups.keys, rec->field[bycol],
+			    rec->len[bycol]);
+		ok = crm_input_number(&in, rec, vcol, s.value, &v, &decimals,
+		    &e);
 		if (ok < 0)
 			crm_die(&e);
 		if (ok == 0)
