@@ -691,16 +691,32 @@ add_char(struct crm_csv_writer *w, char c)
 	w->buf[w->used++] = c;
 }
 
+/* Nonzero when a byte of word w is zero (the classic bit trick). */
+#define ANY_ZERO_BYTE(w) \
+	(((w) - 0x0101010101010101ULL) & ~(w) & 0x8080808080808080ULL)
+
 static int
 needs_quotes(const char *s, size_t len, unsigned char delim)
 {
+	const uint64_t ones = 0x0101010101010101ULL;
 	size_t i;
 
 	/* a leading U+FEFF would read back as a byte order mark, and go */
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		return 1;
 
-	for (i = 0; i < len; i++) {
+	/* eight bytes at a time: does any equal one of the four? */
+	for (i = 0; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (ANY_ZERO_BYTE(w ^ (ones * delim)) |
+		    ANY_ZERO_BYTE(w ^ (ones * '"')) |
+		    ANY_ZERO_BYTE(w ^ (ones * '\n')) |
+		    ANY_ZERO_BYTE(w ^ (ones * '\r')))
+			return 1;
+	}
+	for (; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == delim || c == '"' || c == '\n' || c == '\r')

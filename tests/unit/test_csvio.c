@@ -402,6 +402,61 @@ test_writer_quotes_only_when_needed(void **state)
 	free(out);
 }
 
+/*
+ * The writer scans eight bytes at a time: each special byte at each
+ * position of a 20-byte field (two words and a tail) makes it quoted;
+ * bytes next to them in value (tab, '!', '#', 0x80 to 0xFF) do not.
+ */
+static void
+test_writer_scans_every_position(void **state)
+{
+	static const char special[] = { ',', '"', '\n', '\r', ';' };
+	char field[21], want[64];
+	size_t c, i;
+
+	(void)state;
+	for (c = 0; c < sizeof(special); c++) {
+		/* ';' is special only as the delimiter: run it with ';' */
+		unsigned char delim = special[c] == ';' ? ';' : ',';
+
+		for (i = 0; i < 20; i++) {
+			char *out = NULL;
+			size_t outlen = 0;
+			FILE *fp = open_memstream(&out, &outlen);
+			struct crm_csv_writer w;
+
+			memset(field, 'x', 20);
+			field[20] = '\0';
+			field[i] = special[c];
+			crm_csv_writer_init(&w, fp, delim);
+			crm_csv_puts(&w, field);
+			crm_csv_end(&w);
+			fclose(fp);
+			assert_int_equal(out[0], '"');
+			/* a quote inside is doubled: 20 + 2 + 1, + 1 for '"' */
+			assert_int_equal(outlen, special[c] == '"' ? 24 : 23);
+			free(out);
+		}
+	}
+	for (i = 0; i < 20; i++) {
+		char *out = NULL;
+		size_t outlen = 0;
+		FILE *fp = open_memstream(&out, &outlen);
+		struct crm_csv_writer w;
+
+		memset(field, 'x', 20);
+		field[20] = '\0';
+		field[i] = "\t!#\x80\xFF"[i % 5];
+		crm_csv_writer_init(&w, fp, ',');
+		crm_csv_puts(&w, field);
+		crm_csv_end(&w);
+		fclose(fp);
+		snprintf(want, sizeof(want), "%s\n", field);
+		assert_string_equal(out, want);
+		free(out);
+	}
+}
+
 static void
 test_round_trip(void **state)
 {
@@ -448,6 +503,7 @@ main(void)
 		cmocka_unit_test(test_quoted_newline_and_lines),
 		cmocka_unit_test(test_bom_crlf_excel),
 		cmocka_unit_test(test_spaces_kept),
+		cmocka_unit_test(test_writer_scans_every_position),
 		cmocka_unit_test(test_ragged_is_bad_then_goes_on),
 		cmocka_unit_test(test_stray_quote),
 		cmocka_unit_test(test_unterminated_quote),
