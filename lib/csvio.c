@@ -64,8 +64,16 @@ struct crm_csv_reader {
 
 enum { BAD_NONE, BAD_NUL, BAD_UTF8 };
 
+/* Nonzero when a byte of word w is zero (the classic bit trick). */
+#define ANY_ZERO_BYTE(w) \
+	(((w) - 0x0101010101010101ULL) & ~(w) & 0x8080808080808080ULL)
+
+/*
+ * BAD_NONE for valid UTF-8 without NUL bytes, else what is wrong (a NUL
+ * anywhere in the field before invalid UTF-8), in one pass.
+ */
 static int
-utf8_valid(const unsigned char *s, size_t n)
+check_text(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -80,40 +88,48 @@ utf8_valid(const unsigned char *s, size_t n)
 				memcpy(&w, s + i, 8);
 				if (w & 0x8080808080808080ULL)
 					break;
+				if (ANY_ZERO_BYTE(w))
+					return BAD_NUL;
 				i += 8;
 			}
-			if (i < n && s[i] < 0x80)
+			if (i < n && s[i] < 0x80) {
+				if (s[i] == '\0')
+					return BAD_NUL;
 				i++;
+			}
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF) {
 			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
-				return 0;
+				goto invalid;
 			i += 2;
 		} else if (c >= 0xE0 && c <= 0xEF) {
 			if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 ||
 			    (s[i + 2] & 0xC0) != 0x80)
-				return 0;
+				goto invalid;
 			if (c == 0xE0 && s[i + 1] < 0xA0)
-				return 0;	/* overlong */
+				goto invalid;	/* overlong */
 			if (c == 0xED && s[i + 1] >= 0xA0)
-				return 0;	/* surrogate */
+				goto invalid;	/* surrogate */
 			i += 3;
 		} else if (c >= 0xF0 && c <= 0xF4) {
 			if (i + 3 >= n || (s[i + 1] & 0xC0) != 0x80 ||
 			    (s[i + 2] & 0xC0) != 0x80 ||
 			    (s[i + 3] & 0xC0) != 0x80)
-				return 0;
+				goto invalid;
 			if (c == 0xF0 && s[i + 1] < 0x90)
-				return 0;	/* overlong */
+				goto invalid;	/* overlong */
 			if (c == 0xF4 && s[i + 1] >= 0x90)
-				return 0;	/* past U+10FFFF */
+				goto invalid;	/* past U+10FFFF */
 			i += 4;
 		} else {
-			return 0;
+			goto invalid;
 		}
 	}
-	return 1;
+	return BAD_NONE;
+invalid:
+	/* all before i is NUL-free */
+	return memchr(s + i, '\0', n - i) != NULL ? BAD_NUL : BAD_UTF8;
 }
 
 /* libcsv trims unquoted spaces by default; the contract keeps them. */
@@ -162,14 +178,8 @@ on_field(void *s, size_t n, void *data)
 	if (n > 0)
 		memcpy(r->data + r->datalen, s, n);
 	r->data[r->datalen + n] = '\0';
-	if (r->bad == BAD_NONE) {
-		if (memchr(s, '\0', n) != NULL)
-			r->bad = BAD_NUL;
-		else if (!utf8_valid(s, n))
-			r->bad = BAD_UTF8;
-		if (r->bad != BAD_NONE)
-			r->badfield = r->nf;
-	}
+	if (r->bad == BAD_NONE && (r->bad = check_text(s, n)) != BAD_NONE)
+		r->badfield = r->nf;
 	r->off[r->nf] = r->datalen;
 	r->flen[r->nf] = n;
 	r->nf++;
@@ -690,10 +700,6 @@ add_char(struct crm_csv_writer *w, char c)
 		spill(w);
 	w->buf[w->used++] = c;
 }
-
-/* Nonzero when a byte of word w is zero (the classic bit trick). */
-#define ANY_ZERO_BYTE(w) \
-	(((w) - 0x0101010101010101ULL) & ~(w) & 0x8080808080808080ULL)
 
 static int
 needs_quotes(const char *s, size_t len, unsigned char delim)

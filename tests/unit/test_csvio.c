@@ -304,6 +304,43 @@ test_nul_and_utf8(void **state)
 	done(&f);
 }
 
+/*
+ * NUL bytes and invalid UTF-8 are found in one pass, eight bytes at a
+ * time: a NUL at every position of a 20-byte field, and a NUL after
+ * invalid UTF-8 (the NUL is what is reported: likely UTF-16).
+ */
+static void
+test_nul_every_position(void **state)
+{
+	static const char lines[] = "v\n" "xxxxxxxxxxxxxxxxxxxx\n" "ok\n";
+	char text[sizeof(lines)];
+	struct fixture f;
+	struct crm_record *rec;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 20; i++) {
+		memcpy(text, lines, sizeof(lines));
+		text[2 + i] = '\0';
+		assert_non_null(open_text(&f, text, sizeof(lines) - 1, NULL));
+		assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+		assert_non_null(strstr(f.err.msg, "a NUL byte"));
+		expect_record(&f, 3, 1, "ok");
+		expect_end(&f);
+		done(&f);
+	}
+	assert_non_null(OPEN(&f, "v\nab\xC3" "\x28" "cdefghij\0k\n", NULL));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_non_null(strstr(f.err.msg, "a NUL byte"));
+	expect_end(&f);
+	done(&f);
+	assert_non_null(OPEN(&f, "v\nabcdefghijklmn\xC3" "\x28\n", NULL));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_non_null(strstr(f.err.msg, "invalid UTF-8"));
+	expect_end(&f);
+	done(&f);
+}
+
 static void
 test_tab_delimiter(void **state)
 {
@@ -503,6 +540,7 @@ main(void)
 		cmocka_unit_test(test_quoted_newline_and_lines),
 		cmocka_unit_test(test_bom_crlf_excel),
 		cmocka_unit_test(test_spaces_kept),
+		cmocka_unit_test(test_nul_every_position),
 		cmocka_unit_test(test_writer_scans_every_position),
 		cmocka_unit_test(test_ragged_is_bad_then_goes_on),
 		cmocka_unit_test(test_stray_quote),
