@@ -64,6 +64,9 @@ struct crm_csv_reader {
 
 enum { BAD_NONE, BAD_NUL, BAD_UTF8 };
 
+/* Fields up to this long are copied and checked byte by byte. */
+#define SHORT_FIELD	32
+
 /* Nonzero when a byte of word w is zero (the classic bit trick). */
 #define ANY_ZERO_BYTE(w) \
 	(((w) - 0x0101010101010101ULL) & ~(w) & 0x8080808080808080ULL)
@@ -175,11 +178,30 @@ on_field(void *s, size_t n, void *data)
 		r->data = d;
 		r->datacap = cap;
 	}
-	if (n > 0)
+	if (n <= SHORT_FIELD) {
+		/* most fields are a few bytes: copy them and look for NUL
+		   and non-ASCII in one loop, without a call */
+		const unsigned char *u = s;
+		char *d = r->data + r->datalen;
+		unsigned char any = 0, nul = 0;
+		size_t i;
+
+		for (i = 0; i < n; i++) {
+			d[i] = (char)u[i];
+			any |= u[i];
+			nul |= u[i] == '\0';
+		}
+		d[n] = '\0';
+		if (r->bad == BAD_NONE && (nul || (any & 0x80)) &&
+		    (r->bad = check_text(s, n)) != BAD_NONE)
+			r->badfield = r->nf;
+	} else {
 		memcpy(r->data + r->datalen, s, n);
-	r->data[r->datalen + n] = '\0';
-	if (r->bad == BAD_NONE && (r->bad = check_text(s, n)) != BAD_NONE)
-		r->badfield = r->nf;
+		r->data[r->datalen + n] = '\0';
+		if (r->bad == BAD_NONE &&
+		    (r->bad = check_text(s, n)) != BAD_NONE)
+			r->badfield = r->nf;
+	}
 	r->off[r->nf] = r->datalen;
 	r->flen[r->nf] = n;
 	r->nf++;
@@ -736,6 +758,29 @@ crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len)
 {
 	const char *q;
 
+	if (len <= SHORT_FIELD && w->used + len + 1 <= CRM_CSV_WRITE_BUF &&
+	    (len < 3 || (unsigned char)s[0] != 0xEF)) {
+		/* the usual short field: copy it while checking it, and
+		   start again below if it needs quotes after all */
+		char *d = w->buf + w->used + (w->nfields > 0);
+		size_t i;
+
+		for (i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c == w->delim || c == '"' || c == '\n' ||
+			    c == '\r')
+				break;
+			d[i] = (char)c;
+		}
+		if (i == len) {
+			if (w->nfields++ > 0)
+				w->buf[w->used] = (char)w->delim;
+			w->used = (size_t)(d + len - w->buf);
+			w->last_empty = len == 0;
+			return;
+		}
+	}
 	if (w->nfields++ > 0)
 		add_char(w, (char)w->delim);
 	w->last_empty = len == 0;

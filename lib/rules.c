@@ -6,18 +6,21 @@
  * column and holds every test its mapping lists (they must all hold).
  * Arguments are converted once, at compile time, with the same parsers
  * the CSV side uses; text lists are sorted so that `in` is a binary
- * search.  Matching walks the tree with short-circuit and allocates
- * nothing.  Reading numbers and dates is most of its cost, so a record's
- * values are cached on the stack by column: the RFM table reads r, f and
- * m once each, not once per rule.  Every node keeps its YAML node, so
- * that compile and bind errors point at the line and column that caused
- * them.
+ * search.  Matching walks the tree with short-circuit.  Reading numbers
+ * and dates is most of its cost, so a record's values are cached on the
+ * stack by column: the RFM table reads r, f and m once each, not once per
+ * rule.  And since a match depends only on the texts of the columns the
+ * rules read, results are remembered by those texts: a table of RFM
+ * scores has 125 combinations, not a million.
+ * Every node keeps its YAML node, so that compile and bind errors point
+ * at the line and column that caused them.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "keyset.h"
 #include "rules.h"
 #include "value.h"
 
@@ -30,6 +33,14 @@
 
 /* Columns whose values one match caches; others are read per node. */
 #define CACHE_SLOTS	64
+
+/*
+ * Combinations of the read columns' texts whose results are remembered;
+ * past this many the texts are too varied to be worth it (amounts, ids),
+ * and matching stops remembering.  Longer combinations are never kept.
+ */
+#define MEMO_MAX	4096
+#define MEMO_KEY_MAX	256
 
 enum cond_type { COND_ALL, COND_ANY, COND_NOT, COND_TEST };
 
@@ -86,10 +97,22 @@ struct rule {
 	struct cond *when;
 };
 
+/* Match results by the texts of the columns read (see the top). */
+struct memo {
+	int on;
+	long *col;			/* the columns read, once each */
+	size_t ncol;
+	struct crm_keyset keys;		/* their texts, NUL-terminated */
+	long result[MEMO_MAX];		/* by key number */
+	struct crm_rules_env env;	/* what the results were found under */
+	char key[MEMO_KEY_MAX];
+};
+
 struct crm_rules {
 	struct crm_config *cfg;	/* for bind errors; outlives the rules */
 	struct rule *rule;
 	size_t n;
+	struct memo *memo;	/* NULL until bound */
 };
 
 struct compiler {
@@ -794,10 +817,13 @@ missing_column(const struct crm_rules *r, const struct cond *d,
 	    "no column '%s' in the header (%s)%s", d->column, list, hint);
 }
 
-/* slot_of[col] is the cache slot of header column col, or -1. */
+/*
+ * slot_of[col] is the cache slot of header column col, or -1 while no
+ * condition reads it; each column read is listed once in m->col.
+ */
 static int
 bind_cond(const struct crm_rules *r, struct cond *d,
-    const struct crm_record *h, int *slot_of, int *nslots,
+    const struct crm_record *h, int *slot_of, int *nslots, struct memo *m,
     struct crm_error *e)
 {
 	size_t i;
@@ -806,7 +832,7 @@ bind_cond(const struct crm_rules *r, struct cond *d,
 		return 0;
 	if (d->type != COND_TEST) {
 		for (i = 0; i < d->nkid; i++)
-			if (bind_cond(r, d->kid[i], h, slot_of, nslots,
+			if (bind_cond(r, d->kid[i], h, slot_of, nslots, m,
 			    e) == -1)
 				return -1;
 		return 0;
@@ -817,10 +843,23 @@ bind_cond(const struct crm_rules *r, struct cond *d,
 	if (i == h->n)
 		return missing_column(r, d, h, e);
 	d->col = (long)i;
-	if (slot_of[i] == -1 && *nslots < CACHE_SLOTS)
-		slot_of[i] = (*nslots)++;
-	d->slot = slot_of[i];
+	if (slot_of[i] == -1) {
+		m->col[m->ncol++] = (long)i;
+		/* past the cache's slots, a column is read per node */
+		slot_of[i] = *nslots < CACHE_SLOTS ? (*nslots)++ : -2;
+	}
+	d->slot = slot_of[i] >= 0 ? slot_of[i] : -1;
 	return 0;
+}
+
+static void
+memo_free(struct memo *m)
+{
+	if (m == NULL)
+		return;
+	crm_keyset_free(&m->keys);
+	free(m->col);
+	free(m);
 }
 
 int
@@ -828,17 +867,33 @@ crm_rules_bind(struct crm_rules *r, const struct crm_record *header,
     struct crm_error *e)
 {
 	int *slot_of, nslots = 0, rc = 0;
+	struct memo *m;
 	size_t i;
 
-	if ((slot_of = malloc((header->n + 1) * sizeof(*slot_of))) == NULL)
+	memo_free(r->memo);
+	r->memo = NULL;
+	slot_of = malloc((header->n + 1) * sizeof(*slot_of));
+	m = calloc(1, sizeof(*m));
+	if (slot_of == NULL || m == NULL ||
+	    (m->col = malloc((header->n + 1) * sizeof(*m->col))) == NULL) {
+		free(slot_of);
+		memo_free(m);
 		return oom(e);
+	}
+	crm_keyset_init(&m->keys);
 	for (i = 0; i < header->n; i++)
 		slot_of[i] = -1;
 	for (i = 0; i < r->n && rc == 0; i++)
 		rc = bind_cond(r, r->rule[i].when, header, slot_of, &nslots,
-		    e);
+		    m, e);
 	free(slot_of);
-	return rc;
+	if (rc < 0) {
+		memo_free(m);
+		return rc;
+	}
+	m->on = 1;
+	r->memo = m;
+	return 0;
 }
 
 /* ---------------------------------------------------------------- */
@@ -1022,17 +1077,44 @@ eval(const struct cond *d, const struct crm_record *rec,
 	}
 }
 
-long
-crm_rules_match(const struct crm_rules *r, const struct crm_record *rec,
+static int
+same_env(const struct crm_rules_env *a, const struct crm_rules_env *b)
+{
+	return a->as_of == b->as_of && a->decimal_comma == b->decimal_comma &&
+	    (a->date_format == b->date_format ||
+	    (a->date_format != NULL && b->date_format != NULL &&
+	    strcmp(a->date_format, b->date_format) == 0));
+}
+
+/*
+ * The memo's key for rec, the read columns' texts each NUL-terminated
+ * (fields hold no NUL), in m->key; 0 when rec cannot be looked up.
+ */
+static size_t
+memo_key(struct memo *m, const struct crm_record *rec)
+{
+	size_t i, len = 0;
+
+	for (i = 0; i < m->ncol; i++) {
+		size_t c = (size_t)m->col[i];
+
+		if (c >= rec->n || len + rec->len[c] + 1 > MEMO_KEY_MAX)
+			return 0;
+		memcpy(m->key + len, rec->field[c], rec->len[c]);
+		m->key[len + rec->len[c]] = '\0';
+		len += rec->len[c] + 1;
+	}
+	return len;
+}
+
+static long
+match(const struct crm_rules *r, const struct crm_record *rec,
     const struct crm_rules_env *env, struct crm_error *e)
 {
-	static const struct crm_rules_env defaults;
 	struct cache cache;
 	size_t i;
 	int rc;
 
-	if (env == NULL)
-		env = &defaults;
 	memset(cache.have, 0, sizeof(cache.have));
 	for (i = 0; i < r->n; i++) {
 		if ((rc = eval(r->rule[i].when, rec, env, &cache, e)) == -1)
@@ -1041,6 +1123,44 @@ crm_rules_match(const struct crm_rules *r, const struct crm_record *rec,
 			return (long)i;
 	}
 	return (long)r->n;
+}
+
+long
+crm_rules_match(struct crm_rules *r, const struct crm_record *rec,
+    const struct crm_rules_env *env, struct crm_error *e)
+{
+	static const struct crm_rules_env defaults;
+	struct memo *m = r->memo;
+	size_t len = 0;
+	long k, which;
+	int added;
+
+	if (env == NULL)
+		env = &defaults;
+	if (m != NULL && m->on) {
+		if (m->keys.n > 0 && !same_env(&m->env, env)) {
+			crm_keyset_free(&m->keys);
+			crm_keyset_init(&m->keys);
+		}
+		m->env = *env;
+		len = memo_key(m, rec);
+		if (len > 0 && (k = crm_keyset_find(&m->keys, m->key, len)) >= 0)
+			return m->result[k];
+	}
+	which = match(r, rec, env, e);
+	if (which < 0 || len == 0)
+		return which;
+	if (m->keys.n == MEMO_MAX) {
+		/* too varied to be worth remembering */
+		m->on = 0;
+		crm_keyset_free(&m->keys);
+	} else if ((k = crm_keyset_add(&m->keys, m->key, len, &added,
+	    e)) >= 0) {
+		m->result[k] = which;
+	} else {
+		m->on = 0;	/* out of memory: go on without */
+	}
+	return which;
 }
 
 size_t
@@ -1066,5 +1186,6 @@ crm_rules_free(struct crm_rules *r)
 		for (i = 0; i < r->n; i++)
 			free_cond(r->rule[i].when);
 	free(r->rule);
+	memo_free(r->memo);
 	free(r);
 }

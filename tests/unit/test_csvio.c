@@ -312,22 +312,29 @@ test_nul_and_utf8(void **state)
 static void
 test_nul_every_position(void **state)
 {
-	static const char lines[] = "v\n" "xxxxxxxxxxxxxxxxxxxx\n" "ok\n";
-	char text[sizeof(lines)];
+	static const size_t sizes[] = { 20, 44 };	/* short, long */
+	char text[64];
 	struct fixture f;
 	struct crm_record *rec;
-	size_t i;
+	size_t i, k;
 
 	(void)state;
-	for (i = 0; i < 20; i++) {
-		memcpy(text, lines, sizeof(lines));
-		text[2 + i] = '\0';
-		assert_non_null(open_text(&f, text, sizeof(lines) - 1, NULL));
-		assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
-		assert_non_null(strstr(f.err.msg, "a NUL byte"));
-		expect_record(&f, 3, 1, "ok");
-		expect_end(&f);
-		done(&f);
+	for (k = 0; k < 2; k++) {
+		size_t n = sizes[k];
+
+		for (i = 0; i < n; i++) {
+			memcpy(text, "v\n", 2);
+			memset(text + 2, 'x', n);
+			memcpy(text + 2 + n, "\nok\n", 4);
+			text[2 + i] = '\0';
+			assert_non_null(open_text(&f, text, n + 6, NULL));
+			assert_int_equal(crm_csv_read(f.r, &rec, &f.err),
+			    CRM_CSV_BAD);
+			assert_non_null(strstr(f.err.msg, "a NUL byte"));
+			expect_record(&f, 3, 1, "ok");
+			expect_end(&f);
+			done(&f);
+		}
 	}
 	assert_non_null(OPEN(&f, "v\nab\xC3" "\x28" "cdefghij\0k\n", NULL));
 	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
@@ -335,6 +342,19 @@ test_nul_every_position(void **state)
 	expect_end(&f);
 	done(&f);
 	assert_non_null(OPEN(&f, "v\nabcdefghijklmn\xC3" "\x28\n", NULL));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_non_null(strstr(f.err.msg, "invalid UTF-8"));
+	expect_end(&f);
+	done(&f);
+	/* the same past 32 bytes */
+	assert_non_null(OPEN(&f, "v\nabcdefghijklmnopqrstuvwxyz0123456789\xC3"
+	    "\x28" "cdefghij\0k\n", NULL));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_non_null(strstr(f.err.msg, "a NUL byte"));
+	expect_end(&f);
+	done(&f);
+	assert_non_null(OPEN(&f, "v\nabcdefghijklmnopqrstuvwxyz0123456789\xC3"
+	    "\x28\n", NULL));
 	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
 	assert_non_null(strstr(f.err.msg, "invalid UTF-8"));
 	expect_end(&f);
@@ -440,57 +460,65 @@ test_writer_quotes_only_when_needed(void **state)
 }
 
 /*
- * The writer scans eight bytes at a time: each special byte at each
- * position of a 20-byte field (two words and a tail) makes it quoted;
- * bytes next to them in value (tab, '!', '#', 0x80 to 0xFF) do not.
+ * Fields up to 32 bytes are checked byte by byte, longer ones eight bytes
+ * at a time: each special byte at each position of a 20- and a 44-byte
+ * field makes it quoted; bytes next to them in value (tab, '!', '#',
+ * 0x80 to 0xFF) do not.
  */
+static void
+write_one(const char *field, unsigned char delim, const char *want,
+    size_t wantlen)
+{
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+	struct crm_csv_writer w;
+
+	crm_csv_writer_init(&w, fp, delim);
+	crm_csv_puts(&w, "a");
+	crm_csv_puts(&w, field);
+	crm_csv_end(&w);
+	fclose(fp);
+	if (want != NULL)
+		assert_string_equal(out, want);
+	else
+		assert_int_equal(outlen, wantlen);
+	free(out);
+}
+
 static void
 test_writer_scans_every_position(void **state)
 {
 	static const char special[] = { ',', '"', '\n', '\r', ';' };
-	char field[21], want[64];
-	size_t c, i;
+	static const size_t sizes[] = { 20, 44 };
+	char field[64], want[80];
+	size_t c, i, k;
 
 	(void)state;
-	for (c = 0; c < sizeof(special); c++) {
-		/* ';' is special only as the delimiter: run it with ';' */
-		unsigned char delim = special[c] == ';' ? ';' : ',';
+	for (k = 0; k < 2; k++) {
+		size_t n = sizes[k];
 
-		for (i = 0; i < 20; i++) {
-			char *out = NULL;
-			size_t outlen = 0;
-			FILE *fp = open_memstream(&out, &outlen);
-			struct crm_csv_writer w;
+		for (c = 0; c < sizeof(special); c++) {
+			/* ';' is special only as the delimiter */
+			unsigned char delim = special[c] == ';' ? ';' : ',';
 
-			memset(field, 'x', 20);
-			field[20] = '\0';
-			field[i] = special[c];
-			crm_csv_writer_init(&w, fp, delim);
-			crm_csv_puts(&w, field);
-			crm_csv_end(&w);
-			fclose(fp);
-			assert_int_equal(out[0], '"');
-			/* a quote inside is doubled: 20 + 2 + 1, + 1 for '"' */
-			assert_int_equal(outlen, special[c] == '"' ? 24 : 23);
-			free(out);
+			for (i = 0; i < n; i++) {
+				memset(field, 'x', n);
+				field[n] = '\0';
+				field[i] = special[c];
+				/* "a" delim, n + 2 quotes + newline, + 1 for
+				   a doubled quote */
+				write_one(field, delim, NULL, 2 + n + 3 +
+				    (special[c] == '"'));
+			}
 		}
-	}
-	for (i = 0; i < 20; i++) {
-		char *out = NULL;
-		size_t outlen = 0;
-		FILE *fp = open_memstream(&out, &outlen);
-		struct crm_csv_writer w;
-
-		memset(field, 'x', 20);
-		field[20] = '\0';
-		field[i] = "\t!#\x80\xFF"[i % 5];
-		crm_csv_writer_init(&w, fp, ',');
-		crm_csv_puts(&w, field);
-		crm_csv_end(&w);
-		fclose(fp);
-		snprintf(want, sizeof(want), "%s\n", field);
-		assert_string_equal(out, want);
-		free(out);
+		for (i = 0; i < n; i++) {
+			memset(field, 'x', n);
+			field[n] = '\0';
+			field[i] = "\t!#\x80\xFF"[i % 5];
+			snprintf(want, sizeof(want), "a,%s\n", field);
+			write_one(field, ',', want, 0);
+		}
 	}
 }
 

@@ -554,6 +554,71 @@ test_order(void **state)
 }
 
 /*
+ * Results are remembered by the texts of the columns read.  The same
+ * texts under another as-of date or decimal comma are matched again;
+ * a bad value is never remembered; past 4096 combinations, or with texts
+ * over 256 bytes, every row is still matched right.
+ */
+static void
+test_remembered_results(void **state)
+{
+	struct crm_rules_env env = today(), later = today(), comma = today();
+	struct crm_config cfg;
+	struct crm_rules *r;
+	struct crm_error e;
+	struct rec b;
+	char row[600];
+	long i;
+
+	(void)state;
+	r = must_compile(&cfg, "rules:\n"
+	    "  - {name: Recent, when: {d: {days_ago: {below: 10}}}}\n"
+	    "  - {name: Big, when: {x: {above: 2500}}}\n");
+	must_bind(r, "d,x");
+	later.as_of += 30;
+	comma.decimal_comma = 1;
+	/* 2024-02-25 is 5 days before 2024-03-01, 35 before 2024-03-31 */
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(crm_rules_match(r,
+		    record_csv(&b, "2024-02-25,1"), &env, &e), 0);
+		assert_int_equal(crm_rules_match(r,
+		    record_csv(&b, "2024-02-25,1"), &later, &e), 2);
+	}
+	/* "2600.5" is 2600.5, above 2500; with a decimal comma, bad */
+	assert_int_equal(crm_rules_match(r,
+	    record_csv(&b, "2024-01-01,2600.5"), &env, &e), 1);
+	assert_int_equal(crm_rules_match(r,
+	    record_csv(&b, "2024-01-01,2600.5"), &comma, &e), -1);
+	assert_int_equal(crm_rules_match(r,
+	    record_csv(&b, "2024-01-01,2600.5"), &comma, &e), -1);
+	assert_int_equal(crm_rules_match(r,
+	    record_csv(&b, "2024-01-01,2600.5"), &env, &e), 1);
+	/* 6000 combinations, twice over: Big when above 2500 */
+	for (i = 0; i < 12000; i++) {
+		snprintf(row, sizeof(row), "2024-01-01,%ld", i % 6000);
+		assert_int_equal(crm_rules_match(r, record_csv(&b, row), &env,
+		    &e), i % 6000 > 2500 ? 1 : 2);
+	}
+	crm_rules_free(r);
+	crm_config_free(&cfg);
+
+	/* a text of 300 bytes is matched, not remembered */
+	r = must_compile(&cfg, "rules:\n"
+	    "  - {name: Long, when: {t: {is: x}}}\n");
+	must_bind(r, "t");
+	memset(row, 'y', 300);
+	row[300] = '\0';
+	for (i = 0; i < 2; i++)
+		assert_int_equal(crm_rules_match(r, record_csv(&b, row), &env,
+		    &e), 1);
+	row[0] = 'x';
+	row[1] = '\0';
+	assert_int_equal(crm_rules_match(r, record_csv(&b, row), &env, &e), 0);
+	crm_rules_free(r);
+	crm_config_free(&cfg);
+}
+
+/*
  * A record's numbers and dates are read once per column and reused by
  * later rules: the same column as a number and as a date, and more
  * columns than the cache holds (64), must still give the right answers.
@@ -1164,6 +1229,7 @@ main(void)
 		cmocka_unit_test(test_shorthand),
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_column_values),
+		cmocka_unit_test(test_remembered_results),
 		cmocka_unit_test(test_bad_fields),
 		cmocka_unit_test(test_compile_condition),
 		cmocka_unit_test(test_compile_errors),
