@@ -183,16 +183,22 @@ on_field(void *s, size_t n, void *data)
 		   and non-ASCII in one loop, without a call */
 		const unsigned char *u = s;
 		char *d = r->data + r->datalen;
-		unsigned char any = 0, nul = 0;
-		size_t i;
+		uint64_t any = 0, nul = 0, w;
+		size_t i = 0;
 
-		for (i = 0; i < n; i++) {
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, u + i, 8);
+			memcpy(d + i, &w, 8);
+			any |= w;
+			nul |= ANY_ZERO_BYTE(w);
+		}
+		for (; i < n; i++) {
 			d[i] = (char)u[i];
 			any |= u[i];
 			nul |= u[i] == '\0';
 		}
 		d[n] = '\0';
-		if (r->bad == BAD_NONE && (nul || (any & 0x80)) &&
+		if (r->bad == BAD_NONE && (nul || (any & 0x8080808080808080ULL)) &&
 		    (r->bad = check_text(s, n)) != BAD_NONE)
 			r->badfield = r->nf;
 	} else {
