@@ -6,8 +6,8 @@
 #   sh bench/run.sh [BUILD_DIR]        (programs in BUILD_DIR/bin)
 #
 # Environment: BENCH_SIZES (default "1m 10m"; any NNk or NNm: NN thousand or
-# million rows, one customer per 10 rows), REPEAT (runs per command, default
-# 3), BENCH_TIMEOUT (seconds per command, default 600), CSVKIT_SIZES (sizes
+# million rows, one customer per 10 rows), REPEAT (rounds: runs per command,
+# default 3), BENCH_TIMEOUT (seconds per command, default 600), CSVKIT_SIZES (sizes
 # on which csvkit runs, default "1m"), BENCH_RESULTS (the results file,
 # default bench/RESULTS.md).
 #
@@ -135,38 +135,45 @@ gen() {
 
 # ---------------------------------------------------------------- timing
 
-# measure TOOL OUTFILE COMMAND [RUNS]: runs COMMAND RUNS times (default
-# REPEAT) with its standard output in OUTFILE.  Sets M_TIME (median wall
-# time in seconds, from date +%s%N around the run), M_RSS (largest peak
-# RSS of the runs in KiB, GNU time's %M) and M_STATUS (ok, or why not).
+# measure TOOL OUTFILE COMMAND: runs COMMAND once, in this round, with
+# its standard output in OUTFILE.  Sets M_TIME (median wall time in
+# seconds of the runs so far, from date +%s%N around each run), M_RSS
+# (largest peak RSS of the runs in KiB, GNU time's %M) and M_STATUS (ok,
+# or why not).  The rounds run every command once each in turn, so that a
+# slow spell of the machine falls on several tools, not on every run of
+# one; a command that failed is not run again.
 measure() {
-	m_tool=$1 m_out=$2 m_cmd=$3 m_runs=${4:-$REPEAT}
-	: > "$W/times"
+	m_tool=$1 m_out=$2 m_cmd=$3
+	m_key=$TIMES/$TASK-$(printf '%s' "$m_tool" | cksum | cut -d' ' -f1)
 	M_RSS=0 M_STATUS=ok M_TIME=
-	m_i=1
-	while [ "$m_i" -le "$m_runs" ]; do
-		say "$SIZE $TASK: $m_tool (run $m_i of $m_runs)"
-		m_t0=$(date +%s%N)
-		/usr/bin/time -f '%M' -o "$W/time.out" \
-		    timeout "$TIMEOUT" $RUNSH "$m_cmd" > "$m_out" 2> "$W/stderr.out"
-		m_rc=$?
-		m_t1=$(date +%s%N)
-		if [ "$m_rc" -eq 124 ]; then
-			M_STATUS="timeout (over $TIMEOUT s)"
-			break
-		elif [ "$m_rc" -ne 0 ]; then
-			M_STATUS="failed (exit $m_rc: $(grep -v '^ *$' "$W/stderr.out" |
-			    head -1 | cut -c1-120 | tr '|' '/'))"
-			say "$m_tool: $M_STATUS"
-			break
-		fi
-		echo $(( (m_t1 - m_t0) / 1000 )) >> "$W/times"
-		m_rss=$(tail -1 "$W/time.out")
-		case $m_rss in ''|*[!0-9]*) m_rss=0 ;; esac
-		[ "$m_rss" -gt "$M_RSS" ] && M_RSS=$m_rss
-		m_i=$((m_i + 1))
-	done
-	[ "$M_STATUS" = ok ] && M_TIME=$(sort -n "$W/times" | $AWK '
+	if [ -f "$m_key.status" ]; then
+		M_STATUS=$(cat "$m_key.status")
+		return 0
+	fi
+	say "$SIZE $TASK: $m_tool (round $ROUND of $REPEAT)"
+	m_t0=$(date +%s%N)
+	/usr/bin/time -f '%M' -o "$W/time.out" \
+	    timeout "$TIMEOUT" $RUNSH "$m_cmd" > "$m_out" 2> "$W/stderr.out"
+	m_rc=$?
+	m_t1=$(date +%s%N)
+	if [ "$m_rc" -eq 124 ]; then
+		M_STATUS="timeout (over $TIMEOUT s)"
+	elif [ "$m_rc" -ne 0 ]; then
+		M_STATUS="failed (exit $m_rc: $(grep -v '^ *$' "$W/stderr.out" |
+		    head -1 | cut -c1-120 | tr '|' '/'))"
+		say "$m_tool: $M_STATUS"
+	fi
+	if [ "$M_STATUS" != ok ]; then
+		printf '%s\n' "$M_STATUS" > "$m_key.status"
+		return 0
+	fi
+	echo $(( (m_t1 - m_t0) / 1000 )) >> "$m_key.times"
+	m_rss=$(tail -1 "$W/time.out")
+	case $m_rss in ''|*[!0-9]*) m_rss=0 ;; esac
+	M_RSS=$(cat "$m_key.rss" 2>/dev/null || echo 0)
+	[ "$m_rss" -gt "$M_RSS" ] && M_RSS=$m_rss
+	echo "$M_RSS" > "$m_key.rss"
+	M_TIME=$(sort -n "$m_key.times" | $AWK '
 	    { a[NR] = $1 }
 	    END { m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
 	          printf "%.3f", m / 1e6 }')
@@ -318,30 +325,9 @@ REPORT=$W/report.md
 CRM_VERSION=$("$BIN/crm-score" -V 2>&1 | head -1)
 ver() { if have "$1"; then shift; "$@" 2>&1 | head -1; else echo "not available"; fi; }
 
-for SIZE in $BENCH_SIZES; do
-	ROWS_N=$(size_rows "$SIZE")
-	[ "$ROWS_N" -gt 0 ] || die "unknown size '$SIZE' (use 1m, 10m, 250k ...)"
-	CUST_N=$((ROWS_N / 10))
-	[ "$CUST_N" -gt 0 ] || CUST_N=1
-	gen "$SIZE" "$ROWS_N" "$CUST_N"
-	F=$W/orders-$SIZE.csv
-	FSIZE=$(fsize "$F")
-	O=$OUT/$SIZE
-	rm -f "$O"-*
-
-	# the customer tables, made by our programs, not timed
-	SCORES=$W/scores-$SIZE.csv
-	FOLLOW=$W/followup-$SIZE.csv
-	"$BIN/crm-score" --as-of $AS_OF --keep name -q "$F" > "$SCORES" ||
-	    die "crm-score failed on $F"
-	"$BIN/crm-segment" --preset rfm "$SCORES" |
-	    $AWK 'NR == 1 { print $0 ",owner"; next }
-	          { print $0 "," substr("alicebob  chen dana emre ", (NR % 5) * 5 + 1, 5) }' |
-	    sed 's/ *$//' > "$FOLLOW" || die "crm-segment failed on $SCORES"
-	SCSIZE=$(fsize "$SCORES")
-	FOSIZE=$(fsize "$FOLLOW")
-	NCUST=$(($(wc -l < "$SCORES") - 1))
-
+# run_tasks: one round of every task on the files of SIZE; the report of
+# the last round is the one kept.
+run_tasks() {
 	{
 		echo
 		echo "### $SIZE: $ROWS_N order rows, $NCUST customers, $(div "$FSIZE" 1000000 | cut -d. -f1) MB"
@@ -372,9 +358,9 @@ for SIZE in $BENCH_SIZES; do
 	[ "$M_STATUS" = ok ] || die "crm-score failed: $M_STATUS"
 	selftest "$REF" "$REF_SPEC"
 
-	# keyed_peer TOOL OUTFILE SPEC COMMAND [RUNS]: compared with REF on REF_SPEC
+	# keyed_peer TOOL OUTFILE SPEC COMMAND: compared with REF on REF_SPEC
 	keyed_peer() {
-		measure "$1" "$2" "$4" ${5:-}
+		measure "$1" "$2" "$4"
 		if [ "$M_STATUS" = ok ]; then
 			record "$1" "$(check_keyed "$REF_SPEC" "$REF" "$3" "$2")"
 		else
@@ -545,6 +531,45 @@ for SIZE in $BENCH_SIZES; do
 				printf "- peak RSS at %d customers: crm-score %.1f MB, crm-pareto --by %.1f MB, crm-followup %.1f MB (the 64 MB target is for 100,000)\n", n, a, b, c }'
 		fi
 	} >> "$REPORT"
+}
+
+for SIZE in $BENCH_SIZES; do
+	ROWS_N=$(size_rows "$SIZE")
+	[ "$ROWS_N" -gt 0 ] || die "unknown size '$SIZE' (use 1m, 10m, 250k ...)"
+	CUST_N=$((ROWS_N / 10))
+	[ "$CUST_N" -gt 0 ] || CUST_N=1
+	gen "$SIZE" "$ROWS_N" "$CUST_N"
+	F=$W/orders-$SIZE.csv
+	FSIZE=$(fsize "$F")
+	O=$OUT/$SIZE
+	rm -f "$O"-*
+
+	# the customer tables, made by our programs, not timed
+	SCORES=$W/scores-$SIZE.csv
+	FOLLOW=$W/followup-$SIZE.csv
+	"$BIN/crm-score" --as-of $AS_OF --keep name -q "$F" > "$SCORES" ||
+	    die "crm-score failed on $F"
+	"$BIN/crm-segment" --preset rfm "$SCORES" |
+	    $AWK 'NR == 1 { print $0 ",owner"; next }
+	          { print $0 "," substr("alicebob  chen dana emre ", (NR % 5) * 5 + 1, 5) }' |
+	    sed 's/ *$//' > "$FOLLOW" || die "crm-segment failed on $SCORES"
+	SCSIZE=$(fsize "$SCORES")
+	FOSIZE=$(fsize "$FOLLOW")
+	NCUST=$(($(wc -l < "$SCORES") - 1))
+
+	# every command once per round, REPEAT rounds
+	TIMES=$W/times-$SIZE
+	rm -rf "$TIMES" && mkdir -p "$TIMES" || die "cannot create $TIMES"
+	REPORT_ALL=$REPORT
+	REPORT=$W/report-$SIZE.md
+	ROUND=1
+	while [ "$ROUND" -le "$REPEAT" ]; do
+		: > "$REPORT"
+		run_tasks
+		ROUND=$((ROUND + 1))
+	done
+	cat "$REPORT" >> "$REPORT_ALL"
+	REPORT=$REPORT_ALL
 done
 
 # ---------------------------------------------------------------- results
@@ -557,7 +582,7 @@ NEW=$W/results-new.md
 	echo
 	echo "- machine: $(uname -m), $(nproc) CPUs, $MEM RAM, ${CPU:-unknown CPU}; $(uname -sr)"
 	echo "- load average at the start: $LOAD_START (other work on the machine skews the times)"
-	echo "- sizes: $BENCH_SIZES; $REPEAT runs per command, median wall time; peak RSS is the largest of the runs; warm page cache"
+	echo "- sizes: $BENCH_SIZES; $REPEAT runs per command in $REPEAT rounds (every command once per round, in turn), median wall time; peak RSS is the largest of the runs; warm page cache"
 	echo "- crm: $CRM_VERSION ($B/bin, CFLAGS of the build); libcsv $(dpkg-query -W -f '${Version}' libcsv3 2>/dev/null || echo '?'); $($CC --version 2>/dev/null | head -1)"
 	echo "- peers: $(ver mlr mlr --version); $(ver datamash datamash --version); $(ver gawk gawk --version | cut -d, -f1); $(ver mawk mawk -W version); sqlite3 $(ver sqlite3 sqlite3 --version | cut -d' ' -f1); $(ver csvsql csvsql --version); $(sort --version | head -1)"
 	echo "- × ours: the tool's median time divided by ours (above 1: ours is faster); × bare parse: divided by the bare libcsv parse of the same input"
