@@ -690,7 +690,7 @@ run_rowwise(const struct rowwise *rw, struct crm_common *c,
 		if ((r = rw->compute(in, rec, rw->ctx, own, &e)) < 0)
 			crm_die(&e);
 		if (r > 0)
-			crm_columns_write(&cols, &w, rec->field, rec->len, own);
+			crm_columns_write_record(&cols, &w, rec, own);
 	}
 	if (got < 0)
 		crm_die(&e);

@@ -530,7 +530,7 @@ run(struct segmenter *sg, const struct settings *s, struct crm_common *c,
 		}
 		own[0] = (size_t)which < nrules ?
 		    crm_rules_name(sg->rules, (size_t)which) : sg->fallback;
-		crm_columns_write(&cols, &w, rec->field, rec->len, own);
+		crm_columns_write_record(&cols, &w, rec, own);
 		t.count[which]++;
 		t.total++;
 		t.value[which] += v;

@@ -53,6 +53,10 @@ struct crm_csv_reader {
 	char **fptr;
 	size_t nf, fcap, fptrcap;
 	int done;		/* a complete record is assembled */
+	unsigned char delim;
+	const char *chunk;	/* the last text fed of the record */
+	size_t chunklen;
+	int chunks;		/* how many feeds the record took */
 	int toolong;		/* a field passed max_field */
 	int bad;		/* first problem seen in a field */
 	size_t badfield;
@@ -348,6 +352,7 @@ next_record(struct crm_csv_reader *r, struct crm_error *err)
 	r->datalen = 0;
 	r->done = 0;
 	r->bad = BAD_NONE;
+	r->chunks = 0;
 	while (!r->done) {
 		const char *p, *nl, *cr;
 		size_t avail, n;
@@ -401,6 +406,11 @@ next_record(struct crm_csv_reader *r, struct crm_error *err)
 			r->between = 0;
 			r->rec_line = r->line;
 		}
+		if (!r->between) {
+			r->chunk = p;
+			r->chunklen = n;
+			r->chunks++;
+		}
 		if (csv_parse(&r->parser, p, n, on_field, on_record, r) != n) {
 			if (csv_error(&r->parser) == CSV_ENOMEM)
 				return crm_error_set(err, CRM_EXIT_DATA,
@@ -423,6 +433,32 @@ next_record(struct crm_csv_reader *r, struct crm_error *err)
 	return 1;
 }
 
+/*
+ * The record's text, when it came in one line that the writer would
+ * write back unchanged (see struct crm_record), else NULL.
+ */
+static const char *
+raw_text(const struct crm_csv_reader *r, size_t *len)
+{
+	const char *p = r->chunk, *q;
+	size_t n = r->chunklen;
+
+	if (r->chunks != 1 || n == 0 || p[n - 1] != '\n')
+		return NULL;
+	n--;
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	if (memchr(p, '"', n) != NULL || memchr(p, '\r', n) != NULL)
+		return NULL;
+	/* a field starting with U+FEFF is quoted on output */
+	for (q = p; (q = memchr(q, 0xEF, (size_t)(p + n - q))) != NULL; q++)
+		if (p + n - q >= 3 && memcmp(q, "\xEF\xBB\xBF", 3) == 0 &&
+		    (q == p || q[-1] == (char)r->delim))
+			return NULL;
+	*len = n;
+	return p;
+}
+
 /* Points the record's fields into the assembled data. */
 static void
 expose(struct crm_csv_reader *r, struct crm_record *rec, char *data)
@@ -435,6 +471,7 @@ expose(struct crm_csv_reader *r, struct crm_record *rec, char *data)
 	rec->field = r->fptr;
 	rec->len = r->flen;
 	rec->line = r->rec_line;
+	rec->raw = raw_text(r, &rec->rawlen);
 }
 
 static int
@@ -513,6 +550,7 @@ crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
 		goto nomem;
 	r->parser_ready = 1;
 	csv_set_delim(&r->parser, delim);
+	r->delim = delim;
 	csv_set_space_func(&r->parser, no_space);
 
 	if ((got = next_record(r, err)) < 0)
@@ -542,6 +580,7 @@ crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
 	}
 	r->header.n = r->nf;
 	r->header.line = r->rec_line;
+	r->header.raw = NULL;	/* it points into the window */
 	return r;
 nomem:
 	crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0, "out of memory");
@@ -675,6 +714,8 @@ crm_record_copy(struct crm_arena *a, const struct crm_record *rec)
 		return NULL;
 	copy->n = rec->n;
 	copy->line = rec->line;
+	copy->raw = NULL;
+	copy->rawlen = 0;
 	copy->field = (char **)(copy + 1);
 	copy->len = (size_t *)(copy->field + rec->n);
 	text = (char *)(copy->len + rec->n);
@@ -803,6 +844,17 @@ crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len)
 	}
 	add(w, s, len);
 	add_char(w, '"');
+}
+
+void
+crm_csv_put_raw(struct crm_csv_writer *w, const char *text, size_t len,
+    size_t nfields)
+{
+	if (w->nfields > 0)
+		add_char(w, (char)w->delim);
+	add(w, text, len);
+	w->nfields += nfields;
+	w->last_empty = len == 0;
 }
 
 void

@@ -35,6 +35,14 @@ struct crm_record {
 	char **field;		/* NUL-terminated field texts */
 	size_t *len;		/* their lengths in bytes */
 	long line;		/* physical line where the record starts */
+	/*
+	 * The record's text as read, without its line end, when writing its
+	 * fields back one by one would give exactly these bytes: one line,
+	 * no quote, no CR, no field starting with U+FEFF.  NULL otherwise
+	 * (and in copies).  Valid until the next read.
+	 */
+	const char *raw;
+	size_t rawlen;
 };
 
 /*
@@ -111,6 +119,14 @@ void crm_csv_puts(struct crm_csv_writer *w, const char *s);
  * the stream has an error.
  */
 int crm_csv_end(struct crm_csv_writer *w);
+
+/*
+ * Writes nfields fields given as their CSV text: the raw text of a record
+ * read with this writer's delimiter (see struct crm_record), which is
+ * what crm_csv_put would have written for them.
+ */
+void crm_csv_put_raw(struct crm_csv_writer *w, const char *text, size_t len,
+    size_t nfields);
 
 /* Writes all fields of rec and ends the record. */
 int crm_csv_write_record(struct crm_csv_writer *w,

@@ -67,6 +67,7 @@ keep_header(struct crm_input *in, struct crm_error *e)
 	}
 	in->header.n = h->n;
 	in->header.line = h->line;
+	in->header.raw = NULL;
 	return 0;
 }
 

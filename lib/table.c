@@ -37,6 +37,10 @@ crm_columns_init(struct crm_columns *c, const struct crm_record *header,
 			}
 		}
 	}
+	c->appends_only = 1;
+	for (j = 0; j < nown; j++)
+		if (c->at[j] >= 0)
+			c->appends_only = 0;
 	return 0;
 }
 
@@ -71,6 +75,21 @@ crm_columns_write(const struct crm_columns *c, struct crm_csv_writer *w,
 	for (i = 0; i < c->nown; i++)
 		if (c->at[i] < 0)
 			crm_csv_puts(w, own[i]);
+	return crm_csv_end(w);
+}
+
+int
+crm_columns_write_record(const struct crm_columns *c,
+    struct crm_csv_writer *w, const struct crm_record *rec,
+    const char *const *own)
+{
+	size_t i;
+
+	if (rec->raw == NULL || !c->appends_only || rec->n != c->nin)
+		return crm_columns_write(c, w, rec->field, rec->len, own);
+	crm_csv_put_raw(w, rec->raw, rec->rawlen, rec->n);
+	for (i = 0; i < c->nown; i++)
+		crm_csv_puts(w, own[i]);
 	return crm_csv_end(w);
 }
 

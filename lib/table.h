@@ -18,6 +18,7 @@ struct crm_columns {
 	const char *const *own;	/* their names (not copied) */
 	long *replaces;		/* by input column: own column index or -1 */
 	long *at;		/* by own column: input column or -1 */
+	int appends_only;	/* no own column replaces an input one */
 };
 
 /* header: the input header; own: nown names.  Fails when out of memory. */
@@ -35,6 +36,14 @@ int crm_columns_write_header(const struct crm_columns *c,
  */
 int crm_columns_write(const struct crm_columns *c, struct crm_csv_writer *w,
     char *const *field, const size_t *len, const char *const *own);
+
+/*
+ * The same for a record just read (its raw text, when it has one, is
+ * written as it is: no field is split and quoted again).
+ */
+int crm_columns_write_record(const struct crm_columns *c,
+    struct crm_csv_writer *w, const struct crm_record *rec,
+    const char *const *own);
 
 void crm_columns_free(struct crm_columns *c);
 

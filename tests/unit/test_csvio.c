@@ -361,6 +361,59 @@ test_nul_every_position(void **state)
 	done(&f);
 }
 
+/*
+ * A record's raw text is there exactly when writing its fields back would
+ * give the same bytes: one line, no quote, no CR inside, no field that
+ * starts with U+FEFF.
+ */
+static void
+expect_raw(struct fixture *f, const char *want)
+{
+	struct crm_record *rec;
+
+	assert_int_equal(crm_csv_read(f->r, &rec, &f->err), CRM_CSV_RECORD);
+	if (want == NULL) {
+		assert_null(rec->raw);
+		return;
+	}
+	assert_non_null(rec->raw);
+	assert_int_equal(rec->rawlen, strlen(want));
+	assert_memory_equal(rec->raw, want, rec->rawlen);
+}
+
+static void
+test_raw_text(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a,b\n"
+	    "1,x y\n"			/* plain */
+	    "\n"			/* a blank line is skipped */
+	    "2,z\r\n"			/* CRLF: the CR is the line end's */
+	    "3,\"q\"\n"		/* quoted: written without quotes */
+	    "4,\"two\nlines\"\n"	/* more than one line */
+	    "5,a\rb,c\n"		/* a lone CR ends a record in libcsv */
+	    "\xEF\xBB\xBF" "6,x\n"	/* U+FEFF first: quoted on output */
+	    "7,\xEF\xBB\xBF" "x\n"	/* ... in any field */
+	    "8,x\xEF\xBB\xBF\n"	/* not first in its field: kept */
+	    ",\n"			/* empty fields */
+	    "9,end", NULL));		/* no final newline */
+	expect_raw(&f, "1,x y");
+	expect_raw(&f, "2,z");
+	expect_raw(&f, NULL);
+	expect_raw(&f, NULL);
+	expect_raw(&f, NULL);		/* "5,a" ended by the lone CR */
+	expect_raw(&f, "b,c");
+	expect_raw(&f, NULL);
+	expect_raw(&f, NULL);
+	expect_raw(&f, "8,x\xEF\xBB\xBF");
+	expect_raw(&f, ",");
+	expect_raw(&f, NULL);
+	expect_end(&f);
+	done(&f);
+}
+
 static void
 test_tab_delimiter(void **state)
 {
@@ -568,6 +621,7 @@ main(void)
 		cmocka_unit_test(test_quoted_newline_and_lines),
 		cmocka_unit_test(test_bom_crlf_excel),
 		cmocka_unit_test(test_spaces_kept),
+		cmocka_unit_test(test_raw_text),
 		cmocka_unit_test(test_nul_every_position),
 		cmocka_unit_test(test_writer_scans_every_position),
 		cmocka_unit_test(test_ragged_is_bad_then_goes_on),
