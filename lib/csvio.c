@@ -53,7 +53,6 @@ struct crm_csv_reader {
 	char **fptr;
 	size_t nf, fcap, fptrcap;
 	int done;		/* a complete record is assembled */
-	unsigned char delim;
 	const char *chunk;	/* the last text fed of the record */
 	size_t chunklen;
 	int chunks;		/* how many feeds the record took */
@@ -433,32 +432,6 @@ next_record(struct crm_csv_reader *r, struct crm_error *err)
 	return 1;
 }
 
-/*
- * The record's text, when it came in one line that the writer would
- * write back unchanged (see struct crm_record), else NULL.
- */
-static const char *
-raw_text(const struct crm_csv_reader *r, size_t *len)
-{
-	const char *p = r->chunk, *q;
-	size_t n = r->chunklen;
-
-	if (r->chunks != 1 || n == 0 || p[n - 1] != '\n')
-		return NULL;
-	n--;
-	if (n > 0 && p[n - 1] == '\r')
-		n--;
-	if (memchr(p, '"', n) != NULL || memchr(p, '\r', n) != NULL)
-		return NULL;
-	/* a field starting with U+FEFF is quoted on output */
-	for (q = p; (q = memchr(q, 0xEF, (size_t)(p + n - q))) != NULL; q++)
-		if (p + n - q >= 3 && memcmp(q, "\xEF\xBB\xBF", 3) == 0 &&
-		    (q == p || q[-1] == (char)r->delim))
-			return NULL;
-	*len = n;
-	return p;
-}
-
 /* Points the record's fields into the assembled data. */
 static void
 expose(struct crm_csv_reader *r, struct crm_record *rec, char *data)
@@ -471,7 +444,32 @@ expose(struct crm_csv_reader *r, struct crm_record *rec, char *data)
 	rec->field = r->fptr;
 	rec->len = r->flen;
 	rec->line = r->rec_line;
-	rec->raw = raw_text(r, &rec->rawlen);
+	rec->raw = r->chunks == 1 && r->chunklen > 0 &&
+	    r->chunk[r->chunklen - 1] == '\n' ? r->chunk : NULL;
+	rec->rawlen = r->chunklen;
+}
+
+const char *
+crm_record_raw(const struct crm_record *rec, unsigned char delim,
+    size_t *len)
+{
+	const char *p = rec->raw, *q;
+	size_t n = rec->rawlen;
+
+	if (p == NULL || n == 0 || p[n - 1] != '\n')
+		return NULL;
+	n--;
+	if (n > 0 && p[n - 1] == '\r')
+		n--;
+	if (memchr(p, '"', n) != NULL || memchr(p, '\r', n) != NULL)
+		return NULL;
+	/* a field starting with U+FEFF is quoted on output */
+	for (q = p; (q = memchr(q, 0xEF, (size_t)(p + n - q))) != NULL; q++)
+		if (p + n - q >= 3 && memcmp(q, "\xEF\xBB\xBF", 3) == 0 &&
+		    (q == p || q[-1] == (char)delim))
+			return NULL;
+	*len = n;
+	return p;
 }
 
 static int
@@ -550,7 +548,6 @@ crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
 		goto nomem;
 	r->parser_ready = 1;
 	csv_set_delim(&r->parser, delim);
-	r->delim = delim;
 	csv_set_space_func(&r->parser, no_space);
 
 	if ((got = next_record(r, err)) < 0)

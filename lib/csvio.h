@@ -36,14 +36,22 @@ struct crm_record {
 	size_t *len;		/* their lengths in bytes */
 	long line;		/* physical line where the record starts */
 	/*
-	 * The record's text as read, without its line end, when writing its
-	 * fields back one by one would give exactly these bytes: one line,
-	 * no quote, no CR, no field starting with U+FEFF.  NULL otherwise
-	 * (and in copies).  Valid until the next read.
+	 * The line the record was read from, with its line end, when the
+	 * record is that one line; NULL otherwise (and in copies).  Valid
+	 * until the next read.  See crm_record_raw.
 	 */
 	const char *raw;
 	size_t rawlen;
 };
+
+/*
+ * The record's text as read, without its line end, when writing its
+ * fields back one by one with delimiter delim would give exactly these
+ * bytes: one line, no quote, no CR, no field starting with U+FEFF.  NULL
+ * otherwise.
+ */
+const char *crm_record_raw(const struct crm_record *rec, unsigned char delim,
+    size_t *len);
 
 /*
  * A copy of rec (fields, lengths, line) in the arena, for programs that

@@ -83,11 +83,13 @@ crm_columns_write_record(const struct crm_columns *c,
     struct crm_csv_writer *w, const struct crm_record *rec,
     const char *const *own)
 {
-	size_t i;
+	const char *raw;
+	size_t i, len;
 
-	if (rec->raw == NULL || !c->appends_only || rec->n != c->nin)
+	if (!c->appends_only || rec->n != c->nin ||
+	    (raw = crm_record_raw(rec, w->delim, &len)) == NULL)
 		return crm_columns_write(c, w, rec->field, rec->len, own);
-	crm_csv_put_raw(w, rec->raw, rec->rawlen, rec->n);
+	crm_csv_put_raw(w, raw, len, rec->n);
 	for (i = 0; i < c->nown; i++)
 		crm_csv_puts(w, own[i]);
 	return crm_csv_end(w);

@@ -3,7 +3,8 @@
  *
  * The first byte picks the reader's options (delimiter, a small field
  * cap, an encoding), the rest is the input.  Every record read is written
- * back and must read again into the same fields.
+ * back and must read again into the same fields; a record's raw text,
+ * when it has one, must be exactly what the writer writes for its fields.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@ round_trip(const struct crm_record *rec, unsigned char delim)
 	FILE *fp = open_memstream(&out, &outlen);
 	struct crm_csv_writer w;
 	struct crm_csv_options opt = { delim, 0, NULL };
+	const char *raw;
+	size_t rawlen;
 	struct crm_csv_reader *r;
 	struct crm_error e;
 	FILE *in;
@@ -26,6 +29,9 @@ round_trip(const struct crm_record *rec, unsigned char delim)
 	crm_csv_writer_init(&w, fp, delim);
 	crm_csv_write_record(&w, rec);
 	fclose(fp);
+	if ((raw = crm_record_raw(rec, delim, &rawlen)) != NULL &&
+	    (outlen != rawlen + 1 || memcmp(out, raw, rawlen) != 0))
+		abort();	/* raw text the writer would not write */
 	in = fmemopen(out, outlen, "r");
 	if ((r = crm_csv_open(in, "rt", &opt, &e)) == NULL)
 		abort();	/* what we wrote must read back */
