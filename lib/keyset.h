@@ -5,9 +5,8 @@
  * An open-addressing hash table whose slots hold the key's number and
  * the key itself when it is short (a fragment of its hash otherwise), so
  * that most lookups touch one cache line; long key texts are copied into
- * an arena.  Callers keep their per-key data in
- * their own arrays, indexed by the number: one entry per key, never one
- * per row.
+ * an arena.  Callers keep their per-key data in their own arrays, indexed
+ * by the number: one entry per key, never one per row.
  */
 #ifndef CRM_KEYSET_H
 #define CRM_KEYSET_H

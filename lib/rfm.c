@@ -150,6 +150,10 @@ fold(struct crm_rfm *r, const struct crm_rfm_row *w, struct crm_error *e)
 	return 0;
 }
 
+/* a row is looked up AHEAD rows, and folded 2 * AHEAD rows, after it came */
+_Static_assert(CRM_RFM_RING > 2 * CRM_RFM_AHEAD, "the ring holds every row "
+    "between its adding and its folding");
+
 #define RING(r, n)	(&(r)->ring[(n) % CRM_RFM_RING])
 
 int
