@@ -19,7 +19,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		{ "C2", "", "Lost", "", "" },
 		{ "C3", "x", "  ", "2025-13-01", "(3)" },
 	};
-	struct crm_record header = { 5, hf, hl, 1 };
+	struct crm_record header = { 5, hf, hl, 1, NULL, 0 };
 	struct crm_rules_env env = { 20000, 0, NULL };
 	struct crm_config c;
 	struct crm_rules *r;
@@ -35,7 +35,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		if (crm_rules_bind(r, &header, &e) == 0) {
 			for (i = 0; i < 3; i++) {
 				size_t len[5];
-				struct crm_record rec = { 5, rows[i], len, 2 };
+				struct crm_record rec = { 5, rows[i], len, 2, NULL, 0 };
 
 				for (j = 0; j < 5; j++)
 					len[j] = strlen(rows[i][j]);

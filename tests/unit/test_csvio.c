@@ -583,7 +583,7 @@ test_round_trip(void **state)
 {
 	/* the first field starts with U+FEFF: unquoted it would read back
 	   as a byte order mark and vanish */
-	static const char *fields[] = { "\xEF\xBB\xBF" "bom", " lead",
+	static const char *fields[] = { ("\xEF\xBB\xBF" "bom"), " lead",
 	    "trail ", "a,b", "\"q\"", "x\r\ny", "", "\xE5\x8C\x97",
 	    "tab\there" };
 	const size_t n = sizeof(fields) / sizeof(fields[0]);

@@ -90,14 +90,14 @@ test_evaluate(void **state)
 	char *hf[] = { "customer_id", "owner", "segment", "last_contact",
 	    "do_not_call" };
 	size_t hl[] = { 11, 5, 7, 12, 11 };
-	struct crm_record header = { 5, hf, hl, 1 };
+	struct crm_record header = { 5, hf, hl, 1, NULL, 0 };
 	char *v1[] = { "C1", "ann", "vip", "2024-01-31", "" };
 	char *v2[] = { "C2", "ann", "normal", "2024-02-16", "no" };
 	char *v3[] = { "C3", "ann", "normal", "2024-02-16", "yes" };
 	size_t l1[] = { 2, 3, 3, 10, 0 }, l2[] = { 2, 3, 6, 10, 2 },
 	    l3[] = { 2, 3, 6, 10, 3 };
-	struct crm_record r1 = { 5, v1, l1, 2 }, r2 = { 5, v2, l2, 3 },
-	    r3 = { 5, v3, l3, 4 };
+	struct crm_record r1 = { 5, v1, l1, 2, NULL, 0 },
+	    r2 = { 5, v2, l2, 3, NULL, 0 }, r3 = { 5, v3, l3, 4, NULL, 0 };
 	struct crm_fu_env env = { 0, 0, 0, NULL };
 	struct crm_fu_rules rules;
 	struct crm_config c;

@@ -18,7 +18,7 @@ test_replace_and_append(void **state)
 {
 	char *hf[] = { "id", "score", "name", "score" };
 	size_t hl[] = { 2, 5, 4, 5 };
-	struct crm_record header = { 4, hf, hl, 1 };
+	struct crm_record header = { 4, hf, hl, 1, NULL, 0 };
 	static const char *const own[] = { "segment", "score" };
 	char *rf[] = { "C1", "old", "Acme", "old2" };
 	size_t rl[] = { 2, 3, 4, 4 };
