@@ -67,7 +67,7 @@ struct crm_csv_reader {
 
 enum { BAD_NONE, BAD_NUL, BAD_UTF8 };
 
-/* Fields up to this long are copied and checked byte by byte. */
+/* Fields up to this long are copied and checked in one loop, no calls. */
 #define SHORT_FIELD	32
 
 /* Nonzero when a byte of word w is zero (the classic bit trick). */
@@ -767,6 +767,13 @@ add_char(struct crm_csv_writer *w, char c)
 	w->buf[w->used++] = c;
 }
 
+/* A byte that makes its field quoted. */
+static inline int
+quote_byte(unsigned char c, unsigned char delim)
+{
+	return c == delim || c == '"' || c == '\n' || c == '\r';
+}
+
 static int
 needs_quotes(const char *s, size_t len, unsigned char delim)
 {
@@ -788,12 +795,9 @@ needs_quotes(const char *s, size_t len, unsigned char delim)
 		    ANY_ZERO_BYTE(w ^ (ones * '\r')))
 			return 1;
 	}
-	for (; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == delim || c == '"' || c == '\n' || c == '\r')
+	for (; i < len; i++)
+		if (quote_byte((unsigned char)s[i], delim))
 			return 1;
-	}
 	return 0;
 }
 
@@ -810,12 +814,9 @@ crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len)
 		size_t i;
 
 		for (i = 0; i < len; i++) {
-			unsigned char c = (unsigned char)s[i];
-
-			if (c == w->delim || c == '"' || c == '\n' ||
-			    c == '\r')
+			if (quote_byte((unsigned char)s[i], w->delim))
 				break;
-			d[i] = (char)c;
+			d[i] = s[i];
 		}
 		if (i == len) {
 			if (w->nfields++ > 0)

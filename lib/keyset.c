@@ -10,8 +10,8 @@
  * FNV-1a over 64 bits: customer ids are short, and there is no adversary
  * choosing them to collide.
  */
-static uint64_t
-hash_key(const char *s, size_t len)
+uint64_t
+crm_keyset_hash(const char *s, size_t len)
 {
 	uint64_t h = 1469598103934665603ULL;
 	size_t i;
@@ -102,7 +102,7 @@ crm_keyset_prefetch(const struct crm_keyset *ks, const char *key,
     size_t len)
 {
 	if (ks->nslots > 0)
-		__builtin_prefetch(&ks->slot[hash_key(key, len) &
+		__builtin_prefetch(&ks->slot[crm_keyset_hash(key, len) &
 		    (ks->nslots - 1)]);
 }
 
@@ -115,7 +115,7 @@ crm_keyset_find(const struct crm_keyset *ks, const char *key, size_t len)
 
 	if (ks->nslots == 0)
 		return -1;
-	h = hash_key(key, len);
+	h = crm_keyset_hash(key, len);
 	slot_tag(tag, key, len, h);
 	s = probe(ks, key, len, h, tag);
 	return (long)ks->slot[s].index1 - 1;
@@ -125,7 +125,7 @@ long
 crm_keyset_add(struct crm_keyset *ks, const char *key, size_t len,
     int *added, struct crm_error *e)
 {
-	uint64_t h = hash_key(key, len);
+	uint64_t h = crm_keyset_hash(key, len);
 	uint8_t tag[12];
 	struct crm_key *k;
 	size_t s;

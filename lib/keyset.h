@@ -75,6 +75,9 @@ crm_keyset_text(const struct crm_keyset *ks, size_t i)
 	return k->len < CRM_KEY_INLINE ? k->t.buf : k->t.ptr;
 }
 
+/* The 64-bit FNV-1a hash the table uses, for callers that fingerprint. */
+uint64_t crm_keyset_hash(const char *s, size_t len);
+
 /*
  * Starts loading the slot where key's lookup begins, so that a lookup
  * made after other work (parsing the rest of the row) finds it in cache.

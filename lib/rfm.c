@@ -16,31 +16,27 @@ crm_rfm_init(struct crm_rfm *r, size_t nkeep, int by_order)
 	r->by_order = by_order;
 }
 
-static uint64_t
-hash_bytes(const char *s, size_t len)
+/* Makes *buf (of *cap bytes) hold at least size bytes. */
+static int
+reserve(char **buf, size_t *cap, size_t size)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	char *p;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
+	if (size <= *cap)
+		return 0;
+	if ((p = realloc(*buf, size)) == NULL)
+		return -1;
+	*buf = p;
+	*cap = size;
+	return 0;
 }
 
 /* Replaces a customer's kept values with size bytes of text. */
 static int
 keep_values(struct crm_rfm_kept *k, const char *text, size_t size)
 {
-	char *p;
-
-	if (size > k->size) {
-		if ((p = realloc(k->text, size)) == NULL)
-			return -1;
-		k->text = p;
-		k->size = size;
-	}
+	if (reserve(&k->text, &k->size, size) < 0)
+		return -1;
 	memcpy(k->text, text, size);
 	return 0;
 }
@@ -52,19 +48,21 @@ grow(struct crm_rfm *r, size_t cap)
 	struct crm_rfm_customer *c;
 	struct crm_rfm_kept *k;
 
-	if (cap > SIZE_MAX / 2 / sizeof(*c) ||
-	    (c = aligned_alloc(64, cap * sizeof(*c))) == NULL)
+	if (cap > SIZE_MAX / 2 / sizeof(*c))
 		return -1;
-	if (r->cap > 0)
-		memcpy(c, r->c, r->cap * sizeof(*c));
-	free(r->c);
-	r->c = c;
+	/* the kept values first: a failure leaves both arrays as they were */
 	if (r->nkeep > 0) {
 		if ((k = realloc(r->kept, cap * sizeof(*k))) == NULL)
 			return -1;
 		memset(k + r->cap, 0, (cap - r->cap) * sizeof(*k));
 		r->kept = k;
 	}
+	if ((c = aligned_alloc(64, cap * sizeof(*c))) == NULL)
+		return -1;
+	if (r->cap > 0)
+		memcpy(c, r->c, r->cap * sizeof(*c));
+	free(r->c);
+	r->c = c;
 	r->cap = cap;
 	return 0;
 }
@@ -79,12 +77,8 @@ hold_text(struct crm_rfm_row *w, const char *id, size_t idlen, size_t nkeep,
 
 	for (i = 0; i < nkeep; i++)
 		size += keeplen[i] + 1;
-	if (size > w->size) {
-		if ((p = realloc(w->text, size)) == NULL)
-			return -1;
-		w->text = p;
-		w->size = size;
-	}
+	if (reserve(&w->text, &w->size, size) < 0)
+		return -1;
 	memcpy(w->text, id, idlen);
 	w->text[idlen] = '\0';
 	w->idlen = idlen;
@@ -169,7 +163,7 @@ crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
 		    "out of memory");
 	w->date = date;
 	w->amount = amount;
-	w->order_hash = r->by_order ? hash_bytes(order, orderlen) : 0;
+	w->order_hash = r->by_order ? crm_keyset_hash(order, orderlen) : 0;
 	crm_keyset_prefetch(&r->ids, id, idlen);
 	n = r->rows++;
 	if (n >= CRM_RFM_AHEAD &&

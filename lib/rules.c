@@ -11,9 +11,9 @@
  * stack by column: the RFM table reads r, f and m once each, not once per
  * rule.  And since a match depends only on the texts of the columns the
  * rules read, results are remembered by those texts: a table of RFM
- * scores has 125 combinations, not a million.
- * Every node keeps its YAML node, so that compile and bind errors point
- * at the line and column that caused them.
+ * scores has 125 combinations, not a million.  Every node keeps its YAML
+ * node, so that compile and bind errors point at the line and column
+ * that caused them.
  */
 #include <math.h>
 #include <stdio.h>
@@ -1131,6 +1131,7 @@ crm_rules_match(struct crm_rules *r, const struct crm_record *rec,
 {
 	static const struct crm_rules_env defaults;
 	struct memo *m = r->memo;
+	struct crm_error ignored;
 	size_t len = 0;
 	long k, which;
 	int added;
@@ -1155,7 +1156,7 @@ crm_rules_match(struct crm_rules *r, const struct crm_record *rec,
 		m->on = 0;
 		crm_keyset_free(&m->keys);
 	} else if ((k = crm_keyset_add(&m->keys, m->key, len, &added,
-	    e)) >= 0) {
+	    &ignored)) >= 0) {
 		m->result[k] = which;
 	} else {
 		m->on = 0;	/* out of memory: go on without */
