@@ -183,22 +183,46 @@ on_field(void *s, size_t n, void *data)
 	}
 	if (n <= SHORT_FIELD) {
 		/* most fields are a few bytes: copy them and look for NUL
-		   and non-ASCII in one loop, without a call */
+		   and non-ASCII in a few word loads, without a call */
 		const unsigned char *u = s;
 		char *d = r->data + r->datalen;
 		uint64_t any = 0, nul = 0, w;
-		size_t i = 0;
 
-		for (; i + 8 <= n; i += 8) {
-			memcpy(&w, u + i, 8);
-			memcpy(d + i, &w, 8);
+		if (n >= 8) {
+			size_t i;
+
+			/* whole words, then one ending at the last byte */
+			for (i = 0; i + 8 < n; i += 8) {
+				memcpy(&w, u + i, 8);
+				memcpy(d + i, &w, 8);
+				any |= w;
+				nul |= ANY_ZERO_BYTE(w);
+			}
+			memcpy(&w, u + n - 8, 8);
+			memcpy(d + n - 8, &w, 8);
 			any |= w;
 			nul |= ANY_ZERO_BYTE(w);
-		}
-		for (; i < n; i++) {
-			d[i] = (char)u[i];
-			any |= u[i];
-			nul |= u[i] == '\0';
+		} else if (n >= 4) {
+			/* two half words that overlap cover 4 to 7 bytes */
+			uint32_t a, b;
+
+			memcpy(&a, u, 4);
+			memcpy(&b, u + n - 4, 4);
+			memcpy(d, &a, 4);
+			memcpy(d + n - 4, &b, 4);
+			w = a | (uint64_t)b << 32;
+			any = w;
+			nul = ANY_ZERO_BYTE(w);
+		} else if (n > 0) {
+			/* first, middle and last cover 1 to 3 bytes; the
+			   other five bytes of w are made nonzero */
+			d[0] = (char)u[0];
+			d[n / 2] = (char)u[n / 2];
+			d[n - 1] = (char)u[n - 1];
+			w = 0x0101010101000000ULL | u[0] |
+			    (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16;
+			any = w;
+			nul = ANY_ZERO_BYTE(w);
 		}
 		d[n] = '\0';
 		if (r->bad == BAD_NONE && (nul || (any & 0x8080808080808080ULL)) &&

@@ -305,35 +305,51 @@ test_nul_and_utf8(void **state)
 }
 
 /*
- * NUL bytes and invalid UTF-8 are found in one pass, eight bytes at a
- * time: a NUL at every position of a 20-byte field, and a NUL after
- * invalid UTF-8 (the NUL is what is reported: likely UTF-16).
+ * Fields are copied and checked by length: 1 to 3 bytes, 4 to 7 (two
+ * overlapping half words), 8 to 32 (words, the last one overlapping) and
+ * longer.  At every length up to 40, a field of distinct letters reads
+ * back as it was, and a NUL or a stray 0xFF at each position is found.
+ * Also a NUL after invalid UTF-8 (the NUL is what is reported: likely
+ * UTF-16).
  */
 static void
 test_nul_every_position(void **state)
 {
-	static const size_t sizes[] = { 20, 44 };	/* short, long */
-	char text[64];
+	static const struct {
+		char byte;
+		const char *msg;
+	} bad[] = { { '\0', "a NUL byte" }, { '\xFF', "invalid UTF-8" } };
+	char text[64], want[48];
 	struct fixture f;
 	struct crm_record *rec;
-	size_t i, k;
+	size_t i, k, n;
 
 	(void)state;
-	for (k = 0; k < 2; k++) {
-		size_t n = sizes[k];
-
-		for (i = 0; i < n; i++) {
-			memcpy(text, "v\n", 2);
-			memset(text + 2, 'x', n);
-			memcpy(text + 2 + n, "\nok\n", 4);
-			text[2 + i] = '\0';
-			assert_non_null(open_text(&f, text, n + 6, NULL));
-			assert_int_equal(crm_csv_read(f.r, &rec, &f.err),
-			    CRM_CSV_BAD);
-			assert_non_null(strstr(f.err.msg, "a NUL byte"));
-			expect_record(&f, 3, 1, "ok");
-			expect_end(&f);
-			done(&f);
+	for (n = 1; n <= 40; n++) {
+		for (i = 0; i < n; i++)
+			want[i] = (char)('A' + i % 26 + (i >= 26) * 32);
+		want[n] = '\0';
+		memcpy(text, "v\n", 2);
+		memcpy(text + 2, want, n);
+		memcpy(text + 2 + n, "\nok\n", 4);
+		assert_non_null(open_text(&f, text, n + 6, NULL));
+		expect_record(&f, 2, 1, want);
+		expect_record(&f, 3, 1, "ok");
+		expect_end(&f);
+		done(&f);
+		for (k = 0; k < 2; k++) {
+			for (i = 0; i < n; i++) {
+				text[2 + i] = bad[k].byte;
+				assert_non_null(open_text(&f, text, n + 6,
+				    NULL));
+				assert_int_equal(crm_csv_read(f.r, &rec,
+				    &f.err), CRM_CSV_BAD);
+				assert_non_null(strstr(f.err.msg, bad[k].msg));
+				expect_record(&f, 3, 1, "ok");
+				expect_end(&f);
+				done(&f);
+				text[2 + i] = want[i];
+			}
 		}
 	}
 	assert_non_null(OPEN(&f, "v\nab\xC3" "\x28" "cdefghij\0k\n", NULL));
@@ -516,6 +532,52 @@ test_writer_quotes_only_when_needed(void **state)
 }
 
 /*
+ * The writer's 8 KiB buffer: 5000 records of 3 to 60 bytes and a
+ * 20,000-byte field reach the stream in order and whole, the long one
+ * in pieces.  The expected text is built with sprintf.
+ */
+static void
+test_writer_buffer(void **state)
+{
+	enum { N = 5000, BIG = 20000 };
+	char *out = NULL, *want, field[64], *big;
+	size_t outlen = 0, wantlen = 0, i;
+	FILE *fp = open_memstream(&out, &outlen);
+	struct crm_csv_writer w;
+
+	(void)state;
+	want = malloc(N * 80 + BIG + 16);
+	big = malloc(BIG + 1);
+	assert_non_null(want);
+	assert_non_null(big);
+	memset(big, 'b', BIG);
+	big[BIG] = '\0';
+	crm_csv_writer_init(&w, fp, ',');
+	for (i = 0; i < N; i++) {
+		memset(field, 'x', i % 50);
+		field[i % 50] = '\0';
+		snprintf(field + i % 50, sizeof(field) - i % 50, "%zu", i);
+		crm_csv_puts(&w, field);
+		crm_csv_puts(&w, i % 7 ? "" : "a,b");
+		assert_int_equal(crm_csv_end(&w), 0);
+		wantlen += (size_t)sprintf(want + wantlen, "%s,%s\n", field,
+		    i % 7 ? "" : "\"a,b\"");
+		if (i == N / 2) {
+			crm_csv_puts(&w, big);
+			assert_int_equal(crm_csv_end(&w), 0);
+			wantlen += (size_t)sprintf(want + wantlen, "%s\n", big);
+		}
+	}
+	fflush(fp);
+	assert_int_equal(outlen, wantlen);
+	assert_memory_equal(out, want, wantlen);
+	fclose(fp);
+	free(out);
+	free(want);
+	free(big);
+}
+
+/*
  * Fields up to 32 bytes are checked byte by byte, longer ones eight bytes
  * at a time: each special byte at each position of a 20- and a 44-byte
  * field makes it quoted; bytes next to them in value (tab, '!', '#',
@@ -639,6 +701,7 @@ main(void)
 		cmocka_unit_test(test_bad_encoding_bytes),
 		cmocka_unit_test(test_require_lists_header),
 		cmocka_unit_test(test_writer_quotes_only_when_needed),
+		cmocka_unit_test(test_writer_buffer),
 		cmocka_unit_test(test_round_trip),
 	};
 
