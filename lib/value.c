@@ -157,11 +157,12 @@ clean_number(const char *b, const char *e, int decimal_comma, char *buf,
  * returns, at a fraction of its cost.  buf is the cleaned number, such
  * as "-1234.50".  Returns -1 to leave the number to strtod.
  */
+static const double exact_pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+
 static int
 exact_decimal(const char *buf, size_t len, double *v)
 {
-	static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
-	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
 	unsigned long long m = 0;
 	size_t i = 0;
 	int digits = 0, frac = -1, neg = 0;
@@ -181,9 +182,45 @@ exact_decimal(const char *buf, size_t len, double *v)
 		if (frac >= 0)
 			frac++;
 	}
-	*v = frac > 0 ? (double)m / pow10[frac] : (double)m;
+	*v = frac > 0 ? (double)m / exact_pow10[frac] : (double)m;
 	if (neg)
 		*v = -*v;
+	return 0;
+}
+
+/*
+ * The usual field, [-]digits[.digits] with at most 15 digits and nothing
+ * around them, read in one pass: the value and decimals the full parse
+ * below gives it (the same division as exact_decimal), at a fraction of
+ * the cost.  Returns -1 for anything else, left to the full parse.
+ */
+static int
+plain_decimal(const char *s, int decimal_comma, double *out, int *decimals)
+{
+	const char *p = s, *f;
+	unsigned long long m = 0;
+	int neg = *p == '-', frac = 0;
+	double v;
+
+	p += neg;
+	for (f = p; is_digit((unsigned char)*p); p++)
+		m = m * 10 + (unsigned)(*p - '0');
+	if (p == f)
+		return -1;
+	if (*p == '.' && !decimal_comma) {
+		for (f = ++p; is_digit((unsigned char)*p); p++)
+			m = m * 10 + (unsigned)(*p - '0');
+		if ((frac = (int)(p - f)) == 0)
+			return -1;
+	}
+	/* 15 digits in all: p - s less the sign and the point */
+	if (*p != '\0' || p - s - neg - (frac > 0) > 15)
+		return -1;
+	v = frac > 0 ? (double)m / exact_pow10[frac] : (double)m;
+	/* "-0" is plain zero, as below */
+	*out = neg && m != 0 ? -v : v;
+	if (decimals != NULL)
+		*decimals = frac;
 	return 0;
 }
 
@@ -197,6 +234,8 @@ crm_number_parse(const char *s, int decimal_comma, double *out,
 	int neg = 0, sign = 0, symbol = 0, paren = 0, frac;
 	double v;
 
+	if (plain_decimal(s, decimal_comma, out, decimals) == 0)
+		return CRM_VALUE_OK;
 	trim(s, &b, &e);
 	if (b == e)
 		return CRM_VALUE_EMPTY;
@@ -375,6 +414,29 @@ parse_iso(const char *p, const char *e, int *y, int *m, int *d)
 	return parse_time(p + 1, e);
 }
 
+/*
+ * The usual field, YYYY-MM-DD and nothing around it, read without the
+ * scans of the full parse (which gives it the same y, m, d); -1 for
+ * anything else.  The tests stop at the first byte that fails, so none
+ * reads past the end of a shorter text.
+ */
+static int
+plain_iso(const char *s, int *y, int *m, int *d)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (!(is_digit(u[0]) && is_digit(u[1]) && is_digit(u[2]) &&
+	    is_digit(u[3]) && u[4] == '-' && is_digit(u[5]) &&
+	    is_digit(u[6]) && u[7] == '-' && is_digit(u[8]) &&
+	    is_digit(u[9]) && u[10] == '\0'))
+		return -1;
+	*y = (u[0] - '0') * 1000 + (u[1] - '0') * 100 + (u[2] - '0') * 10 +
+	    (u[3] - '0');
+	*m = (u[5] - '0') * 10 + (u[6] - '0');
+	*d = (u[8] - '0') * 10 + (u[9] - '0');
+	return 0;
+}
+
 /* The month number of the English abbreviation at p, in any case, or -1. */
 static int
 month_abbr(const char *p, const char *e)
@@ -456,6 +518,8 @@ crm_date_parse(const char *s, const char *fmt, int32_t *days)
 	const char *b, *e;
 	int y, m, d, r;
 
+	if (fmt == NULL && plain_iso(s, &y, &m, &d) == 0)
+		goto check;
 	trim(s, &b, &e);
 	if (b == e)
 		return CRM_VALUE_EMPTY;
@@ -464,7 +528,10 @@ crm_date_parse(const char *s, const char *fmt, int32_t *days)
 	else
 		r = parse_fmt(b, e, fmt, &y, &m, &d);
 	/* A format without %Y, %m/%b or %d leaves -1 behind: no guessing. */
-	if (r == -1 || !valid_civil(y, m, d))
+	if (r == -1)
+		return CRM_VALUE_INVALID;
+check:
+	if (!valid_civil(y, m, d))
 		return CRM_VALUE_INVALID;
 	*days = crm_days_from_civil(y, m, d);
 	return CRM_VALUE_OK;

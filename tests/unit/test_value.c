@@ -132,6 +132,9 @@ test_number_negative_zero(void **state)
 	assert_int_equal(crm_number_parse("(0.00)", 0, &v, NULL),
 	    CRM_VALUE_OK);
 	assert_true(v == 0 && !signbit(v));
+	assert_int_equal(crm_number_parse("-0.000", 0, &v, NULL),
+	    CRM_VALUE_OK);
+	assert_true(v == 0 && !signbit(v));
 }
 
 static void
@@ -235,6 +238,54 @@ test_date_iso(void **state)
 	assert_date("2000-02-29", NULL, D_2000_01_01 + 59);
 	assert_date("0001-01-01", NULL, D_0001_01_01);
 	assert_date("9999-12-31", NULL, D_9999_12_31);
+}
+
+/*
+ * YYYY-MM-DD alone takes a shorter path than YYYY/MM/DD: every month 00
+ * to 13 and day 00 to 32 of four years (1900 not leap, 2000 leap by the
+ * 400 rule, 2023, 2024) parses exactly when the calendar below has the
+ * day, and to the same day as its YYYY/MM/DD spelling; the day before
+ * each 1st is the last of the month before.
+ */
+static void
+test_date_every_day(void **state)
+{
+	static const int years[] = { 1900, 2000, 2023, 2024 };
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+	char dash[16], slash[16];
+	int32_t a, b, prev_last = 0;
+	size_t i;
+	int m, d;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		int y = years[i], leap = y % 4 == 0 && (y % 100 || y == 2000);
+
+		for (m = 0; m <= 13; m++) {
+			for (d = 0; d <= 32; d++) {
+				int valid = m >= 1 && m <= 12 && d >= 1 &&
+				    d <= mdays[m - 1] + (m == 2 && leap);
+
+				snprintf(dash, sizeof(dash), "%04d-%02d-%02d",
+				    y, m, d);
+				snprintf(slash, sizeof(slash), "%04d/%02d/%02d",
+				    y, m, d);
+				if (!valid) {
+					assert_date_invalid(dash, NULL);
+					continue;
+				}
+				assert_int_equal(crm_date_parse(dash, NULL,
+				    &a), CRM_VALUE_OK);
+				assert_int_equal(crm_date_parse(slash, NULL,
+				    &b), CRM_VALUE_OK);
+				assert_int_equal(a, b);
+				if (d == 1 && m > 1)
+					assert_int_equal(a, prev_last + 1);
+				prev_last = a;
+			}
+		}
+	}
 }
 
 static void
@@ -614,8 +665,10 @@ test_parse_matches_strtod(void **state)
 {
 	/*
 	 * strtod is the reference: short numbers take a faster exact path
-	 * and must give the very same double.  Random decimals of 1 to 15
-	 * digits from a fixed xorshift sequence, and 16+ digits (strtod's).
+	 * and must give the very same double, and the decimals counted.
+	 * Random decimals of 1 to 15 digits from a fixed xorshift sequence,
+	 * and 16+ digits (strtod's); integers read the same with a decimal
+	 * comma.
 	 */
 	unsigned long long x = 88172645463325252ULL;
 	char s[64];
@@ -625,7 +678,7 @@ test_parse_matches_strtod(void **state)
 	for (i = 0; i < 400000; i++) {
 		unsigned long long m, lim = 1, p = 1;
 		int digits, d, k;
-		double a, b;
+		double b;
 
 		x ^= x << 13;
 		x ^= x >> 7;
@@ -645,10 +698,9 @@ test_parse_matches_strtod(void **state)
 		b = strtod(s, NULL);
 		if (b == 0)
 			b = 0;
-		assert_int_equal(crm_number_parse(s, 0, &a, NULL),
-		    CRM_VALUE_OK);
-		if (a != b)
-			fail_msg("%s: %.17g, strtod %.17g", s, a, b);
+		assert_number(s, 0, b, d);
+		if (d == 0)
+			assert_number(s, 1, b, 0);
 	}
 }
 
@@ -671,6 +723,7 @@ main(void)
 		cmocka_unit_test(test_number_empty),
 		cmocka_unit_test(test_number_long),
 		cmocka_unit_test(test_date_iso),
+		cmocka_unit_test(test_date_every_day),
 		cmocka_unit_test(test_date_time),
 		cmocka_unit_test(test_date_invalid),
 		cmocka_unit_test(test_date_format_string),
