@@ -150,6 +150,10 @@ clean_number(const char *b, const char *e, int decimal_comma, char *buf,
 	return 0;
 }
 
+/* The powers of ten a double holds exactly. */
+static const double exact_pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+
 /*
  * Clinger's fast path: with at most 15 digits in all, the digits make an
  * integer m that a double holds exactly, and m / 10^d (d <= 15, also
@@ -157,9 +161,6 @@ clean_number(const char *b, const char *e, int decimal_comma, char *buf,
  * returns, at a fraction of its cost.  buf is the cleaned number, such
  * as "-1234.50".  Returns -1 to leave the number to strtod.
  */
-static const double exact_pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
-    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
-
 static int
 exact_decimal(const char *buf, size_t len, double *v)
 {
@@ -518,20 +519,19 @@ crm_date_parse(const char *s, const char *fmt, int32_t *days)
 	const char *b, *e;
 	int y, m, d, r;
 
-	if (fmt == NULL && plain_iso(s, &y, &m, &d) == 0)
-		goto check;
-	trim(s, &b, &e);
-	if (b == e)
-		return CRM_VALUE_EMPTY;
-	if (fmt == NULL)
-		r = parse_iso(b, e, &y, &m, &d);
-	else
-		r = parse_fmt(b, e, fmt, &y, &m, &d);
+	if (fmt == NULL && plain_iso(s, &y, &m, &d) == 0) {
+		r = 0;
+	} else {
+		trim(s, &b, &e);
+		if (b == e)
+			return CRM_VALUE_EMPTY;
+		if (fmt == NULL)
+			r = parse_iso(b, e, &y, &m, &d);
+		else
+			r = parse_fmt(b, e, fmt, &y, &m, &d);
+	}
 	/* A format without %Y, %m/%b or %d leaves -1 behind: no guessing. */
-	if (r == -1)
-		return CRM_VALUE_INVALID;
-check:
-	if (!valid_civil(y, m, d))
+	if (r == -1 || !valid_civil(y, m, d))
 		return CRM_VALUE_INVALID;
 	*days = crm_days_from_civil(y, m, d);
 	return CRM_VALUE_OK;
