@@ -458,6 +458,20 @@ run_tasks() {
 		    customer_id amount pareto_rank cum_share \
 		    "sqlite3 < '$W/sqlite-pareto.sql'"
 	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
+	if have datamash; then
+		# datamash sums; its failure must not be hidden by the pipe
+		pareto_peer "datamash -t, -s -g + sort + mawk" "$O-pareto-datamash.csv" \
+		    customer_id amount pareto_rank cum_share \
+		    "datamash -t, --header-in -s -g 2 sum 5 < '$F' > '$W/datamash-sums.csv' && tr , '$TAB' < '$W/datamash-sums.csv' | sort -t '$TAB' -k2,2gr | $AWK -f '$PEERS/pareto-cum.awk'"
+	else printf 'datamash|||not available|\n' >> "$ROWS"; fi
+	case " $CSVKIT_SIZES " in
+	*" $SIZE "*)
+		if have csvsql; then
+			pareto_peer "csvkit csvsql -I" "$O-pareto-csvkit.csv" \
+			    customer_id amount pareto_rank cum_share \
+			    "csvsql -I --tables orders --query '$PEERS/pareto.sql' '$F'"
+		else printf 'csvkit|||not available|\n' >> "$ROWS"; fi ;;
+	esac
 	{ echo; echo "#### Pareto ranking with cumulative share (crm-pareto --by customer_id --value amount)"; echo; table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
 
 	# ---- d. segmentation
@@ -487,6 +501,23 @@ run_tasks() {
 		keyed_peer "mawk -F," "$O-segment-mawk.csv" "$SEG_SPEC" \
 		    "mawk -F, -f '$PEERS/segment.awk' '$SCORES'"
 	else printf 'mawk|||not available|\n' >> "$ROWS"; fi
+	if have sqlite3; then
+		{
+			echo ".import --csv '$SCORES' customers"
+			echo ".headers on"
+			echo ".mode csv"
+			echo ".read '$PEERS/segment.sql'"
+		} > "$W/sqlite-segment.sql"
+		keyed_peer "sqlite3 (.import + CASE)" "$O-segment-sqlite.csv" "$SEG_SPEC" \
+		    "sqlite3 < '$W/sqlite-segment.sql'"
+	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
+	case " $CSVKIT_SIZES " in
+	*" $SIZE "*)
+		if have csvsql; then
+			keyed_peer "csvkit csvsql -I" "$O-segment-csvkit.csv" "$SEG_SPEC" \
+			    "csvsql -I --tables customers --query '$PEERS/segment.sql' '$SCORES'"
+		else printf 'csvkit|||not available|\n' >> "$ROWS"; fi ;;
+	esac
 	{ echo; echo "#### Rule segmentation of the customer table (crm-segment --preset rfm)"; echo; echo "Input: the $NCUST-row customer table from crm-score, $SCSIZE bytes; MB/s and the bare parse are over that table."; echo; table "$SCSIZE" "$SPARSE_T"; } >> "$REPORT"
 
 	# ---- e. follow-up list

@@ -67,7 +67,7 @@ struct crm_csv_reader {
 
 enum { BAD_NONE, BAD_NUL, BAD_UTF8 };
 
-/* Fields up to this long are copied and checked in one loop, no calls. */
+/* Fields up to this long are copied and checked inline, without a call. */
 #define SHORT_FIELD	32
 
 /* Nonzero when a byte of word w is zero (the classic bit trick). */

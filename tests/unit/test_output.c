@@ -144,6 +144,38 @@ test_commit_creates_file(void **state)
 	remove_dir(&d);
 }
 
+/*
+ * Output is buffered 64 KiB at a time (stdio's own buffer would be 4 KiB):
+ * 60,000 bytes leave the temporary file empty, and the next 10,000 make
+ * the first 65,536 go out in one write.
+ */
+static void
+test_written_in_64k_blocks(void **state)
+{
+	struct crm_error e;
+	struct stat st;
+	struct dir d;
+	FILE *fp;
+	int i;
+
+	(void)state;
+	make_dir(&d);
+	fp = crm_output_open(d.file, &e);
+	assert_non_null(fp);
+	for (i = 0; i < 6000; i++)
+		fputs("123456789\n", fp);
+	assert_int_equal(fstat(fileno(fp), &st), 0);
+	assert_int_equal(st.st_size, 0);
+	for (i = 0; i < 1000; i++)
+		fputs("123456789\n", fp);
+	assert_int_equal(fstat(fileno(fp), &st), 0);
+	assert_int_equal(st.st_size, 65536);
+	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(stat(d.file, &st), 0);
+	assert_int_equal(st.st_size, 70000);
+	remove_dir(&d);
+}
+
 static void
 test_commit_replaces_old_content(void **state)
 {
@@ -462,6 +494,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_commit_creates_file),
+		cmocka_unit_test(test_written_in_64k_blocks),
 		cmocka_unit_test(test_commit_all_is_all_or_nothing),
 		cmocka_unit_test(test_same_file_twice),
 		cmocka_unit_test(test_commit_replaces_old_content),
