@@ -269,6 +269,12 @@ selftest() {
 	esac
 }
 
+# sqlite_script SCRIPT SQL IMPORT: a sqlite3 script that runs IMPORT
+# (lines that load the input) and then peers/SQL, with CSV output.
+sqlite_script() {
+	printf '%s\n.headers on\n.mode csv\n.read %s\n' "$3" "'$PEERS/$2'" > "$1"
+}
+
 # ---------------------------------------------------------------- report
 
 # table FILE_SIZE REF_TIME: the rows of the task as a Markdown table, with
@@ -389,14 +395,11 @@ run_tasks() {
 		keyed_peer "mawk -F," "$O-rfm-mawk.csv" "$REF_SPEC" \
 		    "mawk -F, -f '$PEERS/rfm.awk' '$F'"
 	else printf 'mawk|||not available|\n' >> "$ROWS"; fi
+	# the orders typed, for sqlite3 (the SQL casts anyway, for csvsql -I)
+	ORDERS_IMPORT="CREATE TABLE orders(order_id TEXT, customer_id TEXT, name TEXT, order_date TEXT, amount REAL);
+.import --csv --skip 1 '$F' orders"
 	if have sqlite3; then
-		{
-			echo "CREATE TABLE orders(order_id TEXT, customer_id TEXT, name TEXT, order_date TEXT, amount REAL);"
-			echo ".import --csv --skip 1 '$F' orders"
-			echo ".headers on"
-			echo ".mode csv"
-			echo ".read '$PEERS/rfm.sql'"
-		} > "$W/sqlite-rfm.sql"
+		sqlite_script "$W/sqlite-rfm.sql" rfm.sql "$ORDERS_IMPORT"
 		keyed_peer "sqlite3 (.import + GROUP BY)" "$O-rfm-sqlite.csv" "$REF_SPEC" \
 		    "sqlite3 < '$W/sqlite-rfm.sql'"
 	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
@@ -453,7 +456,7 @@ run_tasks() {
 		    "mawk -F, -f '$PEERS/pareto-sum.awk' '$F' | sort -t '$TAB' -k2,2gr | mawk -f '$PEERS/pareto-cum.awk'"
 	else printf 'mawk|||not available|\n' >> "$ROWS"; fi
 	if have sqlite3; then
-		sed "s|rfm.sql|pareto.sql|" "$W/sqlite-rfm.sql" > "$W/sqlite-pareto.sql"
+		sqlite_script "$W/sqlite-pareto.sql" pareto.sql "$ORDERS_IMPORT"
 		pareto_peer "sqlite3 (.import + window sum)" "$O-pareto-sqlite.csv" \
 		    customer_id amount pareto_rank cum_share \
 		    "sqlite3 < '$W/sqlite-pareto.sql'"
@@ -502,12 +505,8 @@ run_tasks() {
 		    "mawk -F, -f '$PEERS/segment.awk' '$SCORES'"
 	else printf 'mawk|||not available|\n' >> "$ROWS"; fi
 	if have sqlite3; then
-		{
-			echo ".import --csv '$SCORES' customers"
-			echo ".headers on"
-			echo ".mode csv"
-			echo ".read '$PEERS/segment.sql'"
-		} > "$W/sqlite-segment.sql"
+		sqlite_script "$W/sqlite-segment.sql" segment.sql \
+		    ".import --csv '$SCORES' customers"
 		keyed_peer "sqlite3 (.import + CASE)" "$O-segment-sqlite.csv" "$SEG_SPEC" \
 		    "sqlite3 < '$W/sqlite-segment.sql'"
 	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
