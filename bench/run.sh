@@ -275,6 +275,25 @@ sqlite_script() {
 	printf '%s\n.headers on\n.mode csv\n.read %s\n' "$3" "'$PEERS/$2'" > "$1"
 }
 
+# keyed_sql_peers LABEL SQL TABLE INPUT IMPORT: the sqlite3 peer of the
+# task ("sqlite3 (.import + LABEL)") and on CSVKIT_SIZES csvkit's, both
+# running peers/SQL over INPUT as TABLE (loaded by IMPORT for sqlite3),
+# checked by keyed_peer against REF_SPEC.
+keyed_sql_peers() {
+	if have sqlite3; then
+		sqlite_script "$W/sqlite-$TASK.sql" "$2" "$5"
+		keyed_peer "sqlite3 (.import + $1)" "$O-$TASK-sqlite.csv" \
+		    "$REF_SPEC" "sqlite3 < '$W/sqlite-$TASK.sql'"
+	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
+	case " $CSVKIT_SIZES " in
+	*" $SIZE "*)
+		if have csvsql; then
+			keyed_peer "csvkit csvsql -I" "$O-$TASK-csvkit.csv" \
+			    "$REF_SPEC" "csvsql -I --tables $3 --query '$PEERS/$2' '$4'"
+		else printf 'csvkit|||not available|\n' >> "$ROWS"; fi ;;
+	esac
+}
+
 # ---------------------------------------------------------------- report
 
 # table FILE_SIZE REF_TIME: the rows of the task as a Markdown table, with
@@ -398,18 +417,7 @@ run_tasks() {
 	# the orders typed, for sqlite3 (the SQL casts anyway, for csvsql -I)
 	ORDERS_IMPORT="CREATE TABLE orders(order_id TEXT, customer_id TEXT, name TEXT, order_date TEXT, amount REAL);
 .import --csv --skip 1 '$F' orders"
-	if have sqlite3; then
-		sqlite_script "$W/sqlite-rfm.sql" rfm.sql "$ORDERS_IMPORT"
-		keyed_peer "sqlite3 (.import + GROUP BY)" "$O-rfm-sqlite.csv" "$REF_SPEC" \
-		    "sqlite3 < '$W/sqlite-rfm.sql'"
-	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
-	case " $CSVKIT_SIZES " in
-	*" $SIZE "*)
-		if have csvsql; then
-			keyed_peer "csvkit csvsql -I" "$O-rfm-csvkit.csv" "$REF_SPEC" \
-			    "csvsql -I --tables orders --query '$PEERS/rfm.sql' '$F'"
-		else printf 'csvkit|||not available|\n' >> "$ROWS"; fi ;;
-	esac
+	keyed_sql_peers "GROUP BY" rfm.sql orders "$F" "$ORDERS_IMPORT"
 	{ echo; echo "#### RFM aggregation per customer (crm-score --as-of $AS_OF)"; echo; table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
 
 	# ---- c. Pareto ranking
@@ -504,19 +512,8 @@ run_tasks() {
 		keyed_peer "mawk -F," "$O-segment-mawk.csv" "$SEG_SPEC" \
 		    "mawk -F, -f '$PEERS/segment.awk' '$SCORES'"
 	else printf 'mawk|||not available|\n' >> "$ROWS"; fi
-	if have sqlite3; then
-		sqlite_script "$W/sqlite-segment.sql" segment.sql \
-		    ".import --csv '$SCORES' customers"
-		keyed_peer "sqlite3 (.import + CASE)" "$O-segment-sqlite.csv" "$SEG_SPEC" \
-		    "sqlite3 < '$W/sqlite-segment.sql'"
-	else printf 'sqlite3|||not available|\n' >> "$ROWS"; fi
-	case " $CSVKIT_SIZES " in
-	*" $SIZE "*)
-		if have csvsql; then
-			keyed_peer "csvkit csvsql -I" "$O-segment-csvkit.csv" "$SEG_SPEC" \
-			    "csvsql -I --tables customers --query '$PEERS/segment.sql' '$SCORES'"
-		else printf 'csvkit|||not available|\n' >> "$ROWS"; fi ;;
-	esac
+	keyed_sql_peers CASE segment.sql customers "$SCORES" \
+	    ".import --csv '$SCORES' customers"
 	{ echo; echo "#### Rule segmentation of the customer table (crm-segment --preset rfm)"; echo; echo "Input: the $NCUST-row customer table from crm-score, $SCSIZE bytes; MB/s and the bare parse are over that table."; echo; table "$SCSIZE" "$SPARSE_T"; } >> "$REPORT"
 
 	# ---- e. follow-up list
