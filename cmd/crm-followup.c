@@ -23,9 +23,7 @@
 #include "ics.h"
 #include "input.h"
 #include "keyset.h"
-#include "options.h"
-#include "output.h"
-#include "report.h"
+#include "program.h"
 #include "table.h"
 #include "value.h"
 
@@ -65,10 +63,7 @@ struct item {
 	int deferred;
 };
 
-static void
-usage(FILE *fp)
-{
-	fprintf(fp,
+static const char usage[] =
 "usage: crm-followup [-c FILE] [--log FILE] [--as-of DATE] [--horizon DAYS]\n"
 "                    [--owner NAME] [--deferred FILE] [--format csv|ics]\n"
 "                    [--date-format FMT] [-o FILE] [-d C | --tsv]\n"
@@ -87,27 +82,20 @@ usage(FILE *fp)
 "  --deferred FILE   where follow-ups past an owner's capacity go\n"
 "  --format KIND     csv (default) or ics: VTODO items for a calendar\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
-"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n");
-}
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
 
 static int
 own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 {
 	struct settings *s = ctx;
-	double v;
 
 	switch (opt) {
 	case OPT_LOG:
 		s->log = arg;
 		break;
 	case OPT_HORIZON:
-		if (crm_number_parse(arg, 0, &v, NULL) != CRM_VALUE_OK ||
-		    v < 0 || v != (long)v || v > 3660)
-			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
-			    "invalid --horizon \"%s\": expected a whole number "
-			    "of days from 0 to 3660", arg);
-		s->horizon = (long)v;
-		break;
+		return crm_option_int("--horizon", arg, 0, 3660, "days",
+		    &s->horizon, e);
 	case OPT_OWNER:
 		s->owner = arg;
 		break;
@@ -155,18 +143,20 @@ read_log(const char *path, const struct crm_fu_rules *r,
 	lc.rejects = NULL;
 	*skipped = *future = 0;
 	for (pass = 1; pass <= 2; pass++) {
-		struct crm_input in;
+		struct crm_input *in;
+		const struct crm_header *h;
 		struct crm_record *rec;
 		long idc, datec, outc;
 		int got;
 
-		if (crm_input_open(&in, paths, 1, &lc, &e) < 0)
+		if ((in = crm_input_open(paths, 1, &lc, &e)) == NULL)
 			crm_die(&e);
-		if ((idc = crm_input_require(&in, r->log_id, &e)) < 0 ||
-		    (datec = crm_input_require(&in, r->log_date, &e)) < 0 ||
-		    (outc = crm_input_require(&in, r->log_outcome, &e)) < 0)
+		h = crm_input_header(in);
+		if (crm_header_require(h, r->log_id, &idc, &e) < 0 ||
+		    crm_header_require(h, r->log_date, &datec, &e) < 0 ||
+		    crm_header_require(h, r->log_outcome, &outc, &e) < 0)
 			crm_die(&e);
-		while ((got = crm_input_read(&in, &rec, &e)) > 0) {
+		while ((got = crm_input_read(in, &rec, &e)) > 0) {
 			struct crm_error why;
 			char q[64];
 			int32_t date = 0;
@@ -177,12 +167,12 @@ read_log(const char *path, const struct crm_fu_rules *r,
 			    &date);
 			if (rec->len[idc] == 0)
 				crm_error_set(&why, CRM_EXIT_DATA,
-				    crm_csv_name(in.r), rec->line, 0,
+				    crm_input_name(in), rec->line, 0,
 				    "column '%s': empty customer id",
 				    r->log_id);
 			else if (dr != CRM_VALUE_OK)
 				crm_error_set(&why, CRM_EXIT_DATA,
-				    crm_csv_name(in.r), rec->line, 0,
+				    crm_input_name(in), rec->line, 0,
 				    "column '%s': %s %s", r->log_date,
 				    dr == CRM_VALUE_EMPTY ? "missing date" :
 				    "invalid date", dr == CRM_VALUE_EMPTY ? "" :
@@ -191,7 +181,7 @@ read_log(const char *path, const struct crm_fu_rules *r,
 			else if ((outcome = crm_outcome_parse(
 			    rec->field[outc])) < 0)
 				crm_error_set(&why, CRM_EXIT_DATA,
-				    crm_csv_name(in.r), rec->line, 0,
+				    crm_input_name(in), rec->line, 0,
 				    "column '%s': unknown outcome %s (expected "
 				    "reached, no answer, complaint or complaint "
 				    "resolved)", r->log_outcome,
@@ -227,8 +217,8 @@ read_log(const char *path, const struct crm_fu_rules *r,
 			crm_die(&e);
 		/* ragged rows, skipped by the reader itself */
 		if (pass == 2)
-			*skipped += in.rejected;
-		crm_input_close(&in, &e);
+			*skipped += crm_input_rejected(in);
+		crm_input_close(in);
 	}
 }
 
@@ -347,23 +337,19 @@ static const char *const own_names[] = { "due_date", "days_overdue",
     "reason", "channel", "action", "priority", "due_time" };
 
 static void
-write_csv(FILE *fp, const struct crm_record *header, struct item *items,
-    size_t n, int deferred, const struct crm_fu_rules *r,
+write_csv(struct crm_csv_writer *w, const struct crm_record *header,
+    struct item *items, size_t n, int deferred, const struct crm_fu_rules *r,
     const struct crm_common *c)
 {
 	size_t nown = r->call_from != NULL ? 7 : 6, i;
 	char due[16], overdue[32], prio[64];
 	const char *own[7];
 	struct crm_columns cols;
-	struct crm_csv_writer w;
 	struct crm_error e;
 
 	if (crm_columns_init(&cols, header, own_names, nown, &e) < 0)
 		crm_die(&e);
-	if (c->bom)
-		fputs("\xEF\xBB\xBF", fp);
-	crm_csv_writer_init(&w, fp, c->delim);
-	crm_columns_write_header(&cols, &w, header);
+	crm_columns_write_header(&cols, w, header);
 	for (i = 0; i < n; i++) {
 		const struct item *it = &items[i];
 
@@ -385,7 +371,7 @@ write_csv(FILE *fp, const struct crm_record *header, struct item *items,
 			own[6] = crm_weekday(work_day(it, c->as_of)) == 0 &&
 			    r->monday_from != NULL ? r->monday_from :
 			    r->call_from;
-		crm_columns_write(&cols, &w, it->rec->field, it->rec->len,
+		crm_columns_write(&cols, w, it->rec->field, it->rec->len,
 		    own);
 	}
 	crm_columns_free(&cols);
@@ -432,11 +418,17 @@ write_ics(FILE *fp, const struct item *items, size_t n,
 	}
 }
 
+static const struct crm_program_def def = {
+	"crm-followup", usage, long_options, own_option
+};
+
 int
 main(int argc, char **argv)
 {
 	struct settings s;
-	struct crm_common c;
+	const struct crm_common *c;
+	struct crm_program *prog;
+	struct crm_csv_writer dw;
 	struct crm_config cfg = { .loaded = 0 };
 	struct crm_fu_rules rules;
 	struct crm_contacts contacts;
@@ -445,7 +437,7 @@ main(int argc, char **argv)
 	long owner;
 	int added;
 	struct crm_fu_env env;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_record *rec;
 	struct crm_error e;
 	struct item *items = NULL;
@@ -454,59 +446,42 @@ main(int argc, char **argv)
 	unsigned char *seen_value = NULL;
 	const char *unread;
 	size_t unknown = 0, deferred, i;
-	FILE *out, *dfp = NULL;
-	int r;
+	int r, dside;
 
 	memset(&s, 0, sizeof(s));
-	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
-	    &c, &e);
-	if (r < 0)
-		crm_die(&e);
-	if (r == CRM_OPTIONS_HELP) {
-		usage(stdout);
-		return 0;
-	}
-	if (r == CRM_OPTIONS_VERSION) {
-		printf("crm-followup %s\n", CRM_VERSION);
-		return 0;
-	}
-	if (c.config != NULL) {
-		if (crm_config_load(&cfg, c.config, &e) < 0 ||
+	prog = crm_program_start(&def, &s, argc, argv);
+	c = crm_program_options(prog);
+	if (c->config != NULL) {
+		if (crm_config_load(&cfg, c->config, &e) < 0 ||
 		    crm_fu_load(&rules, &cfg, &e) < 0)
 			crm_die(&e);
 	} else {
 		crm_fu_defaults(&rules);
 	}
-	if (s.deferred != NULL && strcmp(s.deferred, "-") == 0 &&
-	    (c.output == NULL || strcmp(c.output, "-") == 0)) {
-		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
-		    "--deferred - needs -o FILE: the list and the deferred "
-		    "follow-ups cannot both go to standard output");
-		crm_die(&e);
-	}
-	env.as_of = c.as_of;
+	dside = crm_program_side(prog, "--deferred", s.deferred,
+	    CRM_SIDE_DATA, "the list and the deferred follow-ups");
+	env.as_of = c->as_of;
 	env.horizon = s.horizon;
-	env.decimal_comma = c.decimal_comma;
-	env.date_format = c.date_format;
+	env.decimal_comma = c->decimal_comma;
+	env.date_format = c->date_format;
 
 	crm_contacts_init(&contacts);
 	crm_keyset_init(&owners);
 	if (s.log != NULL)
-		read_log(s.log, &rules, &c, &contacts, &log_skipped,
+		read_log(s.log, &rules, c, &contacts, &log_skipped,
 		    &log_future);
 
-	if (crm_input_open(&in, argv + optind, argc - optind, &c, &e) < 0)
+	in = crm_program_input(prog);
+	if (crm_fu_bind(&rules, crm_input_header(in), &e) < 0)
 		crm_die(&e);
-	if (crm_fu_bind(&rules, crm_input_header(&in), crm_csv_name(in.r),
-	    &e) < 0)
-		crm_die(&e);
-	if (!c.quiet && (unread = crm_fu_unread_flag(&rules,
-	    crm_input_header(&in))) != NULL)
-		warnx("column '%s' looks like a do-not-contact flag but is not "
-		    "read: name it under columns: in the config", unread);
+	if ((unread = crm_fu_unread_flag(&rules,
+	    crm_input_header(in)->rec)) != NULL)
+		crm_program_warn(prog, "column '%s' looks like a do-not-contact "
+		    "flag but is not read: name it under columns: in the "
+		    "config", unread);
 	if ((seen_value = calloc(rules.ncadence + 1, 1)) == NULL)
 		crm_die_oom();
-	while ((r = crm_input_read(&in, &rec, &e)) > 0) {
+	while ((r = crm_input_read(in, &rec, &e)) > 0) {
 		const char *id = rec->field[rules.id_col];
 		struct crm_contact *ct = crm_contacts_find(&contacts, id,
 		    rec->len[rules.id_col]);
@@ -526,7 +501,7 @@ main(int argc, char **argv)
 		got = crm_fu_evaluate(&rules, rec, ct, &env, &due, &suppressed,
 		    &why);
 		if (got < 0) {
-			if (crm_input_bad(&in, rec, &e, "%s", why.msg) < 0)
+			if (crm_input_bad(in, rec, &e, "%s", why.msg) < 0)
 				crm_die(&e);
 			continue;
 		}
@@ -563,54 +538,44 @@ main(int argc, char **argv)
 
 	sort_rules = &rules;
 	rank_owners(items, nitems, &owners);
-	deferred = apply_capacity(items, nitems, &rules, c.as_of);
+	deferred = apply_capacity(items, nitems, &rules, c->as_of);
 	if (nitems > 0)
 		qsort(items, nitems, sizeof(*items), by_owner_priority);
 
-	if ((out = crm_output_open(c.output, &e)) == NULL)
-		crm_die(&e);
 	if (s.ics)
-		write_ics(out, items, nitems, &rules, &c);
+		write_ics(crm_program_output_stream(prog), items, nitems,
+		    &rules, c);
 	else
-		write_csv(out, crm_input_header(&in), items, nitems, 0, &rules,
-		    &c);
-	if (s.deferred != NULL) {
-		if ((dfp = crm_output_open(s.deferred, &e)) == NULL)
-			crm_die(&e);
-		write_csv(dfp, crm_input_header(&in), items, nitems, 1,
-		    &rules, &c);
+		write_csv(crm_program_output(prog), crm_input_header(in)->rec,
+		    items, nitems, 0, &rules, c);
+	if (dside >= 0) {
+		crm_program_csv(prog, crm_program_open_side(prog, dside), &dw);
+		write_csv(&dw, crm_input_header(in)->rec, items, nitems, 1,
+		    &rules, c);
 	}
-	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		crm_die(&e);
-	if (!c.quiet) {
-		if (deferred > 0)
-			warnx("%zu follow-up%s past the owners' capacity "
-			    "deferred to the next working day%s%s", deferred,
-			    deferred == 1 ? "" : "s",
-			    s.deferred ? ", written to " : "",
-			    s.deferred ? s.deferred : "");
-		if (suppressed > 0)
-			warnx("%zu follow-up%s suppressed by do-not-contact "
-			    "flags", suppressed, suppressed == 1 ? "" : "s");
-		if (unknown > 0)
-			warnx("%zu customer%s in the contact log %s not in "
-			    "the table", unknown, unknown == 1 ? "" : "s",
-			    unknown == 1 ? "is" : "are");
-		if (log_future > 0)
-			warnx("%zu contact-log row%s after the as-of date "
-			    "ignored", log_future, log_future == 1 ? "" : "s");
-		for (k = 0; k < rules.ncadence; k++)
-			if (!seen_value[k])
-				warnx("no customer has %s '%s' of the config's "
-				    "cadence (a typo?)", rules.key,
-				    rules.cadence[k].value);
-		if (c.skip_bad)
-			warnx("%zu bad record%s skipped (%zu in the log)%s%s",
-			    in.rejected + log_skipped,
-			    in.rejected + log_skipped == 1 ? "" : "s",
-			    log_skipped, c.rejects ? ", table rows written to "
-			    : "", c.rejects ? c.rejects : "");
-	}
+	if (deferred > 0)
+		crm_program_note(prog, "%zu follow-up%s past the owners' "
+		    "capacity deferred to the next working day%s%s", deferred,
+		    deferred == 1 ? "" : "s", s.deferred ? ", written to " : "",
+		    s.deferred ? s.deferred : "");
+	if (suppressed > 0)
+		crm_program_note(prog, "%zu follow-up%s suppressed by "
+		    "do-not-contact flags", suppressed,
+		    suppressed == 1 ? "" : "s");
+	if (unknown > 0)
+		crm_program_note(prog, "%zu customer%s in the contact log %s "
+		    "not in the table", unknown, unknown == 1 ? "" : "s",
+		    unknown == 1 ? "is" : "are");
+	if (log_future > 0)
+		crm_program_note(prog, "%zu contact-log row%s after the as-of "
+		    "date ignored", log_future, log_future == 1 ? "" : "s");
+	for (k = 0; k < rules.ncadence; k++)
+		if (!seen_value[k])
+			crm_program_note(prog, "no customer has %s '%s' of the "
+			    "config's cadence (a typo?)", rules.key,
+			    rules.cadence[k].value);
+	crm_program_skipped_elsewhere(prog, log_skipped, "in the log");
+	crm_program_finish(prog);
 	free(items);
 	free(seen_value);
 	crm_arena_free(&held);

@@ -10,16 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
 #include "config.h"
 #include "csvio.h"
+#include "field.h"
 #include "input.h"
 #include "man.h"
-#include "options.h"
-#include "output.h"
+#include "program.h"
 #include "rfm.h"
+#include "rowwise.h"
 #include "scale.h"
-#include "report.h"
 #include "table.h"
 #include "value.h"
 #include "weighted.h"
@@ -84,10 +83,7 @@ struct settings {
 	const char *rfm_option, *man_option;
 };
 
-static void
-usage(FILE *fp)
-{
-	fprintf(fp,
+static const char usage[] =
 "usage: crm-score [--id COL] [--date COL] [--amount COL] [--quantity COL]\n"
 "                 [--order COL] [--keep COL,...] [--bins N]\n"
 "                 [--binning quantile|r-rfm] [--monetary sum|mean]\n"
@@ -121,8 +117,7 @@ usage(FILE *fp)
 "MAN (--man): appends man, man_class (1-8) and man_action from yes/no\n"
 "columns --money, --authority, --need (defaults: money, authority, need).\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
-"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n");
-}
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
 
 /* Splits "a,b,c" (a writable copy) into at most max names. */
 static int
@@ -149,13 +144,11 @@ split_list(char *text, const char **out, size_t max, size_t *n,
 static int
 parse_bins(const char *text, int *bins, struct crm_error *e)
 {
-	double v;
+	long v;
 
-	if (crm_number_parse(text, 0, &v, NULL) != CRM_VALUE_OK ||
-	    v != (int)v || v < 2 || v > CRM_SCALE_MAX_BINS)
-		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
-		    "invalid --bins \"%s\": expected a whole number from 2 "
-		    "to %d", text, CRM_SCALE_MAX_BINS);
+	if (crm_option_int("--bins", text, 2, CRM_SCALE_MAX_BINS, NULL, &v,
+	    e) < 0)
+		return -1;
 	*bins = (int)v;
 	return 0;
 }
@@ -407,18 +400,13 @@ put_fraction(struct crm_csv_writer *w, double v)
 }
 
 static void
-write_thresholds(const char *path, const struct crm_scale scale[3],
+write_thresholds(FILE *fp, const struct crm_scale scale[3],
     unsigned char delim)
 {
 	struct crm_csv_writer w;
-	struct crm_error e;
 	char buf[128], num[16];
-	FILE *fp;
 	int k, sc;
 
-	fp = strcmp(path, "-") == 0 ? stderr : crm_output_open(path, &e);
-	if (fp == NULL)
-		crm_die(&e);
 	crm_csv_writer_init(&w, fp, delim);
 	crm_csv_puts(&w, "measure");
 	crm_csv_puts(&w, "score");
@@ -492,16 +480,18 @@ write_customer(struct crm_csv_writer *w, const struct crm_rfm *r, size_t i,
 
 /* RFM: aggregate order rows per customer, score, write sorted by id. */
 static void
-run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
+run_rfm(struct settings *s, struct crm_program *prog, int thresholds)
 {
+	const struct crm_common *c = crm_program_options(prog);
+	const struct crm_header *h;
 	static const char *const columns[] = { "first_order", "last_order",
 	    "recency_days", "frequency", "monetary", "r_score", "f_score",
 	    "m_score", "rfm_cell", "rfm_score" };
 	struct crm_rfm_settings rs;
 	struct crm_scale scale[3];
 	struct crm_rfm_result *res;
-	struct crm_csv_writer w;
-	struct crm_input in;
+	struct crm_csv_writer *w;
+	struct crm_input *in;
 	struct crm_record *rec;
 	struct crm_rfm r;
 	struct crm_error e;
@@ -509,40 +499,40 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 	char *keepv[MAX_KEEP];
 	size_t keepl[MAX_KEEP], i, k, *order, nofuture = 0, noorder = 0;
 	int decimals = 0, got;
-	FILE *out;
 
-	if (crm_input_open(&in, argv, argc, c, &e) < 0)
-		crm_die(&e);
-	if ((idc = crm_input_require(&in, s->id, &e)) < 0 ||
-	    (datec = crm_input_require(&in, s->date, &e)) < 0 ||
-	    (amountc = crm_input_require(&in, s->amount, &e)) < 0 ||
+	in = crm_program_input(prog);
+	h = crm_input_header(in);
+	if (crm_header_require(h, s->id, &idc, &e) < 0 ||
+	    crm_header_require(h, s->date, &datec, &e) < 0 ||
+	    crm_header_require(h, s->amount, &amountc, &e) < 0 ||
 	    (s->quantity != NULL &&
-	    (qtyc = crm_input_require(&in, s->quantity, &e)) < 0) ||
+	    crm_header_require(h, s->quantity, &qtyc, &e) < 0) ||
 	    (s->order != NULL &&
-	    (orderc = crm_input_require(&in, s->order, &e)) < 0))
+	    crm_header_require(h, s->order, &orderc, &e) < 0))
 		crm_die(&e);
 	for (k = 0; k < s->nkeep; k++)
-		if ((keepc[k] = crm_input_require(&in, s->keep[k], &e)) < 0)
+		if (crm_header_require(h, s->keep[k], &keepc[k], &e) < 0)
 			crm_die(&e);
 	crm_rfm_init(&r, s->nkeep, orderc >= 0);
-	while ((got = crm_input_read(&in, &rec, &e)) > 0) {
+	while ((got = crm_input_read(in, &rec, &e)) > 0) {
+		struct crm_error why;
 		double amount, qty;
 		int32_t date;
 		int dec = 0, qdec = 0;
 
 		if (rec->len[idc] == 0) {
-			if (crm_input_bad(&in, rec, &e,
+			if (crm_input_bad(in, rec, &e,
 			    "column '%s': empty customer id", s->id) < 0)
 				crm_die(&e);
 			continue;
 		}
-		if ((got = crm_input_date(&in, rec, datec, s->date, &date,
-		    &e)) <= 0 ||
-		    (got = crm_input_number(&in, rec, amountc, s->amount,
-		    &amount, &dec, &e)) <= 0 ||
-		    (qtyc >= 0 && (got = crm_input_number(&in, rec, qtyc,
-		    s->quantity, &qty, &qdec, &e)) <= 0)) {
-			if (got < 0)
+		if (crm_field_date(rec, datec, s->date, c->date_format, &date,
+		    &why) < 0 ||
+		    crm_field_number(rec, amountc, s->amount, c->decimal_comma,
+		    &amount, &dec, &why) < 0 ||
+		    (qtyc >= 0 && crm_field_number(rec, qtyc, s->quantity,
+		    c->decimal_comma, &qty, &qdec, &why) < 0)) {
+			if (crm_input_reject(in, rec, &why, &e) < 0)
 				crm_die(&e);
 			continue;
 		}
@@ -555,7 +545,7 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 			}
 			crm_date_format(date, d);
 			crm_date_format(c->as_of, a);
-			if (crm_input_bad(&in, rec, &e, "column '%s': order "
+			if (crm_input_bad(in, rec, &e, "column '%s': order "
 			    "date %s is after the as-of date %s (see "
 			    "--ignore-future)", s->date, d, a) < 0)
 				crm_die(&e);
@@ -592,124 +582,43 @@ run_rfm(struct settings *s, struct crm_common *c, int argc, char **argv)
 	if ((order = crm_rfm_order_by_id(&r)) == NULL)
 		crm_die_oom();
 
-	if ((out = crm_output_open(c->output, &e)) == NULL)
-		crm_die(&e);
-	if (c->bom)
-		fputs("\xEF\xBB\xBF", out);
-	crm_csv_writer_init(&w, out, c->delim);
-	crm_csv_puts(&w, s->id);
+	w = crm_program_output(prog);
+	crm_csv_puts(w, s->id);
 	for (k = 0; k < s->nkeep; k++)
-		crm_csv_puts(&w, s->keep[k]);
+		crm_csv_puts(w, s->keep[k]);
 	for (k = 0; k < sizeof(columns) / sizeof(columns[0]); k++)
-		crm_csv_puts(&w, columns[k]);
-	crm_csv_end(&w);
+		crm_csv_puts(w, columns[k]);
+	crm_csv_end(w);
 	for (i = 0; i < r.ids.n; i++) {
-		write_customer(&w, &r, order[i], &res[order[i]], s, decimals);
+		write_customer(w, &r, order[i], &res[order[i]], s, decimals);
 		if (r.c[order[i]].orders == 0)
 			noorder++;
 	}
-	if (s->thresholds != NULL)
-		write_thresholds(s->thresholds, scale, c->delim);
-	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		crm_die(&e);
-	if (!c->quiet && noorder > 0)
-		warnx("%zu customer%s with refunds only: no recency and no "
-		    "scores", noorder, noorder == 1 ? "" : "s");
-	if (!c->quiet && nofuture > 0)
-		warnx("%zu order row%s after the as-of date ignored", nofuture,
-		    nofuture == 1 ? "" : "s");
-	crm_report_skipped(&in, c);
+	if (thresholds >= 0)
+		write_thresholds(crm_program_open_side(prog, thresholds),
+		    scale, c->delim);
+	if (noorder > 0)
+		crm_program_note(prog, "%zu customer%s with refunds only: no "
+		    "recency and no scores", noorder, noorder == 1 ? "" : "s");
+	if (nofuture > 0)
+		crm_program_note(prog, "%zu order row%s after the as-of date "
+		    "ignored", nofuture, nofuture == 1 ? "" : "s");
+	crm_program_finish(prog);
 	free(order);
 	free(res);
 	crm_rfm_free(&r);
 }
 
-/*
- * The row-wise modes (MAN, weighted) share one shape: compute the own
- * columns of each record and write it with them.  Modes that need whole
- * columns first (hold) see every record in check, which also rejects bad
- * ones, then prepare, then compute over the held rows.  compute and
- * check return 1, 0 when the record was rejected, -1 to stop.
- */
-struct rowwise {
-	const char *const *own;
-	size_t nown;
-	int hold;
-	int (*check)(struct crm_input *, const struct crm_record *, void *,
-	    struct crm_error *);
-	int (*prepare)(void *, struct crm_error *);
-	int (*compute)(struct crm_input *, const struct crm_record *, void *,
-	    const char **, struct crm_error *);
-	void *ctx;
-};
-
+/* Writes every record with the mode's own columns, then finishes. */
 static void
-run_rowwise(const struct rowwise *rw, struct crm_common *c,
-    struct crm_input *in)
+run_rows(const struct crm_rowwise *rw, struct crm_program *prog)
 {
-	struct crm_arena rows = CRM_ARENA_INIT;
-	struct crm_record **held = NULL, *rec;
-	struct crm_columns cols;
-	struct crm_csv_writer w;
 	struct crm_error e;
-	const char **own;
-	size_t nheld = 0, cap = 0, i;
-	FILE *out;
-	int got, r;
 
-	if ((own = calloc(rw->nown, sizeof(*own))) == NULL)
-		crm_die_oom();
-	if (crm_columns_init(&cols, crm_input_header(in), rw->own, rw->nown,
-	    &e) < 0)
+	if (crm_rowwise_run(rw, crm_program_current_input(prog),
+	    crm_program_output(prog), &e) < 0)
 		crm_die(&e);
-	if ((out = crm_output_open(c->output, &e)) == NULL)
-		crm_die(&e);
-	if (c->bom)
-		fputs("\xEF\xBB\xBF", out);
-	crm_csv_writer_init(&w, out, c->delim);
-	crm_columns_write_header(&cols, &w, crm_input_header(in));
-	if (!rw->hold && rw->prepare != NULL && rw->prepare(rw->ctx, &e) < 0)
-		crm_die(&e);
-	while ((got = crm_input_read(in, &rec, &e)) > 0) {
-		if (rw->hold) {
-			if ((r = rw->check(in, rec, rw->ctx, &e)) < 0)
-				crm_die(&e);
-			if (r == 0)
-				continue;
-			if (nheld == cap) {
-				cap = cap ? cap * 2 : 1024;
-				if ((held = realloc(held, cap *
-				    sizeof(*held))) == NULL)
-					crm_die_oom();
-			}
-			if ((held[nheld++] = crm_record_copy(&rows, rec)) ==
-			    NULL)
-				crm_die_oom();
-			continue;
-		}
-		if ((r = rw->compute(in, rec, rw->ctx, own, &e)) < 0)
-			crm_die(&e);
-		if (r > 0)
-			crm_columns_write_record(&cols, &w, rec, own);
-	}
-	if (got < 0)
-		crm_die(&e);
-	if (rw->hold && rw->prepare != NULL && rw->prepare(rw->ctx, &e) < 0)
-		crm_die(&e);
-	for (i = 0; i < nheld; i++) {
-		if ((r = rw->compute(in, held[i], rw->ctx, own, &e)) < 0)
-			crm_die(&e);
-		if (r > 0)
-			crm_columns_write(&cols, &w, held[i]->field,
-			    held[i]->len, own);
-	}
-	if (crm_input_close(in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		crm_die(&e);
-	crm_report_skipped(in, c);
-	crm_columns_free(&cols);
-	crm_arena_free(&rows);
-	free(held);
-	free(own);
+	crm_program_finish(prog);
 }
 
 struct man_ctx {
@@ -720,16 +629,15 @@ struct man_ctx {
 };
 
 static int
-man_row(struct crm_input *in, const struct crm_record *rec, void *ctx,
-    const char **own, struct crm_error *e)
+man_row(void *ctx, const struct crm_record *rec, const char **own,
+    struct crm_error *why)
 {
 	struct man_ctx *m = ctx;
-	int b[3], k, r, cls;
+	int b[3], k, cls;
 
 	for (k = 0; k < 3; k++)
-		if ((r = crm_input_bool(in, rec, m->col[k], m->name[k], &b[k],
-		    e)) <= 0)
-			return r;
+		if (crm_field_bool(rec, m->col[k], m->name[k], &b[k], why) < 0)
+			return CRM_RECORD_BAD;
 	cls = crm_man_class(b[0], b[1], b[2]);
 	crm_man_code(b[0], b[1], b[2], m->code);
 	snprintf(m->cls, sizeof(m->cls), "%d", cls);
@@ -737,17 +645,18 @@ man_row(struct crm_input *in, const struct crm_record *rec, void *ctx,
 	own[1] = m->cls;
 	own[2] = m->s->action[cls - 1] ? m->s->action[cls - 1] :
 	    crm_man_action(cls);
-	return 1;
+	return CRM_RECORD_OK;
 }
 
 static void
-run_man(struct settings *s, struct crm_common *c, int argc, char **argv)
+run_man(struct settings *s, struct crm_program *prog)
 {
 	static const char *const own_names[] = { "man", "man_class",
 	    "man_action" };
-	struct rowwise rw = { own_names, 3, 0, NULL, NULL, man_row, NULL };
+	struct crm_rowwise rw = { own_names, 3, 0, NULL, NULL, man_row,
+	    NULL };
 	struct man_ctx m;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_error e;
 	int k;
 
@@ -756,13 +665,13 @@ run_man(struct settings *s, struct crm_common *c, int argc, char **argv)
 	m.name[0] = s->money ? s->money : "money";
 	m.name[1] = s->authority ? s->authority : "authority";
 	m.name[2] = s->need ? s->need : "need";
-	if (crm_input_open(&in, argv, argc, c, &e) < 0)
-		crm_die(&e);
+	in = crm_program_input(prog);
 	for (k = 0; k < 3; k++)
-		if ((m.col[k] = crm_input_require(&in, m.name[k], &e)) < 0)
+		if (crm_header_require(crm_input_header(in), m.name[k],
+		    &m.col[k], &e) < 0)
 			crm_die(&e);
 	rw.ctx = &m;
-	run_rowwise(&rw, c, &in);
+	run_rows(&rw, prog);
 }
 
 struct weighted_ctx {
@@ -774,28 +683,22 @@ struct weighted_ctx {
 
 #define POINTS_SIZE	32
 
-/* The weighted module's errors carry no place: put them at the record. */
+/* The weighted module's data errors are bad records; others stop. */
 static int
-weighted_bad(struct crm_input *in, const struct crm_record *rec,
-    const struct crm_error *why, struct crm_error *e)
+verdict(const struct crm_error *why)
 {
-	if (why->status != CRM_EXIT_DATA) {
-		*e = *why;
-		return -1;
-	}
-	return crm_input_bad(in, rec, e, "%s", why->msg) < 0 ? -1 : 0;
+	return why->status == CRM_EXIT_DATA ? CRM_RECORD_BAD : CRM_RECORD_STOP;
 }
 
 static int
-weighted_check(struct crm_input *in, const struct crm_record *rec,
-    void *ctx, struct crm_error *e)
+weighted_check(void *ctx, const struct crm_record *rec,
+    struct crm_error *why)
 {
 	struct weighted_ctx *wc = ctx;
-	struct crm_error why;
 
-	if (crm_weighted_observe(&wc->w, rec, &why) < 0)
-		return weighted_bad(in, rec, &why, e);
-	return 1;
+	if (crm_weighted_observe(&wc->w, rec, why) < 0)
+		return verdict(why);
+	return CRM_RECORD_OK;
 }
 
 static int
@@ -807,16 +710,15 @@ weighted_prepare(void *ctx, struct crm_error *e)
 }
 
 static int
-weighted_row(struct crm_input *in, const struct crm_record *rec, void *ctx,
-    const char **own, struct crm_error *e)
+weighted_row(void *ctx, const struct crm_record *rec, const char **own,
+    struct crm_error *why)
 {
 	struct weighted_ctx *wc = ctx;
-	struct crm_error why;
 	double score;
 	size_t k;
 
-	if (crm_weighted_score(&wc->w, rec, &score, wc->points, &why) < 0)
-		return weighted_bad(in, rec, &why, e);
+	if (crm_weighted_score(&wc->w, rec, &score, wc->points, why) < 0)
+		return verdict(why);
 	crm_fraction_format(score, 2, wc->text, POINTS_SIZE);
 	own[0] = wc->text;
 	for (k = 0; k < wc->w.n && wc->explain; k++) {
@@ -825,28 +727,27 @@ weighted_row(struct crm_input *in, const struct crm_record *rec, void *ctx,
 		crm_fraction_format(wc->points[k], 2, t, POINTS_SIZE);
 		own[k + 1] = t;
 	}
-	return 1;
+	return CRM_RECORD_OK;
 }
 
 static void
 run_weighted(struct settings *s, struct crm_config *cfg,
-    struct crm_common *c, int argc, char **argv)
+    struct crm_program *prog)
 {
 	struct weighted_ctx wc;
-	struct rowwise rw = { NULL, 0, 0, weighted_check, weighted_prepare,
-	    weighted_row, NULL };
+	struct crm_rowwise rw = { NULL, 0, 0, weighted_check,
+	    weighted_prepare, weighted_row, NULL };
 	const char **names;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_error e;
 	size_t k;
 
 	memset(&wc, 0, sizeof(wc));
-	if (crm_weighted_load(&wc.w, cfg, s->criteria, c->decimal_comma,
-	    &e) < 0)
+	if (crm_weighted_load(&wc.w, cfg, s->criteria,
+	    crm_program_options(prog)->decimal_comma, &e) < 0)
 		crm_die(&e);
-	if (crm_input_open(&in, argv, argc, c, &e) < 0)
-		crm_die(&e);
-	if (crm_weighted_bind(&wc.w, in.r, &e) < 0)
+	in = crm_program_input(prog);
+	if (crm_weighted_bind(&wc.w, crm_input_header(in), &e) < 0)
 		crm_die(&e);
 	names = calloc(wc.w.n + 1, sizeof(*names));
 	wc.points = calloc(wc.w.n, sizeof(*wc.points));
@@ -861,7 +762,7 @@ run_weighted(struct settings *s, struct crm_config *cfg,
 	wc.explain = s->explain;
 	rw.hold = wc.w.needs_table;
 	rw.ctx = &wc;
-	run_rowwise(&rw, c, &in);
+	run_rows(&rw, prog);
 	crm_weighted_free(&wc.w);
 	free(wc.points);
 	free(wc.text);
@@ -915,38 +816,29 @@ twice:
 	return 0;
 }
 
+static const struct crm_program_def def = {
+	"crm-score", usage, long_options, own_option
+};
+
 int
 main(int argc, char **argv)
 {
 	struct settings s;
-	struct crm_common c;
+	const struct crm_common *c;
+	struct crm_program *prog;
 	struct crm_config cfg = { .loaded = 0 };
 	struct crm_error e;
-	int r;
+	int thresholds;
 
 	memset(&s, 0, sizeof(s));
 	s.binning = -1;
 	s.monetary_mean = -1;
-	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
-	    &c, &e);
-	if (r < 0)
+	prog = crm_program_start(&def, &s, argc, argv);
+	c = crm_program_options(prog);
+	if (c->config != NULL && load_config(&cfg, c->config, &s, &e) < 0)
 		crm_die(&e);
-	if (r == CRM_OPTIONS_HELP) {
-		usage(stdout);
-		return 0;
-	}
-	if (r == CRM_OPTIONS_VERSION) {
-		printf("crm-score %s\n", CRM_VERSION);
-		return 0;
-	}
-	if (c.config != NULL && load_config(&cfg, c.config, &s, &e) < 0)
-		crm_die(&e);
-	if (s.thresholds != NULL && strcmp(s.thresholds, "-") != 0 &&
-	    c.output != NULL && strcmp(s.thresholds, c.output) == 0) {
-		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
-		    "--thresholds and -o name the same file");
-		crm_die(&e);
-	}
+	thresholds = crm_program_side(prog, "--thresholds", s.thresholds,
+	    CRM_SIDE_REPORT, NULL);
 	if (s.id == NULL)
 		s.id = "customer_id";
 	if (s.date == NULL)
@@ -959,14 +851,14 @@ main(int argc, char **argv)
 		s.binning = CRM_SCALE_QUANTILE;
 	if (s.monetary_mean < 0)
 		s.monetary_mean = 0;
-	if (check_mode_options(&s, &c, &e) < 0)
+	if (check_mode_options(&s, c, &e) < 0)
 		crm_die(&e);
 	if (s.man)
-		run_man(&s, &c, argc - optind, argv + optind);
+		run_man(&s, prog);
 	else if (s.criteria != NULL)
-		run_weighted(&s, &cfg, &c, argc - optind, argv + optind);
+		run_weighted(&s, &cfg, prog);
 	else
-		run_rfm(&s, &c, argc - optind, argv + optind);
+		run_rfm(&s, prog, thresholds);
 	crm_config_free(&cfg);
 	free(s.keep_text);
 	return 0;

@@ -12,12 +12,12 @@
 
 #include "config.h"
 #include "csvio.h"
+#include "field.h"
 #include "input.h"
-#include "options.h"
-#include "output.h"
 #include "presets.h"
+#include "program.h"
+#include "rowwise.h"
 #include "rules.h"
-#include "report.h"
 #include "table.h"
 #include "value.h"
 
@@ -70,10 +70,7 @@ struct segmenter {
 	const char *fallback;		/* the default segment */
 };
 
-static void
-usage(FILE *fp)
-{
-	fprintf(fp,
+static const char usage[] =
 "usage: crm-segment (-c FILE | --preset NAME) [--set NAME=VALUE ...]\n"
 "                   [--column NAME] [--summary FILE] [--value COL]\n"
 "                   [--as-of DATE] [--date-format FMT] [-o FILE]\n"
@@ -93,8 +90,7 @@ usage(FILE *fp)
 "  --value COL       add each segment's share of this column to the summary\n"
 "  --as-of DATE      today, for days_ago (default: the local date)\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
-"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n");
-}
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
 
 static int
 own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
@@ -396,18 +392,13 @@ struct tally {
 };
 
 static void
-write_summary(const char *path, const struct segmenter *sg,
-    const struct tally *t, int with_value, unsigned char delim)
+write_summary(FILE *fp, const struct segmenter *sg, const struct tally *t,
+    int with_value, unsigned char delim)
 {
 	struct crm_csv_writer w;
-	struct crm_error e;
 	size_t nrules = crm_rules_count(sg->rules), i;
 	char num[CRM_NUMBER_SIZE];
-	FILE *fp;
 
-	fp = strcmp(path, "-") == 0 ? stderr : crm_output_open(path, &e);
-	if (fp == NULL)
-		crm_die(&e);
 	crm_csv_writer_init(&w, fp, delim);
 	crm_csv_puts(&w, sg->column);
 	crm_csv_puts(&w, "customers");
@@ -438,148 +429,129 @@ write_summary(const char *path, const struct segmenter *sg,
 	}
 }
 
-/* A rules error (no place) put at the record: 0 skipped, -1 to stop. */
+/* What the row-wise loop needs to segment a record. */
+struct step {
+	struct segmenter *sg;
+	struct crm_rules_env env;
+	struct tally t;
+	long vcol;
+	const char *value;
+	size_t nrules;
+};
+
+/* A rules error is a bad record when it is about the data. */
 static int
-bad(struct crm_input *in, const struct crm_record *rec,
-    const struct crm_error *why, struct crm_error *e)
+verdict(const struct crm_error *why)
 {
-	if (why->status != CRM_EXIT_DATA) {
-		*e = *why;
-		return -1;
+	return why->status == CRM_EXIT_DATA ? CRM_RECORD_BAD : CRM_RECORD_STOP;
+}
+
+static int
+segment_row(void *ctx, const struct crm_record *rec, const char **own,
+    struct crm_error *why)
+{
+	struct step *st = ctx;
+	struct segmenter *sg = st->sg;
+	double v = 0;
+	long which;
+	size_t i;
+
+	for (i = 0; i < sg->nreq; i++) {
+		which = crm_rules_match(sg->req[i].cond, rec, &st->env, why);
+		if (which < 0)
+			return verdict(why);
+		if (which != 0) {
+			crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "%s",
+			    sg->req[i].message);
+			return CRM_RECORD_BAD;
+		}
 	}
-	return crm_input_bad(in, rec, e, "%s", why->msg);
+	if (st->vcol >= 0 && crm_field_number(rec, st->vcol, st->value,
+	    st->env.decimal_comma, &v, &st->t.decimals, why) < 0)
+		return CRM_RECORD_BAD;
+	if ((which = crm_rules_match(sg->rules, rec, &st->env, why)) < 0)
+		return verdict(why);
+	own[0] = (size_t)which < st->nrules ?
+	    crm_rules_name(sg->rules, (size_t)which) : sg->fallback;
+	st->t.count[which]++;
+	st->t.total++;
+	st->t.value[which] += v;
+	if (v > 0)
+		st->t.positive_total += v;
+	return CRM_RECORD_OK;
 }
 
 static void
-run(struct segmenter *sg, const struct settings *s, struct crm_common *c,
-    int argc, char **argv)
+run(struct segmenter *sg, const struct settings *s, struct crm_program *prog)
 {
-	const char *own[1];
-	struct crm_rules_env env = { c->as_of, c->decimal_comma,
-	    c->date_format };
-	struct crm_columns cols;
-	struct crm_csv_writer w;
-	struct crm_record *rec;
-	struct crm_input in;
-	struct crm_error e, why;
-	struct tally t;
-	size_t nrules = crm_rules_count(sg->rules), i;
-	long vcol = -1, which;
-	FILE *out;
-	int got;
+	const struct crm_common *c = crm_program_options(prog);
+	struct crm_rowwise rw = { NULL, 1, 0, NULL, NULL, segment_row, NULL };
+	struct step st;
+	const struct crm_header *h;
+	struct crm_input *in;
+	struct crm_error e;
+	size_t i;
+	int summary;
 
-	if (crm_input_open(&in, argv, argc, c, &e) < 0)
-		crm_die(&e);
-	if (crm_rules_bind(sg->rules, crm_input_header(&in), &e) < 0)
+	summary = crm_program_side(prog, "--summary", s->summary,
+	    CRM_SIDE_REPORT, NULL);
+	memset(&st, 0, sizeof(st));
+	st.sg = sg;
+	st.env.as_of = c->as_of;
+	st.env.decimal_comma = c->decimal_comma;
+	st.env.date_format = c->date_format;
+	st.vcol = -1;
+	st.value = s->value;
+	st.nrules = crm_rules_count(sg->rules);
+	in = crm_program_input(prog);
+	h = crm_input_header(in);
+	if (crm_rules_bind(sg->rules, h, &e) < 0)
 		crm_die(&e);
 	for (i = 0; i < sg->nreq; i++)
-		if (crm_rules_bind(sg->req[i].cond, crm_input_header(&in),
-		    &e) < 0)
+		if (crm_rules_bind(sg->req[i].cond, h, &e) < 0)
 			crm_die(&e);
-	if (s->value != NULL &&
-	    (vcol = crm_input_require(&in, s->value, &e)) < 0)
+	if (s->value != NULL && crm_header_require(h, s->value, &st.vcol,
+	    &e) < 0)
 		crm_die(&e);
-	memset(&t, 0, sizeof(t));
-	t.count = calloc(nrules + 1, sizeof(*t.count));
-	t.value = calloc(nrules + 1, sizeof(*t.value));
-	if (t.count == NULL || t.value == NULL)
+	st.t.count = calloc(st.nrules + 1, sizeof(*st.t.count));
+	st.t.value = calloc(st.nrules + 1, sizeof(*st.t.value));
+	if (st.t.count == NULL || st.t.value == NULL)
 		crm_die_oom();
-	own[0] = sg->column;
-	if (crm_columns_init(&cols, crm_input_header(&in), own, 1, &e) < 0)
+	rw.own = &sg->column;
+	rw.ctx = &st;
+	if (crm_rowwise_run(&rw, in, crm_program_output(prog), &e) < 0)
 		crm_die(&e);
-	if ((out = crm_output_open(c->output, &e)) == NULL)
-		crm_die(&e);
-	if (c->bom)
-		fputs("\xEF\xBB\xBF", out);
-	crm_csv_writer_init(&w, out, c->delim);
-	crm_columns_write_header(&cols, &w, crm_input_header(&in));
-
-	while ((got = crm_input_read(&in, &rec, &e)) > 0) {
-		double v = 0;
-		int ok = 1;
-
-		for (i = 0; i < sg->nreq && ok; i++) {
-			which = crm_rules_match(sg->req[i].cond, rec, &env,
-			    &why);
-			if (which < 0) {
-				if (bad(&in, rec, &why, &e) < 0)
-					crm_die(&e);
-				ok = 0;
-			} else if (which != 0) {
-				if (crm_input_bad(&in, rec, &e, "%s",
-				    sg->req[i].message) < 0)
-					crm_die(&e);
-				ok = 0;
-			}
-		}
-		if (!ok)
-			continue;
-		if (vcol >= 0) {
-			int r = crm_input_number(&in, rec, vcol, s->value, &v,
-			    &t.decimals, &e);
-
-			if (r < 0)
-				crm_die(&e);
-			if (r == 0)
-				continue;
-		}
-		if ((which = crm_rules_match(sg->rules, rec, &env, &why)) < 0) {
-			if (bad(&in, rec, &why, &e) < 0)
-				crm_die(&e);
-			continue;
-		}
-		own[0] = (size_t)which < nrules ?
-		    crm_rules_name(sg->rules, (size_t)which) : sg->fallback;
-		crm_columns_write_record(&cols, &w, rec, own);
-		t.count[which]++;
-		t.total++;
-		t.value[which] += v;
-		if (v > 0)
-			t.positive_total += v;
-	}
-	if (got < 0)
-		crm_die(&e);
-	if (s->summary != NULL)
-		write_summary(s->summary, sg, &t, vcol >= 0, c->delim);
-	if (crm_input_close(&in, &e) < 0 || crm_output_commit_all(&e) < 0)
-		crm_die(&e);
-	crm_report_skipped(&in, c);
-	crm_columns_free(&cols);
-	free(t.count);
-	free(t.value);
+	if (summary >= 0)
+		write_summary(crm_program_open_side(prog, summary), sg, &st.t,
+		    st.vcol >= 0, c->delim);
+	crm_program_finish(prog);
+	free(st.t.count);
+	free(st.t.value);
 }
+
+static const struct crm_program_def def = {
+	"crm-segment", usage, long_options, own_option
+};
 
 int
 main(int argc, char **argv)
 {
 	struct settings s;
 	struct segmenter sg;
-	struct crm_common c;
+	struct crm_program *prog;
 	struct crm_error e;
 	size_t i;
-	int r;
 
 	memset(&s, 0, sizeof(s));
 	memset(&sg, 0, sizeof(sg));
-	r = crm_options_parse(argc, argv, "", long_options, own_option, &s,
-	    &c, &e);
-	if (r < 0)
-		crm_die(&e);
-	if (r == CRM_OPTIONS_HELP) {
-		usage(stdout);
-		return 0;
-	}
-	if (r == CRM_OPTIONS_VERSION) {
-		printf("crm-segment %s\n", CRM_VERSION);
-		return 0;
-	}
+	prog = crm_program_start(&def, &s, argc, argv);
 	if (s.list_presets) {
 		list_presets();
 		return 0;
 	}
-	if (setup(&sg, &s, c.config, &e) < 0)
+	if (setup(&sg, &s, crm_program_options(prog)->config, &e) < 0)
 		crm_die(&e);
-	run(&sg, &s, &c, argc - optind, argv + optind);
+	run(&sg, &s, prog);
 	segmenter_free(&sg);
 	for (i = 0; i < s.set.n; i++)
 		free((char *)s.set.name[i]);

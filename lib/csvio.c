@@ -647,58 +647,6 @@ crm_csv_name(const struct crm_csv_reader *r)
 	return r->name;
 }
 
-long
-crm_csv_column(const struct crm_csv_reader *r, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < r->header.n; i++)
-		if (strcmp(r->header.field[i], name) == 0)
-			return (long)i;
-	return -1;
-}
-
-long
-crm_csv_require(const struct crm_csv_reader *r, const char *name,
-    struct crm_error *err)
-{
-	char list[300];
-	const char *hint = "";
-	size_t i, o = 0;
-	long c;
-
-	if ((c = crm_csv_column(r, name)) >= 0) {
-		size_t i;
-
-		/* two columns of one name: which one was meant? */
-		for (i = (size_t)c + 1; i < r->header.n; i++)
-			if (strcmp(r->header.field[i], name) == 0) {
-				crm_error_set(err, CRM_EXIT_DATA, r->name,
-				    r->header.line, 0, "column '%s' appears "
-				    "twice in the header (fields %ld and %zu)",
-				    name, c + 1, i + 1);
-				return -1;
-			}
-		return c;
-	}
-	list[0] = '\0';
-	for (i = 0; i < r->header.n && o < sizeof(list); i++)
-		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
-		    i ? "," : "", r->header.field[i]);
-	if (o >= sizeof(list)) {
-		/* cut on a character boundary, then mark the cut */
-		o = sizeof(list) - 4;
-		while (o > 0 && ((unsigned char)list[o] & 0xC0) == 0x80)
-			o--;
-		memcpy(list + o, "...", 4);
-	}
-	if (r->header.n == 1 && strpbrk(r->header.field[0], ",;\t|") != NULL)
-		hint = "; one column only: is the delimiter right (-d, --tsv)?";
-	crm_error_set(err, CRM_EXIT_USAGE, r->name, 0, 0,
-	    "no column '%s' in the header (%s)%s", name, list, hint);
-	return -1;
-}
-
 void
 crm_csv_close(struct crm_csv_reader *r)
 {

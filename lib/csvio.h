@@ -86,17 +86,6 @@ int crm_csv_read(struct crm_csv_reader *r, struct crm_record **rec,
 const struct crm_record *crm_csv_header(const struct crm_csv_reader *r);
 const char *crm_csv_name(const struct crm_csv_reader *r);
 
-/* Index of the first header field equal to name, or -1. */
-long crm_csv_column(const struct crm_csv_reader *r, const char *name);
-
-/*
- * Like crm_csv_column, but a missing column is an error (exit status 2)
- * that names it and lists the header, and a name that the header holds
- * twice is bad input (status 1): it is not known which one is meant.
- */
-long crm_csv_require(const struct crm_csv_reader *r, const char *name,
-    struct crm_error *err);
-
 void crm_csv_close(struct crm_csv_reader *r);
 
 #define CRM_CSV_WRITE_BUF	8192

@@ -26,6 +26,18 @@ struct crm_error {
 };
 
 /*
+ * What a lib/ function that judges one record returns (crm_rfm_row,
+ * crm_pareto_table_add, the row-wise steps...): the record is good, the
+ * record is bad (a why says why: skip it or stop, as the options say),
+ * or the run cannot go on (out of memory, a write error).
+ */
+enum crm_verdict {
+	CRM_RECORD_OK = 0,
+	CRM_RECORD_BAD = -1,
+	CRM_RECORD_STOP = -2
+};
+
+/*
  * Fills *e (if e is not NULL) and returns -1, so that a caller can write
  * `return crm_error_set(e, ...);`.  file may be NULL.
  */

@@ -508,64 +508,35 @@ crm_fu_load(struct crm_fu_rules *r, struct crm_config *c,
 	return 0;
 }
 
-static long
-column(const struct crm_record *h, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < h->n; i++)
-		if (strcmp(h->field[i], name) == 0)
-			return (long)i;
-	return -1;
-}
-
-static int
-require(const struct crm_record *h, const char *name, const char *file,
-    long *col, struct crm_error *e)
-{
-	char list[300];
-	size_t i, o = 0;
-
-	if ((*col = column(h, name)) >= 0)
-		return 0;
-	list[0] = '\0';
-	for (i = 0; i < h->n && o < sizeof(list); i++)
-		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
-		    i ? "," : "", h->field[i]);
-	if (o >= sizeof(list))
-		memcpy(list + sizeof(list) - 4, "...", 4);
-	return crm_error_set(e, CRM_EXIT_USAGE, file, 0, 0,
-	    "no column '%s' in the header (%s)", name, list);
-}
-
 int
-crm_fu_bind(struct crm_fu_rules *r, const struct crm_record *h,
-    const char *file, struct crm_error *e)
+crm_fu_bind(struct crm_fu_rules *r, const struct crm_header *h,
+    struct crm_error *e)
 {
+	const char *file = h->file;
 	size_t i;
 
-	if (require(h, r->id, file, &r->id_col, e) < 0 ||
-	    require(h, r->owner, file, &r->owner_col, e) < 0)
+	if (crm_header_require(h, r->id, &r->id_col, e) < 0 ||
+	    crm_header_require(h, r->owner, &r->owner_col, e) < 0)
 		return -1;
-	r->last_contact_col = column(h, r->last_contact);
-	if (r->last_contact_named && require(h, r->last_contact, file,
+	r->last_contact_col = crm_header_find(h, r->last_contact);
+	if (r->last_contact_named && crm_header_require(h, r->last_contact,
 	    &r->last_contact_col, e) < 0)
 		return -1;
 	/* the cadence column matters only when cadences name its values */
-	r->key_col = column(h, r->key);
+	r->key_col = crm_header_find(h, r->key);
 	if ((r->ncadence > 0 || r->has_winback) &&
-	    require(h, r->key, file, &r->key_col, e) < 0)
+	    crm_header_require(h, r->key, &r->key_col, e) < 0)
 		return -1;
-	if (r->value != NULL && require(h, r->value, file, &r->value_col,
-	    e) < 0)
+	if (r->value != NULL && crm_header_require(h, r->value,
+	    &r->value_col, e) < 0)
 		return -1;
 	for (i = 0; i < r->ndates; i++)
-		if (require(h, r->dates[i].column, file, &r->dates[i].col,
-		    e) < 0)
+		if (crm_header_require(h, r->dates[i].column,
+		    &r->dates[i].col, e) < 0)
 			return -1;
-	r->dnc_col = column(h, r->dnc);
-	r->dnc_call_col = column(h, r->dnc_call);
-	r->dnc_email_col = column(h, r->dnc_email);
+	r->dnc_col = crm_header_find(h, r->dnc);
+	r->dnc_call_col = crm_header_find(h, r->dnc_call);
+	r->dnc_email_col = crm_header_find(h, r->dnc_email);
 	/* flags named in the config must be there: a typo must not open
 	   the door to customers who asked not to be contacted */
 	if (r->dnc_named && r->dnc_col < 0 && r->dnc_call_col < 0 &&

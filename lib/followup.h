@@ -42,6 +42,7 @@
 #include "contacts.h"
 #include "csvio.h"
 #include "error.h"
+#include "table.h"
 
 enum crm_fu_kind {
 	CRM_FU_COMPLAINT, CRM_FU_CADENCE, CRM_FU_WINBACK, CRM_FU_MILESTONE,
@@ -123,8 +124,8 @@ void crm_fu_defaults(struct crm_fu_rules *r);
  * the last contact from the log alone); the key, value and date-rule
  * columns when the rules use them; the do-not-contact flags when present.
  */
-int crm_fu_bind(struct crm_fu_rules *r, const struct crm_record *header,
-    const char *file, struct crm_error *e);
+int crm_fu_bind(struct crm_fu_rules *r, const struct crm_header *h,
+    struct crm_error *e);
 
 struct crm_fu_env {
 	int32_t as_of;

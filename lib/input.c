@@ -8,7 +8,21 @@
 
 #include "input.h"
 #include "output.h"
-#include "value.h"
+
+struct crm_input {
+	char **paths;
+	int npaths, next;
+	const struct crm_common *common;
+	FILE *fp;
+	struct crm_csv_reader *r;
+	struct crm_record header;	/* the first file's, owned */
+	char *header_data;
+	char *first_name;		/* the first file's name, owned */
+	struct crm_header hdr;		/* header and first_name */
+	FILE *rejects;
+	struct crm_csv_writer rw;
+	size_t rejected;
+};
 
 static char stdin_name[] = "-";
 static char *stdin_only[] = { stdin_name };
@@ -85,51 +99,80 @@ same_header(const struct crm_record *a, const struct crm_record *b)
 	return 1;
 }
 
-int
-crm_input_open(struct crm_input *in, char **paths, int npaths,
-    const struct crm_common *c, struct crm_error *e)
+static void
+free_input(struct crm_input *in)
 {
-	size_t i;
-
-	memset(in, 0, sizeof(*in));
-	in->common = c;
-	in->paths = npaths > 0 ? paths : stdin_only;
-	in->npaths = npaths > 0 ? npaths : 1;
-	if (open_file(in, in->paths[0], e) < 0)
-		return -1;
-	in->next = 1;
-	if (keep_header(in, e) < 0)
-		goto fail;
-	if (c->rejects != NULL) {
-		if ((in->rejects = crm_output_open(c->rejects, e)) == NULL)
-			goto fail;
-		crm_csv_writer_init(&in->rw, in->rejects, c->delim);
-		for (i = 0; i < in->header.n; i++)
-			crm_csv_put(&in->rw, in->header.field[i],
-			    in->header.len[i]);
-		crm_csv_puts(&in->rw, "error");
-		crm_csv_end(&in->rw);
-	}
-	return 0;
-fail:
 	close_file(in);
 	free(in->header_data);
 	free(in->header.field);
 	free(in->header.len);
-	return -1;
+	free(in->first_name);
+	free(in);
 }
 
-const struct crm_record *
-crm_input_header(const struct crm_input *in)
+static int
+open_rejects(struct crm_input *in, const char *path, struct crm_error *e)
 {
-	return &in->header;
+	size_t i;
+
+	if ((in->rejects = crm_output_open(path, e)) == NULL)
+		return -1;
+	crm_csv_writer_init(&in->rw, in->rejects, in->common->delim);
+	for (i = 0; i < in->header.n; i++)
+		crm_csv_put(&in->rw, in->header.field[i], in->header.len[i]);
+	crm_csv_puts(&in->rw, "error");
+	crm_csv_end(&in->rw);
+	return 0;
 }
 
-long
-crm_input_require(const struct crm_input *in, const char *name,
+struct crm_input *
+crm_input_open(char **paths, int npaths, const struct crm_common *c,
     struct crm_error *e)
 {
-	return crm_csv_require(in->r, name, e);
+	struct crm_input *in = calloc(1, sizeof(*in));
+
+	if (in == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	in->common = c;
+	in->paths = npaths > 0 ? paths : stdin_only;
+	in->npaths = npaths > 0 ? npaths : 1;
+	if (open_file(in, in->paths[0], e) < 0)
+		goto fail;
+	in->next = 1;
+	if (keep_header(in, e) < 0)
+		goto fail;
+	if ((in->first_name = strdup(crm_csv_name(in->r))) == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	in->hdr.rec = &in->header;
+	in->hdr.file = in->first_name;
+	if (c->rejects != NULL && open_rejects(in, c->rejects, e) < 0)
+		goto fail;
+	return in;
+fail:
+	free_input(in);
+	return NULL;
+}
+
+const struct crm_header *
+crm_input_header(const struct crm_input *in)
+{
+	return &in->hdr;
+}
+
+size_t
+crm_input_rejected(const struct crm_input *in)
+{
+	return in->rejected;
+}
+
+const char *
+crm_input_name(const struct crm_input *in)
+{
+	return in->r != NULL ? crm_csv_name(in->r) : in->first_name;
 }
 
 /*
@@ -168,12 +211,17 @@ int
 crm_input_reject(struct crm_input *in, const struct crm_record *rec,
     const struct crm_error *why, struct crm_error *e)
 {
+	struct crm_error placed = *why;
 	char msg[1024];
 	size_t i;
 
+	if (placed.line == 0) {
+		snprintf(placed.file, sizeof(placed.file), "%s",
+		    crm_input_name(in));
+		placed.line = rec->line;
+	}
 	if (!in->common->skip_bad) {
-		if (e != why)
-			*e = *why;
+		*e = placed;
 		return -1;
 	}
 	in->rejected++;
@@ -184,7 +232,7 @@ crm_input_reject(struct crm_input *in, const struct crm_record *rec,
 	/* pad a short record so that the error stays in its column */
 	for (; i < in->header.n; i++)
 		crm_csv_put(&in->rw, "", 0);
-	crm_error_format(why, msg, sizeof(msg));
+	crm_error_format(&placed, msg, sizeof(msg));
 	if (rec->n > in->header.n)
 		extra_fields(msg, sizeof(msg), rec, in->header.n,
 		    in->common->delim);
@@ -230,19 +278,22 @@ crm_input_read(struct crm_input *in, struct crm_record **rec,
 }
 
 int
-crm_input_close(struct crm_input *in, struct crm_error *e)
+crm_input_judge(struct crm_input *in, const struct crm_record *rec,
+    int verdict, const struct crm_error *why, struct crm_error *e)
 {
-	(void)e;
-	close_file(in);
-	/* the rejects file stays pending for crm_output_commit_all */
-	in->rejects = NULL;
-	free(in->header_data);
-	free(in->header.field);
-	free(in->header.len);
-	in->header_data = NULL;
-	in->header.field = NULL;
-	in->header.len = NULL;
-	return 0;
+	if (verdict == CRM_RECORD_OK)
+		return 1;
+	if (verdict == CRM_RECORD_BAD)
+		return crm_input_reject(in, rec, why, e) < 0 ? -1 : 0;
+	*e = *why;
+	return -1;
+}
+
+void
+crm_input_close(struct crm_input *in)
+{
+	if (in != NULL)
+		free_input(in);
 }
 
 int
@@ -252,59 +303,10 @@ crm_input_bad(struct crm_input *in, const struct crm_record *rec,
 	struct crm_error why;
 	va_list ap;
 
-	crm_error_set(&why, CRM_EXIT_DATA, in->r ? crm_csv_name(in->r) : "",
-	    rec->line, 0, "%s", "");
+	crm_error_set(&why, CRM_EXIT_DATA, crm_input_name(in), rec->line, 0,
+	    "%s", "");
 	va_start(ap, fmt);
 	vsnprintf(why.msg, sizeof(why.msg), fmt, ap);
 	va_end(ap);
 	return crm_input_reject(in, rec, &why, e);
-}
-
-/* 1 for a good value; else the record is reported bad. */
-static int
-bad_value(struct crm_input *in, const struct crm_record *rec, long col,
-    const char *name, int result, const char *expected, struct crm_error *e)
-{
-	char q[64];
-
-	if (result == CRM_VALUE_OK)
-		return 1;
-	if (result == CRM_VALUE_EMPTY)
-		return crm_input_bad(in, rec, e, "column '%s': missing value",
-		    name) < 0 ? -1 : 0;
-	return crm_input_bad(in, rec, e, "column '%s': invalid %s %s", name,
-	    expected, crm_error_quote(rec->field[col], rec->len[col], q,
-	    sizeof(q))) < 0 ? -1 : 0;
-}
-
-int
-crm_input_number(struct crm_input *in, const struct crm_record *rec,
-    long col, const char *name, double *v, int *decimals,
-    struct crm_error *e)
-{
-	int dec = 0, r;
-
-	r = crm_number_parse(rec->field[col], in->common->decimal_comma, v,
-	    &dec);
-	if (r == CRM_VALUE_OK && decimals != NULL && dec > *decimals)
-		*decimals = dec > 9 ? 9 : dec;
-	return bad_value(in, rec, col, name, r, "number", e);
-}
-
-int
-crm_input_date(struct crm_input *in, const struct crm_record *rec,
-    long col, const char *name, int32_t *days, struct crm_error *e)
-{
-	int r = crm_date_parse(rec->field[col], in->common->date_format, days);
-
-	return bad_value(in, rec, col, name, r, "date", e);
-}
-
-int
-crm_input_bool(struct crm_input *in, const struct crm_record *rec,
-    long col, const char *name, int *b, struct crm_error *e)
-{
-	int r = crm_bool_parse(rec->field[col], b);
-
-	return bad_value(in, rec, col, name, r, "yes/no value", e);
 }

@@ -6,6 +6,10 @@
  * first one.  A bad record stops the run, unless --skip-bad: then it is
  * skipped, counted, and with --rejects written to the rejects file
  * (the header plus an "error" column), so that nothing is lost silently.
+ *
+ * lib/ modules that judge records (rfm, rules, followup...) return why a
+ * record is bad without saying where; crm_input_reject places it at the
+ * record's file and line and skips it or stops the run.
  */
 #ifndef CRM_INPUT_H
 #define CRM_INPUT_H
@@ -15,33 +19,20 @@
 
 #include "csvio.h"
 #include "options.h"
+#include "table.h"
 
-struct crm_input {
-	char **paths;
-	int npaths, next;
-	const struct crm_common *common;
-	FILE *fp;
-	struct crm_csv_reader *r;
-	struct crm_record header;	/* the first file's, owned */
-	char *header_data;
-	FILE *rejects;
-	struct crm_csv_writer rw;
-	size_t rejected;
-};
+struct crm_input;
 
 /*
  * Opens the first operand (paths[0..npaths-1]; none means standard
- * input) and the rejects file, and reads the header.  On error the input
- * needs no crm_input_close.
+ * input), reads its header and opens the rejects file of c (if any).
+ * c must outlive the input.  Returns NULL with *e filled on error.
  */
-int crm_input_open(struct crm_input *in, char **paths, int npaths,
+struct crm_input *crm_input_open(char **paths, int npaths,
     const struct crm_common *c, struct crm_error *e);
 
-const struct crm_record *crm_input_header(const struct crm_input *in);
-
-/* Column index by header name; a missing column is an error (status 2). */
-long crm_input_require(const struct crm_input *in, const char *name,
-    struct crm_error *e);
+/* The first file's header, valid until crm_input_close. */
+const struct crm_header *crm_input_header(const struct crm_input *in);
 
 /*
  * The next good record: 1 with *rec set (valid until the next call), 0 at
@@ -51,11 +42,21 @@ int crm_input_read(struct crm_input *in, struct crm_record **rec,
     struct crm_error *e);
 
 /*
- * The program found rec bad (why says how).  Returns 0 when the record is
- * skipped (--skip-bad), -1 when the run must stop (*e is then why).
+ * The program found rec bad; why says why (a why without a line is
+ * placed at rec's file and line).  Returns 0 when the record is skipped
+ * (--skip-bad), -1 when the run must stop (*e is then the placed why; e
+ * and why may be the same struct).
  */
 int crm_input_reject(struct crm_input *in, const struct crm_record *rec,
     const struct crm_error *why, struct crm_error *e);
+
+/*
+ * Acts on the verdict (enum crm_verdict) of a lib/ function on rec:
+ * returns 1 for a good record, 0 for a bad one skipped (as
+ * crm_input_reject), -1 when the run must stop (*e says why).
+ */
+int crm_input_judge(struct crm_input *in, const struct crm_record *rec,
+    int verdict, const struct crm_error *why, struct crm_error *e);
 
 /*
  * Reports rec bad with a message (printf-style) placed at its file and
@@ -65,24 +66,17 @@ int crm_input_bad(struct crm_input *in, const struct crm_record *rec,
     struct crm_error *e, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/*
- * Field values of rec at column col (named name in messages): 1 with the
- * value stored, 0 when the value was bad and the record skipped, -1 when
- * the run must stop.  An empty field is bad ("missing value"), except
- * for booleans, where it is false as the contract says.
- */
-int crm_input_number(struct crm_input *in, const struct crm_record *rec,
-    long col, const char *name, double *v, int *decimals,
-    struct crm_error *e);
-int crm_input_date(struct crm_input *in, const struct crm_record *rec,
-    long col, const char *name, int32_t *days, struct crm_error *e);
-int crm_input_bool(struct crm_input *in, const struct crm_record *rec,
-    long col, const char *name, int *b, struct crm_error *e);
+/* Records skipped so far (bad ones, with --skip-bad). */
+size_t crm_input_rejected(const struct crm_input *in);
+
+/* The name of the file being read, for messages ("<stdin>" for "-"). */
+const char *crm_input_name(const struct crm_input *in);
 
 /*
- * Closes the current file.  The rejects file is left to
- * crm_output_commit_all, with the program's other outputs.
+ * Closes the current file and frees the input (NULL is allowed).  The
+ * rejects file is left to crm_output_commit_all, with the program's
+ * other outputs.
  */
-int crm_input_close(struct crm_input *in, struct crm_error *e);
+void crm_input_close(struct crm_input *in);
 
 #endif

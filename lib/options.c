@@ -1,7 +1,6 @@
 /*
  * options.c - the common options (see options.h).
  */
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -165,11 +164,6 @@ crm_options_parse(int argc, char **argv, const char *own_short,
 	size_t nown = 0, i;
 	int opt, rv = CRM_OPTIONS_RUN;
 
-	/*
-	 * A reader that stops early (| head) ends us quietly, as it does
-	 * cat and sort, even when the parent left SIGPIPE ignored.
-	 */
-	signal(SIGPIPE, SIG_DFL);
 	memset(c, 0, sizeof(*c));
 	c->delim = ',';
 	c->as_of = today();
@@ -219,13 +213,25 @@ crm_options_parse(int argc, char **argv, const char *own_short,
 		}
 	}
 	free(all);
-	if (rv == CRM_OPTIONS_RUN && c->rejects != NULL &&
-	    strcmp(c->rejects, "-") == 0 &&
-	    (c->output == NULL || strcmp(c->output, "-") == 0))
-		rv = crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
-		    "--rejects - needs -o FILE: rejected and good records "
-		    "cannot both go to standard output");
 	c->csv.delim = c->delim;
 	c->csv.encoding = c->encoding;
 	return rv;
+}
+
+int
+crm_option_int(const char *option, const char *arg, long min, long max,
+    const char *unit, long *out, struct crm_error *e)
+{
+	double v;
+
+	/* the comparisons in double come first: (long)v is only defined
+	   for a v in range */
+	if (crm_number_parse(arg, 0, &v, NULL) != CRM_VALUE_OK ||
+	    !(v >= (double)min && v <= (double)max) || v != (double)(long)v)
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "invalid %s \"%s\": expected a whole number%s%s from %ld "
+		    "to %ld", option, arg, unit ? " of " : "", unit ? unit : "",
+		    min, max);
+	*out = (long)v;
+	return 0;
 }

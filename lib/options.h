@@ -57,6 +57,17 @@ int crm_options_parse(int argc, char **argv, const char *own_short,
     const struct option *own_long, crm_option_fn fn, void *ctx,
     struct crm_common *c, struct crm_error *e);
 
+/*
+ * The value of an integer option: a whole number (written as the
+ * contract's numbers are) from min to max, range checked before any
+ * conversion, so that an absurd value is an error and never undefined
+ * behaviour.  unit, if not NULL, says what is counted.  The message
+ * names the option and its range: invalid --horizon "1e9": expected a
+ * whole number of days from 0 to 3660 (status 2).
+ */
+int crm_option_int(const char *option, const char *arg, long min, long max,
+    const char *unit, long *out, struct crm_error *e);
+
 /* The version string printed by -V. */
 #define CRM_VERSION	"0.1.0"
 

@@ -62,8 +62,8 @@ on_signal(int sig)
 	raise(sig);
 }
 
-static void
-register_cleanup(void)
+void
+crm_output_setup(void)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	size_t i;
@@ -124,7 +124,7 @@ crm_output_open(const char *path, struct crm_error *e)
 		    "too many output files");
 		return NULL;
 	}
-	register_cleanup();
+	crm_output_setup();
 	/* replace what a symbolic link points to, not the link */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
 		real = realpath(path, NULL);

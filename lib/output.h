@@ -18,6 +18,13 @@
 
 #define CRM_OUTPUT_MAX	8	/* outputs open at once */
 
+/*
+ * Makes SIGINT, SIGTERM and SIGHUP remove the uncommitted outputs (a
+ * signal the parent ignores stays ignored), and exit do the same.  Called
+ * once at start; crm_output_open calls it too.
+ */
+void crm_output_setup(void);
+
 /* Returns the stream to write, or NULL with *e filled (status 1). */
 FILE *crm_output_open(const char *path, struct crm_error *e);
 

@@ -17,6 +17,13 @@
 #define EPS	1e-9
 
 int
+crm_pareto_bound_fits(double percent, const double *bounds, size_t n)
+{
+	return percent > 0 && percent < 100 &&
+	    (n == 0 || percent / 100 > bounds[n - 1]);
+}
+
+int
 crm_pareto_parse_classes(const char *text, double *bounds, size_t *nbounds,
     struct crm_error *e)
 {
@@ -34,9 +41,7 @@ crm_pareto_parse_classes(const char *text, double *bounds, size_t *nbounds,
 		memcpy(part, p, len);
 		part[len] = '\0';
 		if (crm_number_parse(part, 0, &v, NULL) != CRM_VALUE_OK ||
-		    v <= 0 || v >= 100)
-			goto bad;
-		if (n > 0 && v / 100 <= bounds[n - 1])
+		    !crm_pareto_bound_fits(v, bounds, n))
 			goto bad;
 		if (n == CRM_PARETO_MAX_BOUNDS)
 			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,

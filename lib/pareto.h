@@ -45,6 +45,12 @@ struct crm_pareto {
 };
 
 /*
+ * Nonzero when percent (a class bound in percent) may follow the n bounds
+ * already chosen (fractions): within (0, 100) and above the last one.
+ */
+int crm_pareto_bound_fits(double percent, const double *bounds, size_t n);
+
+/*
  * Parses a class list such as "80,95" (percent, strictly increasing,
  * each in (0, 100)) into fractions.  Errors have exit status 2.
  */

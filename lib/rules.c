@@ -22,6 +22,7 @@
 
 #include "keyset.h"
 #include "rules.h"
+#include "table.h"
 #include "value.h"
 
 /*
@@ -792,29 +793,13 @@ crm_rules_compile_condition(struct crm_config *cfg, yaml_node_t *when,
 /* ---------------------------------------------------------------- */
 /* Binding */
 
+/* The wording of crm_header_missing, at the config's position. */
 static int
 missing_column(const struct crm_rules *r, const struct cond *d,
-    const struct crm_record *h, struct crm_error *e)
+    const struct crm_header *h, struct crm_error *e)
 {
-	char list[300];
-	const char *hint = "";
-	size_t i, o = 0;
-
-	/* The wording of crm_csv_require, at the config's position. */
-	list[0] = '\0';
-	for (i = 0; i < h->n && o < sizeof(list); i++)
-		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
-		    i ? "," : "", h->field[i]);
-	if (o >= sizeof(list)) {
-		o = sizeof(list) - 4;
-		while (o > 0 && ((unsigned char)list[o] & 0xC0) == 0x80)
-			o--;
-		memcpy(list + o, "...", 4);
-	}
-	if (h->n == 1 && strpbrk(h->field[0], ",;\t|") != NULL)
-		hint = "; one column only: is the delimiter right (-d, --tsv)?";
-	return crm_config_error_at(r->cfg, d->node, e,
-	    "no column '%s' in the header (%s)%s", d->column, list, hint);
+	crm_header_missing(h, d->column, e);
+	return crm_config_error_at(r->cfg, d->node, e, "%s", e->msg);
 }
 
 /*
@@ -823,7 +808,7 @@ missing_column(const struct crm_rules *r, const struct cond *d,
  */
 static int
 bind_cond(const struct crm_rules *r, struct cond *d,
-    const struct crm_record *h, int *slot_of, int *nslots, struct memo *m,
+    const struct crm_header *h, int *slot_of, int *nslots, struct memo *m,
     struct crm_error *e)
 {
 	size_t i;
@@ -837,12 +822,9 @@ bind_cond(const struct crm_rules *r, struct cond *d,
 				return -1;
 		return 0;
 	}
-	for (i = 0; i < h->n; i++)
-		if (strcmp(h->field[i], d->column) == 0)
-			break;
-	if (i == h->n)
+	if ((d->col = crm_header_find(h, d->column)) < 0)
 		return missing_column(r, d, h, e);
-	d->col = (long)i;
+	i = (size_t)d->col;
 	if (slot_of[i] == -1) {
 		m->col[m->ncol++] = (long)i;
 		/* past the cache's slots, a column is read per node */
@@ -863,9 +845,10 @@ memo_free(struct memo *m)
 }
 
 int
-crm_rules_bind(struct crm_rules *r, const struct crm_record *header,
+crm_rules_bind(struct crm_rules *r, const struct crm_header *h,
     struct crm_error *e)
 {
+	const struct crm_record *header = h->rec;
 	int *slot_of, nslots = 0, rc = 0;
 	struct memo *m;
 	size_t i;
@@ -884,8 +867,8 @@ crm_rules_bind(struct crm_rules *r, const struct crm_record *header,
 	for (i = 0; i < header->n; i++)
 		slot_of[i] = -1;
 	for (i = 0; i < r->n && rc == 0; i++)
-		rc = bind_cond(r, r->rule[i].when, header, slot_of, &nslots,
-		    m, e);
+		rc = bind_cond(r, r->rule[i].when, h, slot_of, &nslots, m,
+		    e);
 	free(slot_of);
 	if (rc < 0) {
 		memo_free(m);

@@ -43,6 +43,7 @@
 #include "config.h"
 #include "csvio.h"
 #include "error.h"
+#include "table.h"
 
 struct crm_rules;
 
@@ -67,7 +68,7 @@ struct crm_rules *crm_rules_compile_condition(struct crm_config *cfg,
  * error (status 2) at the key naming it in the config, naming the column
  * and listing the header.
  */
-int crm_rules_bind(struct crm_rules *r, const struct crm_record *header,
+int crm_rules_bind(struct crm_rules *r, const struct crm_header *h,
     struct crm_error *e);
 
 /* Values are read as the program's options say; env must not be NULL. */

@@ -1,11 +1,68 @@
 /*
- * table.c - input columns kept, own columns replaced or appended (see
- * table.h).
+ * table.c - columns found by name; input columns kept, own columns
+ * replaced or appended (see table.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "table.h"
+
+long
+crm_header_find(const struct crm_header *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->rec->n; i++)
+		if (strcmp(h->rec->field[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+crm_header_missing(const struct crm_header *h, const char *name,
+    struct crm_error *e)
+{
+	const struct crm_record *r = h->rec;
+	char list[300];
+	const char *hint = "";
+	size_t i, o = 0;
+
+	list[0] = '\0';
+	for (i = 0; i < r->n && o < sizeof(list); i++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+		    i ? "," : "", r->field[i]);
+	if (o >= sizeof(list)) {
+		/* cut on a character boundary, then mark the cut */
+		o = sizeof(list) - 4;
+		while (o > 0 && ((unsigned char)list[o] & 0xC0) == 0x80)
+			o--;
+		memcpy(list + o, "...", 4);
+	}
+	if (r->n == 1 && strpbrk(r->field[0], ",;\t|") != NULL)
+		hint = "; one column only: is the delimiter right (-d, --tsv)?";
+	return crm_error_set(e, CRM_EXIT_USAGE, h->file, 0, 0,
+	    "no column '%s' in the header (%s)%s", name, list, hint);
+}
+
+int
+crm_header_require(const struct crm_header *h, const char *name,
+    long *col, struct crm_error *e)
+{
+	long c = crm_header_find(h, name);
+	size_t i;
+
+	if (c < 0)
+		return crm_header_missing(h, name, e);
+	/* two columns of one name: which one was meant? */
+	for (i = (size_t)c + 1; i < h->rec->n; i++)
+		if (strcmp(h->rec->field[i], name) == 0)
+			return crm_error_set(e, CRM_EXIT_DATA, h->file,
+			    h->rec->line, 0, "column '%s' appears twice in the "
+			    "header (fields %ld and %zu)", name, c + 1, i + 1);
+	*col = c;
+	return 0;
+}
 
 int
 crm_columns_init(struct crm_columns *c, const struct crm_record *header,

@@ -1,6 +1,10 @@
 /*
- * table.h - the output columns of a row-wise program: every input column
- * in its place, then the program's own.  A column the program writes that
+ * table.h - columns by name: finding the columns a program reads in the
+ * header, and laying out the columns it writes.
+ *
+ * A program names the columns it reads; crm_header_require finds each one
+ * or says which is missing, listing the header.  A row-wise program writes
+ * every input column in its place, then its own; a column it writes that
  * the input already has is replaced in place, so running a pipeline stage
  * twice changes nothing.
  */
@@ -11,6 +15,36 @@
 
 #include "csvio.h"
 #include "error.h"
+
+/*
+ * A header and the file it was read from: what every bind-to-header
+ * function of lib/ takes (crm_rules_bind, crm_fu_bind, ...).
+ */
+struct crm_header {
+	const struct crm_record *rec;	/* the header's fields */
+	const char *file;		/* for messages; may be NULL */
+};
+
+/* Index of the first header field equal to name, or -1. */
+long crm_header_find(const struct crm_header *h, const char *name);
+
+/*
+ * Sets *col to the column called name.  A missing column is an error
+ * (status 2) that names it and lists the header (see crm_header_missing);
+ * a name the header holds twice is bad input (status 1) at the header's
+ * line: it is not known which one is meant.  Returns 0 or -1.
+ */
+int crm_header_require(const struct crm_header *h, const char *name,
+    long *col, struct crm_error *e);
+
+/*
+ * Fills *e with the message for a column missing from the header, at the
+ * header's file (status 2): "no column 'NAME' in the header (a,b,c)", the
+ * list cut on a character boundary, with a hint about the delimiter when
+ * the header is one field that holds a likely one.  Returns -1.
+ */
+int crm_header_missing(const struct crm_header *h, const char *name,
+    struct crm_error *e);
 
 struct crm_columns {
 	size_t nin;		/* input columns */

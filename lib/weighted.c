@@ -395,13 +395,13 @@ fail:
 }
 
 int
-crm_weighted_bind(struct crm_weighted *w, const struct crm_csv_reader *r,
+crm_weighted_bind(struct crm_weighted *w, const struct crm_header *h,
     struct crm_error *e)
 {
 	size_t i;
 
 	for (i = 0; i < w->n; i++)
-		if ((w->c[i].col = crm_csv_require(r, w->c[i].column, e)) < 0)
+		if (crm_header_require(h, w->c[i].column, &w->c[i].col, e) < 0)
 			return -1;
 	return 0;
 }

@@ -31,6 +31,7 @@
 #include "config.h"
 #include "csvio.h"
 #include "error.h"
+#include "table.h"
 
 enum crm_points_kind {
 	CRM_POINTS_MINMAX, CRM_POINTS_RANK, CRM_POINTS_BANDS, CRM_POINTS_MAP
@@ -94,8 +95,8 @@ int crm_weighted_load(struct crm_weighted *w, struct crm_config *cfg,
     yaml_node_t *criteria, int decimal_comma, struct crm_error *e);
 
 /* Finds every criterion's column in the header (status 2 if missing). */
-int crm_weighted_bind(struct crm_weighted *w,
-    const struct crm_csv_reader *r, struct crm_error *e);
+int crm_weighted_bind(struct crm_weighted *w, const struct crm_header *h,
+    struct crm_error *e);
 
 /*
  * Records one record's values for the column-wide criteria.  A bad value

@@ -32,7 +32,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	list = crm_config_get(&c, crm_config_root(&c), "rules");
 	if (list != NULL && (r = crm_rules_compile(&c, list, &e)) != NULL) {
-		if (crm_rules_bind(r, &header, &e) == 0) {
+		if (crm_rules_bind(r, &(struct crm_header){ &header, NULL },
+		    &e) == 0) {
 			for (i = 0; i < 3; i++) {
 				size_t len[5];
 				struct crm_record rec = { 5, rows[i], len, 2, NULL, 0 };

@@ -82,8 +82,6 @@ test_simple(void **state)
 	h = crm_csv_header(f.r);
 	assert_int_equal(h->n, 2);
 	assert_string_equal(h->field[1], "amount");
-	assert_int_equal(crm_csv_column(f.r, "amount"), 1);
-	assert_int_equal(crm_csv_column(f.r, "nope"), -1);
 	expect_record(&f, 2, 2, "C1", "10");
 	expect_record(&f, 3, 2, "C2", "20");
 	expect_end(&f);
@@ -492,21 +490,6 @@ test_bad_encoding_bytes(void **state)
 }
 
 static void
-test_require_lists_header(void **state)
-{
-	struct fixture f;
-
-	(void)state;
-	assert_non_null(OPEN(&f, "id,amount\n", NULL));
-	assert_int_equal(crm_csv_require(f.r, "amount", &f.err), 1);
-	assert_int_equal(crm_csv_require(f.r, "value", &f.err), -1);
-	assert_int_equal(f.err.status, CRM_EXIT_USAGE);
-	assert_string_equal(f.err.msg,
-	    "no column 'value' in the header (id,amount)");
-	done(&f);
-}
-
-static void
 test_writer_quotes_only_when_needed(void **state)
 {
 	char *out = NULL;
@@ -699,7 +682,6 @@ main(void)
 		cmocka_unit_test(test_tab_delimiter),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_bad_encoding_bytes),
-		cmocka_unit_test(test_require_lists_header),
 		cmocka_unit_test(test_writer_quotes_only_when_needed),
 		cmocka_unit_test(test_writer_buffer),
 		cmocka_unit_test(test_round_trip),

@@ -108,7 +108,8 @@ test_evaluate(void **state)
 	(void)state;
 	env.as_of = day("2024-03-01");
 	assert_int_equal(load(&rules, &c, text, &e), 0);
-	assert_int_equal(crm_fu_bind(&rules, &header, "t.csv", &e), 0);
+	assert_int_equal(crm_fu_bind(&rules, &(struct crm_header){ &header,
+	    "t.csv" }, &e), 0);
 	assert_int_equal(crm_fu_evaluate(&rules, &r1, NULL, &env, &due,
 	    &suppressed, &e), 1);
 	assert_int_equal(due.due, day("2024-02-29"));

@@ -117,10 +117,11 @@ expect_end(struct crm_input *in)
 static void
 test_two_files_in_turn(void **state)
 {
+	long col;
 	char p1[128], p2[128], *paths[2];
 	const struct crm_record *h;
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_error e;
 	struct dir d;
 
@@ -130,21 +131,23 @@ test_two_files_in_turn(void **state)
 	    sizeof(p1));
 	paths[1] = put(&d, "b.csv", "id,amount\r\nC3,30\r\n", p2, sizeof(p2));
 	common(&c, 0, NULL);
-	assert_int_equal(crm_input_open(&in, paths, 2, &c, &e), 0);
-	h = crm_input_header(&in);
+	assert_non_null(in = crm_input_open(paths, 2, &c, &e));
+	h = crm_input_header(in)->rec;
 	assert_int_equal(h->n, 2);
 	assert_string_equal(h->field[0], "id");
 	assert_string_equal(h->field[1], "amount");
-	assert_int_equal(crm_input_require(&in, "amount", &e), 1);
-	expect_record(&in, 2, "C1", "10");
-	expect_record(&in, 3, "C2", "20");
+	assert_int_equal(crm_header_require(crm_input_header(in), "amount",
+	    &col, &e), 0);
+	assert_int_equal(col, 1);
+	expect_record(in, 2, "C1", "10");
+	expect_record(in, 3, "C2", "20");
 	/* lines start again at the second file's header */
-	expect_record(&in, 2, "C3", "30");
+	expect_record(in, 2, "C3", "30");
 	/* the first file's header outlives its reader */
-	assert_string_equal(crm_input_header(&in)->field[1], "amount");
-	expect_end(&in);
-	assert_int_equal(in.rejected, 0);
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_string_equal(crm_input_header(in)->rec->field[1], "amount");
+	expect_end(in);
+	assert_int_equal(crm_input_rejected(in), 0);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
@@ -154,7 +157,7 @@ test_header_only_files(void **state)
 {
 	char p1[128], p2[128], p3[128], *paths[3];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_error e;
 	struct dir d;
 
@@ -165,10 +168,10 @@ test_header_only_files(void **state)
 	paths[1] = put(&d, "b.csv", "id,amount\n", p2, sizeof(p2));
 	paths[2] = put(&d, "c.csv", "id,amount\nC9,9\n", p3, sizeof(p3));
 	common(&c, 0, NULL);
-	assert_int_equal(crm_input_open(&in, paths, 3, &c, &e), 0);
-	expect_record(&in, 2, "C9", "9");
-	expect_end(&in);
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_non_null(in = crm_input_open(paths, 3, &c, &e));
+	expect_record(in, 2, "C9", "9");
+	expect_end(in);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
@@ -178,7 +181,7 @@ test_different_header(void **state)
 {
 	char p1[128], p2[128], *paths[2];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_record *rec;
 	struct crm_error e;
 	struct dir d;
@@ -188,16 +191,16 @@ test_different_header(void **state)
 	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\n", p1, sizeof(p1));
 	paths[1] = put(&d, "b.csv", "id,total\nC3,30\n", p2, sizeof(p2));
 	common(&c, 1, NULL);
-	assert_int_equal(crm_input_open(&in, paths, 2, &c, &e), 0);
-	expect_record(&in, 2, "C1", "10");
+	assert_non_null(in = crm_input_open(paths, 2, &c, &e));
+	expect_record(in, 2, "C1", "10");
 	memset(&e, 0, sizeof(e));
 	/* even with --skip-bad: a wrong header is not a bad record */
-	assert_int_equal(crm_input_read(&in, &rec, &e), -1);
+	assert_int_equal(crm_input_read(in, &rec, &e), -1);
 	assert_int_equal(e.status, 1);
 	assert_string_equal(e.file, p2);
 	assert_int_equal(e.line, 1);
 	assert_string_equal(e.msg, "header differs from the first input's");
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
@@ -207,7 +210,7 @@ test_missing_file(void **state)
 {
 	char p1[128], missing[128], *paths[2];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_record *rec;
 	struct crm_error e;
 	struct dir d;
@@ -220,7 +223,7 @@ test_missing_file(void **state)
 	/* first operand: open fails, nothing to close */
 	paths[0] = missing;
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), -1);
+	assert_null(in = crm_input_open(paths, 1, &c, &e));
 	assert_int_equal(e.status, 1);
 	assert_string_equal(e.file, missing);
 	assert_string_equal(e.msg, "cannot open: No such file or directory");
@@ -228,14 +231,14 @@ test_missing_file(void **state)
 	/* a later operand: the records before it, then the error */
 	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\n", p1, sizeof(p1));
 	paths[1] = missing;
-	assert_int_equal(crm_input_open(&in, paths, 2, &c, &e), 0);
-	expect_record(&in, 2, "C1", "10");
+	assert_non_null(in = crm_input_open(paths, 2, &c, &e));
+	expect_record(in, 2, "C1", "10");
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(crm_input_read(&in, &rec, &e), -1);
+	assert_int_equal(crm_input_read(in, &rec, &e), -1);
 	assert_int_equal(e.status, 1);
 	assert_string_equal(e.file, missing);
 	assert_string_equal(e.msg, "cannot open: No such file or directory");
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
@@ -245,7 +248,7 @@ test_ragged_stops_by_default(void **state)
 {
 	char p1[128], *paths[1];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_record *rec;
 	struct crm_error e;
 	struct dir d;
@@ -255,17 +258,17 @@ test_ragged_stops_by_default(void **state)
 	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\nC2\nC3,30\n", p1,
 	    sizeof(p1));
 	common(&c, 0, NULL);
-	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
-	expect_record(&in, 2, "C1", "10");
+	assert_non_null(in = crm_input_open(paths, 1, &c, &e));
+	expect_record(in, 2, "C1", "10");
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(crm_input_read(&in, &rec, &e), -1);
+	assert_int_equal(crm_input_read(in, &rec, &e), -1);
 	assert_int_equal(e.status, 1);
 	assert_string_equal(e.file, p1);
 	/* "C2" is on line 3 */
 	assert_int_equal(e.line, 3);
 	assert_string_equal(e.msg, "expected 2 fields as in the header, found 1");
-	assert_int_equal(in.rejected, 0);
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_input_rejected(in), 0);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
@@ -275,7 +278,7 @@ test_skip_bad_with_rejects(void **state)
 {
 	char p1[128], p2[128], rej[128], want[1024], *paths[2];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_error e;
 	struct stat st;
 	struct dir d;
@@ -290,15 +293,15 @@ test_skip_bad_with_rejects(void **state)
 	    sizeof(p2));
 	snprintf(rej, sizeof(rej), "%s/rejects.csv", d.path);
 	common(&c, 1, rej);
-	assert_int_equal(crm_input_open(&in, paths, 2, &c, &e), 0);
-	expect_record(&in, 2, "C1", "10");
-	expect_record(&in, 5, "C4", "40");
-	expect_record(&in, 3, "C5", "50");
-	expect_end(&in);
-	assert_int_equal(in.rejected, 3);
+	assert_non_null(in = crm_input_open(paths, 2, &c, &e));
+	expect_record(in, 2, "C1", "10");
+	expect_record(in, 5, "C4", "40");
+	expect_record(in, 3, "C5", "50");
+	expect_end(in);
+	assert_int_equal(crm_input_rejected(in), 3);
 	/* the rejects file appears at the commit */
 	assert_int_not_equal(stat(rej, &st), 0);
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	/* the messages hold a comma, so the error fields are quoted */
 	snprintf(want, sizeof(want),
@@ -317,7 +320,7 @@ test_skip_bad_without_rejects(void **state)
 {
 	char p1[128], *paths[1];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_error e;
 	struct dir d;
 
@@ -326,11 +329,11 @@ test_skip_bad_without_rejects(void **state)
 	paths[0] = put(&d, "a.csv", "id,amount\nC1\nC2,20\n1,2,3\n", p1,
 	    sizeof(p1));
 	common(&c, 1, NULL);
-	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
-	expect_record(&in, 3, "C2", "20");
-	expect_end(&in);
-	assert_int_equal(in.rejected, 2);
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_non_null(in = crm_input_open(paths, 1, &c, &e));
+	expect_record(in, 3, "C2", "20");
+	expect_end(in);
+	assert_int_equal(crm_input_rejected(in), 2);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
@@ -340,7 +343,7 @@ test_program_rejects(void **state)
 {
 	char p1[128], rej[128], want[1024], *paths[1];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_record *rec;
 	struct crm_error e, why;
 	struct dir d;
@@ -353,34 +356,34 @@ test_program_rejects(void **state)
 
 	/* without --skip-bad the program's error stops the run as it is */
 	common(&c, 0, NULL);
-	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
-	assert_int_equal(crm_input_read(&in, &rec, &e), 1);
+	assert_non_null(in = crm_input_open(paths, 1, &c, &e));
+	assert_int_equal(crm_input_read(in, &rec, &e), 1);
 	crm_error_set(&why, 1, p1, rec->line, 0,
 	    "column 'amount': invalid number \"%s\"", rec->field[1]);
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(crm_input_reject(&in, rec, &why, &e), -1);
+	assert_int_equal(crm_input_reject(in, rec, &why, &e), -1);
 	assert_int_equal(e.status, 1);
 	assert_string_equal(e.file, p1);
 	assert_int_equal(e.line, 2);
 	assert_string_equal(e.msg, "column 'amount': invalid number \"1x\"");
 	/* why and e may be the same struct */
-	assert_int_equal(crm_input_reject(&in, rec, &why, &why), -1);
+	assert_int_equal(crm_input_reject(in, rec, &why, &why), -1);
 	assert_string_equal(why.msg, "column 'amount': invalid number \"1x\"");
-	assert_int_equal(in.rejected, 0);
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_input_rejected(in), 0);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 
 	/* with --rejects: written like a ragged record, and counted */
 	common(&c, 1, rej);
-	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
-	assert_int_equal(crm_input_read(&in, &rec, &e), 1);
+	assert_non_null(in = crm_input_open(paths, 1, &c, &e));
+	assert_int_equal(crm_input_read(in, &rec, &e), 1);
 	crm_error_set(&why, 1, p1, rec->line, 0,
 	    "column 'amount': invalid number \"%s\"", rec->field[1]);
-	assert_int_equal(crm_input_reject(&in, rec, &why, &e), 0);
-	expect_record(&in, 3, "C2", "20");
-	expect_end(&in);
-	assert_int_equal(in.rejected, 1);
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	assert_int_equal(crm_input_reject(in, rec, &why, &e), 0);
+	expect_record(in, 3, "C2", "20");
+	expect_end(in);
+	assert_int_equal(crm_input_rejected(in), 1);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	/* the message holds double quotes, so the field is quoted */
 	snprintf(want, sizeof(want),
@@ -394,9 +397,10 @@ test_program_rejects(void **state)
 static void
 test_require_missing_column(void **state)
 {
+	long col;
 	char p1[128], *paths[1];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_error e;
 	struct dir d;
 
@@ -404,14 +408,17 @@ test_require_missing_column(void **state)
 	make_dir(&d);
 	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\n", p1, sizeof(p1));
 	common(&c, 0, NULL);
-	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), 0);
-	assert_int_equal(crm_input_require(&in, "id", &e), 0);
+	assert_non_null(in = crm_input_open(paths, 1, &c, &e));
+	assert_int_equal(crm_header_require(crm_input_header(in), "id", &col,
+	    &e), 0);
+	assert_int_equal(col, 0);
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(crm_input_require(&in, "email", &e), -1);
+	assert_int_equal(crm_header_require(crm_input_header(in), "email",
+	    &col, &e), -1);
 	assert_int_equal(e.status, 2);
 	assert_string_equal(e.file, p1);
 	assert_string_equal(e.msg, "no column 'email' in the header (id,amount)");
-	assert_int_equal(crm_input_close(&in, &e), 0);
+	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
@@ -421,7 +428,7 @@ test_rejects_cannot_be_written(void **state)
 {
 	char p1[128], rej[128], *paths[1];
 	struct crm_common c;
-	struct crm_input in;
+	struct crm_input *in;
 	struct crm_error e;
 	struct dir d;
 
@@ -431,7 +438,7 @@ test_rejects_cannot_be_written(void **state)
 	snprintf(rej, sizeof(rej), "%s/no/rejects.csv", d.path);
 	common(&c, 1, rej);
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(crm_input_open(&in, paths, 1, &c, &e), -1);
+	assert_null(in = crm_input_open(paths, 1, &c, &e));
 	assert_int_equal(e.status, 1);
 	assert_string_equal(e.file, rej);
 	assert_string_equal(e.msg, "cannot write: No such file or directory");

@@ -126,7 +126,8 @@ must_bind(struct crm_rules *r, const char *header)
 	struct rec h;
 
 	memset(&e, 0, sizeof(e));
-	if (crm_rules_bind(r, record_csv(&h, header), &e) == -1)
+	if (crm_rules_bind(r, &(struct crm_header){ record_csv(&h, header),
+	    NULL }, &e) == -1)
 		fail_error(&e);
 }
 
@@ -1075,7 +1076,8 @@ bind_fails(const char *text, const char *header, const char *err)
 	char buf[1024];
 
 	r = must_compile(&cfg, text);
-	assert_int_equal(crm_rules_bind(r, record_csv(&h, header), &e), -1);
+	assert_int_equal(crm_rules_bind(r, &(struct crm_header){
+	    record_csv(&h, header), NULL }, &e), -1);
 	assert_int_equal(e.status, CRM_EXIT_USAGE);
 	crm_error_format(&e, buf, sizeof(buf));
 	if (strcmp(buf, err) != 0)

@@ -66,7 +66,8 @@ must_load(struct crm_config *cfg, struct crm_weighted *w, const char *text,
 	assert_non_null(fp);
 	r = crm_csv_open(fp, "test.csv", NULL, &e);
 	assert_non_null(r);
-	assert_int_equal(crm_weighted_bind(w, r, &e), 0);
+	assert_int_equal(crm_weighted_bind(w, &(struct crm_header){
+	    crm_csv_header(r), "test.csv" }, &e), 0);
 	crm_csv_close(r);
 	fclose(fp);
 }
@@ -813,7 +814,8 @@ test_bind(void **state)
 	assert_non_null(fp);
 	r = crm_csv_open(fp, "d.csv", NULL, &e);
 	assert_non_null(r);
-	assert_int_equal(crm_weighted_bind(&w, r, &e), -1);
+	assert_int_equal(crm_weighted_bind(&w, &(struct crm_header){
+	    crm_csv_header(r), "d.csv" }, &e), -1);
 	assert_int_equal(e.status, CRM_EXIT_USAGE);
 	assert_int_equal(w.c[0].col, 1);
 	assert_non_null(strstr(e.msg, "'capital'"));

@@ -1,0 +1,53 @@
+/*
+ * field.c - fields as values, with their messages (see field.h).
+ */
+#include "error.h"
+#include "field.h"
+#include "value.h"
+
+/* 0 for a good value; else *why says what was wrong with it. */
+static int
+judge(const struct crm_record *rec, long col, const char *name, int result,
+    const char *expected, struct crm_error *why)
+{
+	char q[64];
+
+	if (result == CRM_VALUE_OK)
+		return 0;
+	if (result == CRM_VALUE_EMPTY)
+		return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': missing value", name);
+	return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+	    "column '%s': invalid %s %s", name, expected,
+	    crm_error_quote(rec->field[col], rec->len[col], q, sizeof(q)));
+}
+
+int
+crm_field_number(const struct crm_record *rec, long col, const char *name,
+    int decimal_comma, double *v, int *decimals, struct crm_error *why)
+{
+	int dec = 0, r;
+
+	r = crm_number_parse(rec->field[col], decimal_comma, v, &dec);
+	if (r == CRM_VALUE_OK && decimals != NULL && dec > *decimals)
+		*decimals = dec > 9 ? 9 : dec;
+	return judge(rec, col, name, r, "number", why);
+}
+
+int
+crm_field_date(const struct crm_record *rec, long col, const char *name,
+    const char *date_format, int32_t *days, struct crm_error *why)
+{
+	int r = crm_date_parse(rec->field[col], date_format, days);
+
+	return judge(rec, col, name, r, "date", why);
+}
+
+int
+crm_field_bool(const struct crm_record *rec, long col, const char *name,
+    int *b, struct crm_error *why)
+{
+	int r = crm_bool_parse(rec->field[col], b);
+
+	return judge(rec, col, name, r, "yes/no value", why);
+}

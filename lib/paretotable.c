@@ -1,0 +1,363 @@
+/*
+ * paretotable.c - crm-pareto's items, read, ranked and written (see
+ * paretotable.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "field.h"
+#include "paretotable.h"
+#include "svg.h"
+#include "value.h"
+
+static const char *const pareto_columns[] = {
+	"pareto_rank", "share", "cum_share", "cum_item_share", "pareto_class"
+};
+#define NPARETO	(sizeof(pareto_columns) / sizeof(pareto_columns[0]))
+
+static int
+config_classes(struct crm_config *cfg, yaml_node_t *n, double *bounds,
+    size_t *len, struct crm_error *e)
+{
+	size_t i;
+
+	if (crm_config_seq_len(cfg, n, len, e) < 0)
+		return -1;
+	if (*len == 0 || *len > CRM_PARETO_MAX_BOUNDS)
+		return crm_config_error_at(cfg, n, e,
+		    "expected 1 to %d class bounds", CRM_PARETO_MAX_BOUNDS);
+	for (i = 0; i < *len; i++) {
+		yaml_node_t *item = crm_config_seq_item(cfg, n, i);
+		double v;
+
+		if (crm_config_number(cfg, item, &v, e) < 0)
+			return -1;
+		if (!crm_pareto_bound_fits(v, bounds, i))
+			return crm_config_error_at(cfg, item, e,
+			    "class bounds must be increasing percentages "
+			    "between 0 and 100");
+		bounds[i] = v / 100;
+	}
+	return 0;
+}
+
+int
+crm_pareto_config(struct crm_pareto_opts *o, struct crm_config *cfg,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "value", "by", "classes", NULL };
+	double bounds[CRM_PARETO_MAX_BOUNDS];
+	yaml_node_t *root = crm_config_root(cfg), *n[2], *classes;
+	const char *name[2] = { NULL, NULL }, **to[2] = { &o->value, &o->by };
+	size_t len = 0, i;
+
+	if (crm_config_check_keys(cfg, root, keys, e) < 0)
+		return -1;
+	for (i = 0; i < 2; i++)
+		if ((n[i] = crm_config_get(cfg, root, keys[i])) != NULL &&
+		    crm_config_string(cfg, n[i], &name[i], e) < 0)
+			return -1;
+	if ((classes = crm_config_get(cfg, root, "classes")) != NULL &&
+	    config_classes(cfg, classes, bounds, &len, e) < 0)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		if (name[i] != NULL && *name[i] == '\0')
+			return crm_config_error_at(cfg, n[i], e,
+			    "expected a column name");
+		if (*to[i] == NULL)
+			*to[i] = name[i];
+	}
+	if (o->nbounds == 0 && len > 0) {
+		memcpy(o->bounds, bounds, len * sizeof(bounds[0]));
+		o->nbounds = len;
+	}
+	return 0;
+}
+
+int
+crm_pareto_opts_finish(struct crm_pareto_opts *o, struct crm_error *e)
+{
+	const char *names[3 + NPARETO];
+	size_t i, j;
+
+	if (o->value == NULL)
+		o->value = "monetary";
+	if (o->nbounds == 0) {
+		o->bounds[0] = 0.80;
+		o->bounds[1] = 0.95;
+		o->nbounds = 2;
+	}
+	if (o->by == NULL)
+		return 0;
+	/* grouped output holds by, value, rows and ours: all distinct */
+	names[0] = o->by;
+	names[1] = o->value;
+	names[2] = "rows";
+	for (i = 0; i < NPARETO; i++)
+		names[3 + i] = pareto_columns[i];
+	for (i = 0; i < 2; i++)
+		for (j = i + 1; j < 3 + NPARETO; j++)
+			if (strcmp(names[i], names[j]) == 0)
+				return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0,
+				    0, "column '%s' would appear twice in the "
+				    "--by output", names[i]);
+	return 0;
+}
+
+int
+crm_pareto_table_init(struct crm_pareto_table *t,
+    const struct crm_pareto_opts *o, struct crm_error *e)
+{
+	memset(t, 0, sizeof(*t));
+	t->o = *o;
+	t->bycol = -1;
+	crm_groups_init(&t->groups);
+	return crm_pareto_init(&t->rank, o->bounds, o->nbounds, e);
+}
+
+int
+crm_pareto_table_bind(struct crm_pareto_table *t, const struct crm_header *h,
+    struct crm_error *e)
+{
+	if (crm_header_require(h, t->o.value, &t->vcol, e) < 0)
+		return -1;
+	return t->o.by != NULL ? crm_header_require(h, t->o.by, &t->bycol, e) :
+	    0;
+}
+
+int
+crm_pareto_table_add(struct crm_pareto_table *t, const struct crm_record *rec,
+    struct crm_error *why)
+{
+	struct crm_record *row;
+	double v;
+
+	/* the key's cache miss overlaps the parsing of the value */
+	if (t->bycol >= 0)
+		crm_keyset_prefetch(&t->groups.keys, rec->field[t->bycol],
+		    rec->len[t->bycol]);
+	if (crm_field_number(rec, t->vcol, t->o.value, t->o.decimal_comma, &v,
+	    &t->decimals, why) < 0)
+		return CRM_RECORD_BAD;
+	if (t->bycol >= 0) {
+		if (rec->len[t->bycol] == 0) {
+			crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+			    "column '%s': empty key", t->o.by);
+			return CRM_RECORD_BAD;
+		}
+		return crm_groups_add(&t->groups, rec->field[t->bycol],
+		    rec->len[t->bycol], v, why) < 0 ? CRM_RECORD_STOP :
+		    CRM_RECORD_OK;
+	}
+	if ((row = crm_record_copy(&t->rows, rec)) == NULL ||
+	    crm_pareto_add(&t->rank, v, row, why) < 0) {
+		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return CRM_RECORD_STOP;
+	}
+	return CRM_RECORD_OK;
+}
+
+int
+crm_pareto_table_rank(struct crm_pareto_table *t, struct crm_error *e)
+{
+	size_t i;
+
+	for (i = 0; t->bycol >= 0 && i < t->groups.n; i++) {
+		struct crm_group *g = &t->groups.g[i];
+
+		g->sum = crm_round_decimals(g->sum, t->decimals);
+		if (crm_pareto_add(&t->rank, g->sum, g, e) < 0)
+			return -1;
+	}
+	return crm_pareto_rank(&t->rank, e);
+}
+
+static void
+format_share(double v, int percent, char *buf, size_t size)
+{
+	if (percent)
+		crm_fraction_format(v * 100, 4, buf, size);
+	else
+		crm_fraction_format(v, 6, buf, size);
+}
+
+/* The five columns of an item, in out (40 bytes each). */
+static void
+item_fields(const struct crm_pareto_item *it, int percent,
+    char out[NPARETO][40])
+{
+	crm_integer_format((long long)it->rank, out[0]);
+	format_share(it->share, percent, out[1], 40);
+	format_share(it->cum_share, percent, out[2], 40);
+	format_share(it->cum_item_share, percent, out[3], 40);
+	out[4][0] = (char)('A' + it->cls);
+	out[4][1] = '\0';
+}
+
+static void
+write_groups(const struct crm_pareto_table *t, struct crm_csv_writer *w)
+{
+	const struct crm_pareto *p = &t->rank;
+	char num[CRM_NUMBER_SIZE], f[NPARETO][40];
+	size_t i, j;
+
+	crm_csv_puts(w, t->o.by);
+	crm_csv_puts(w, t->o.value);
+	crm_csv_puts(w, "rows");
+	for (j = 0; j < NPARETO; j++)
+		crm_csv_puts(w, pareto_columns[j]);
+	crm_csv_end(w);
+	for (i = 0; i < p->n; i++) {
+		const struct crm_group *g = p->items[i].payload;
+		size_t len;
+		const char *key = crm_groups_key(&t->groups,
+		    (size_t)(g - t->groups.g), &len);
+
+		crm_csv_put(w, key, len);
+		crm_number_format(g->sum, t->decimals, num, sizeof(num));
+		crm_csv_puts(w, num);
+		crm_integer_format((long long)g->rows, num);
+		crm_csv_puts(w, num);
+		item_fields(&p->items[i], t->o.percent, f);
+		for (j = 0; j < NPARETO; j++)
+			crm_csv_puts(w, f[j]);
+		crm_csv_end(w);
+	}
+}
+
+/* Input columns in place; ours replace same-named ones or are appended. */
+static int
+write_rows(const struct crm_pareto_table *t, struct crm_csv_writer *w,
+    const struct crm_record *header, struct crm_error *e)
+{
+	const struct crm_pareto *p = &t->rank;
+	struct crm_columns cols;
+	char f[NPARETO][40];
+	const char *own[NPARETO];
+	size_t i, j;
+
+	if (crm_columns_init(&cols, header, pareto_columns, NPARETO, e) < 0)
+		return -1;
+	for (j = 0; j < NPARETO; j++)
+		own[j] = f[j];
+	crm_columns_write_header(&cols, w, header);
+	for (i = 0; i < p->n; i++) {
+		const struct crm_record *r = p->items[i].payload;
+
+		item_fields(&p->items[i], t->o.percent, f);
+		crm_columns_write(&cols, w, r->field, r->len, own);
+	}
+	crm_columns_free(&cols);
+	return 0;
+}
+
+int
+crm_pareto_table_write(const struct crm_pareto_table *t,
+    struct crm_csv_writer *w, const struct crm_record *header,
+    struct crm_error *e)
+{
+	if (t->bycol >= 0) {
+		write_groups(t, w);
+		return 0;
+	}
+	return write_rows(t, w, header, e);
+}
+
+static void
+metric(struct crm_csv_writer *w, const char *name, const char *value)
+{
+	crm_csv_puts(w, name);
+	crm_csv_puts(w, value);
+	crm_csv_end(w);
+}
+
+static void
+class_metrics(const struct crm_pareto_table *t,
+    const struct crm_pareto_summary *sum, struct crm_csv_writer *w)
+{
+	char v[CRM_NUMBER_SIZE], name[64];
+	size_t c;
+
+	for (c = 0; c <= t->rank.nbounds; c++) {
+		int letter = 'A' + (int)c;
+
+		snprintf(name, sizeof(name), "class_%c_items", letter);
+		snprintf(v, sizeof(v), "%zu", sum->class_items[c]);
+		metric(w, name, v);
+		snprintf(name, sizeof(name), "class_%c_item_share", letter);
+		format_share(sum->items ? (double)sum->class_items[c] /
+		    (double)sum->items : 0, t->o.percent, v, sizeof(v));
+		metric(w, name, v);
+		snprintf(name, sizeof(name), "class_%c_value", letter);
+		crm_number_format(sum->class_value[c], t->decimals, v,
+		    sizeof(v));
+		metric(w, name, v);
+		snprintf(name, sizeof(name), "class_%c_value_share", letter);
+		format_share(sum->positive_total > 0 ? sum->class_value[c] /
+		    sum->positive_total : 0, t->o.percent, v, sizeof(v));
+		metric(w, name, v);
+	}
+}
+
+void
+crm_pareto_table_summary(const struct crm_pareto_table *t,
+    struct crm_csv_writer *w)
+{
+	struct crm_pareto_summary sum;
+	char v[CRM_NUMBER_SIZE];
+
+	crm_pareto_summarize(&t->rank, &sum);
+	metric(w, "metric", "value");
+	snprintf(v, sizeof(v), "%zu", sum.items);
+	metric(w, "items", v);
+	crm_number_format(sum.total, t->decimals, v, sizeof(v));
+	metric(w, "total", v);
+	crm_number_format(sum.positive_total, t->decimals, v, sizeof(v));
+	metric(w, "positive_total", v);
+	snprintf(v, sizeof(v), "%zu", sum.nonpositive_items);
+	metric(w, "nonpositive_items", v);
+	format_share(sum.top20_value_share, t->o.percent, v, sizeof(v));
+	metric(w, "top20_value_share", v);
+	format_share(sum.items_share_for_80, t->o.percent, v, sizeof(v));
+	metric(w, "items_share_for_80", v);
+	snprintf(v, sizeof(v), "%zu", sum.items_for_80);
+	metric(w, "items_for_80", v);
+	class_metrics(t, &sum, w);
+	crm_fraction_format(sum.gini, 6, v, sizeof(v));
+	metric(w, "gini", v);
+}
+
+int
+crm_pareto_table_svg(const struct crm_pareto_table *t, FILE *fp,
+    struct crm_error *e)
+{
+	size_t size = strlen(t->o.value) + (t->o.by ? strlen(t->o.by) : 0) +
+	    32;
+	char *title = malloc(size);
+
+	if (title == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	if (t->o.by != NULL)
+		snprintf(title, size, "Pareto chart: %s by %s", t->o.value,
+		    t->o.by);
+	else
+		snprintf(title, size, "Pareto chart: %s", t->o.value);
+	crm_svg_pareto(fp, &t->rank, title, t->o.value);
+	free(title);
+	return 0;
+}
+
+int
+crm_pareto_table_all_nonpositive(const struct crm_pareto_table *t)
+{
+	return t->rank.n > 0 && t->rank.positive_total <= 0;
+}
+
+void
+crm_pareto_table_free(struct crm_pareto_table *t)
+{
+	crm_pareto_free(&t->rank);
+	crm_groups_free(&t->groups);
+	crm_arena_free(&t->rows);
+}

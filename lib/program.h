@@ -1,0 +1,129 @@
+/*
+ * program.h - the life of a crm program, the same in all four: start,
+ * input, outputs, finish.  With report-like helpers, this is the one
+ * module of lib/ that prints and exits, for cmd/ only: every program says
+ * the same things the same way and exits with the contract's statuses.
+ *
+ *   crm_program_start    options (the common ones and the program's own),
+ *                        --help, --version, signals
+ *   crm_program_input    the operands as CSV (a hint when that would be
+ *                        a terminal)
+ *   crm_program_output   the main output, a CSV writer (--bom honoured)
+ *   crm_program_side     a side output named by an option (--summary,
+ *                        --svg...), checked before any work is done
+ *   crm_program_finish   every output committed together, notes, the
+ *                        count of skipped records
+ */
+#ifndef CRM_PROGRAM_H
+#define CRM_PROGRAM_H
+
+#include <stdio.h>
+
+#include "csvio.h"
+#include "error.h"
+#include "input.h"
+#include "options.h"
+
+struct crm_program_def {
+	const char *name;		/* "crm-pareto": --version says it */
+	const char *usage;		/* what --help prints */
+	const struct option *options;	/* the program's own; may be NULL */
+	crm_option_fn option;		/* called for each of them */
+};
+
+struct crm_program;
+
+/*
+ * Parses argv (ctx goes to def->option), then sets up the signals: a
+ * closed pipe ends the program quietly, SIGINT, SIGTERM and SIGHUP remove
+ * uncommitted outputs.  --help prints the usage and exits 0, --version
+ * the version; bad usage exits 2 with its message.
+ */
+struct crm_program *crm_program_start(const struct crm_program_def *def,
+    void *ctx, int argc, char **argv);
+
+/* The common options, as parsed. */
+const struct crm_common *crm_program_options(const struct crm_program *p);
+
+/* The operands (file names), and their number. */
+char **crm_program_operands(const struct crm_program *p, int *n);
+
+/*
+ * Opens the operands as CSV input (exits on error).  When that means
+ * standard input and it is a terminal, says so first: a user who forgot
+ * the file name is not left waiting.  The program owns the input.
+ */
+struct crm_input *crm_program_input(struct crm_program *p);
+
+/* The input opened by crm_program_input, or NULL. */
+struct crm_input *crm_program_current_input(const struct crm_program *p);
+
+/*
+ * The main output (-o FILE or standard output) as a CSV writer with the
+ * input's delimiter; with --bom, a byte order mark is written first.
+ * Exits on error.
+ */
+struct crm_csv_writer *crm_program_output(struct crm_program *p);
+
+/* The main output as a plain stream, for formats that are not CSV. */
+FILE *crm_program_output_stream(struct crm_program *p);
+
+enum crm_side_kind {
+	CRM_SIDE_REPORT,	/* "-" is standard error (--summary) */
+	CRM_SIDE_DATA		/* "-" is standard output, which then needs
+				   -o FILE for the main output (--svg) */
+};
+
+/*
+ * Declares a side output named by option ("--svg"), to be checked now,
+ * before any work: a data side output "-" without -o FILE exits 2 with
+ * "OPTION - needs -o FILE: WHAT cannot both go to standard output", and
+ * a file named for two outputs exits 2.  Returns a handle for
+ * crm_program_open_side; path NULL declares nothing and returns -1.
+ */
+int crm_program_side(struct crm_program *p, const char *option,
+    const char *path, enum crm_side_kind kind, const char *what);
+
+/* Opens side output h (exits on error); committed with the others. */
+FILE *crm_program_open_side(struct crm_program *p, int h);
+
+/*
+ * Initialises w on fp with the output delimiter; with --bom, writes a
+ * byte order mark first (for CSV outputs a spreadsheet will open).
+ */
+void crm_program_csv(const struct crm_program *p, FILE *fp,
+    struct crm_csv_writer *w);
+
+/* A warning on standard error now, unless -q. */
+void crm_program_warn(const struct crm_program *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * A note for the end of the run, unless -q: printed by crm_program_finish
+ * after the outputs are committed, in the order given.
+ */
+void crm_program_note(struct crm_program *p, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Bad records skipped outside the input (a second input such as the
+ * contact log), counted in the final report as "(N where)".
+ */
+void crm_program_skipped_elsewhere(struct crm_program *p, size_t n,
+    const char *where);
+
+/*
+ * Closes the input, commits every output together (exits 1 if one
+ * cannot be written, leaving all the old files as they were), prints the
+ * notes and, with --skip-bad, how many records were skipped and where
+ * they went; frees the program.
+ */
+void crm_program_finish(struct crm_program *p);
+
+/* Prints "PROGRAM: FILE:LINE:COLUMN: MSG" and exits with e->status. */
+void crm_die(const struct crm_error *e) __attribute__((noreturn));
+
+/* Out of memory: exits with status 1. */
+void crm_die_oom(void) __attribute__((noreturn));
+
+#endif
