@@ -84,7 +84,8 @@ $(B)/tests/%: tests/unit/%.c $(LIBCRM) lib/*.h | test-deps
 		-lcmocka -o $@
 
 # Every unit test binary and every CLI case; cmocka prints its summary
-# lines, the CLI runner its "N passed, N failed" line.
+# lines, the CLI runners their "N passed, N failed" lines (the cases,
+# then the table of messages).
 test: test-deps
 	@$(MAKE) --no-print-directory unit cli man-lint
 	@$(MAKE) --no-print-directory asan
@@ -97,6 +98,7 @@ unit: $(UNITS)
 
 cli: $(PROGS)
 	@sh tests/cli/run.sh $(B)
+	@sh tests/cli/messages.sh $(B)
 
 man-lint:
 	@mandoc -Tlint -W warning $(MANS) && echo "man pages: mandoc -Tlint clean"
