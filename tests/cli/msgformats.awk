@@ -11,12 +11,14 @@
 #     (crm_error_set, crm_config_error_at, crm_input_bad,
 #     crm_program_warn, crm_program_note, and static helpers alike);
 #   - a function declared with __attribute__((format(printf, N, M)));
-#   - warnx, errx, warn and err.
+#   - warnx, errx, warn and err, and fprintf to stderr.
 #
 # The functions are found by their prototypes, not listed by file, so
 # that moving code between files (or adding a helper that takes fmt)
-# changes nothing here.  An argument such as `x ? "a" : "b"` gives both
-# texts.  An argument without a literal (fmt, e->msg) gives none.
+# changes nothing here; calls inside a #define count too.  An argument
+# such as `x ? "a" : "b"` gives both texts, a name given a literal
+# (static const char msg[] = "...") the literal, and an argument
+# without a literal (fmt, e->msg) none.
 
 function add_tok(type, val, line) {
 	ntok++
@@ -26,15 +28,18 @@ function add_tok(type, val, line) {
 	tf[ntok] = FILENAME_OF
 }
 
-# Splits the C text src of file name into tokens: "s" string literals
-# (raw, escapes kept), "i" identifiers and numbers, "p" punctuation.
-# Comments, character literals and preprocessor lines are dropped, but
-# a #define of a string literal is kept as a string macro.
-function tokenize(src, name,    n, i, c, d, j, line, s, start, dl, m, v, k) {
+# Splits the C text src of file name, from line line0, into tokens:
+# "s" string literals (raw, escapes kept), "i" identifiers and numbers,
+# "p" punctuation.  Comments and character literals are dropped.  Of the
+# preprocessor lines, a #define of string literals makes a string macro
+# (its name stands for them from then on); another #define is read as
+# code, so that a call inside a macro counts; the rest are dropped.
+function tokenize(src, name, line0,    n, i, c, d, j, line, s, start, dl,
+    m, v, k, bol) {
 	FILENAME_OF = name
 	n = length(src)
 	i = 1
-	line = 1
+	line = line0
 	bol = 1
 	while (i <= n) {
 		c = substr(src, i, 1)
@@ -55,13 +60,17 @@ function tokenize(src, name,    n, i, c, d, j, line, s, start, dl, m, v, k) {
 				d = substr(src, i, 1)
 				if (d == "\n" && substr(src, i - 1, 1) != "\\")
 					break
-				if (d == "\n")
-					line++
 				i++
 			}
 			dl = substr(src, start, i - start)
-			gsub(/\\\n/, " ", dl)
-			define(dl)
+			if (!define(dl) && dl ~ /^#[ \t]*define[ \t]/) {
+				sub(/^#[ \t]*define/, "", dl)
+				tokenize(dl, name, line)
+				FILENAME_OF = name
+			}
+			add_tok("p", ";", line)
+			s = substr(src, start, i - start)
+			line += gsub(/\n/, "", s)
 			continue
 		}
 		bol = 0
@@ -118,9 +127,11 @@ function tokenize(src, name,    n, i, c, d, j, line, s, start, dl, m, v, k) {
 }
 
 # #define NAME "text" "more": NAME stands for the literal from then on.
+# Returns whether dl was such a line.
 function define(dl,    name, rest, parts, lit) {
+	gsub(/\\\n/, " ", dl)
 	if (dl !~ /^#[ \t]*define[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]+"/)
-		return
+		return 0
 	sub(/^#[ \t]*define[ \t]+/, "", dl)
 	name = dl
 	sub(/[ \t].*/, "", name)
@@ -133,8 +144,10 @@ function define(dl,    name, rest, parts, lit) {
 		parts = parts (parts == "" ? "" : SUBSEP) lit
 		rest = substr(rest, RSTART + RLENGTH)
 	}
-	if (rest ~ /^[ \t]*$/ && parts != "")
-		macro[name] = parts
+	if (rest !~ /^[ \t]*$/ || parts == "")
+		return 0
+	macro[name] = parts
+	return 1
 }
 
 # The index of the token closing the parenthesis opened at token i.
@@ -212,20 +225,56 @@ function find_functions(    i, shut, n, k, j, name) {
 	}
 }
 
-# Pass 2: the literals in the format argument of every call.
+# Names given a string literal and nothing else: NAME = "text";, or
+# NAME[] = "text"; a format passed by such a name counts as the text.
+# A name given two different texts is left out.
+function find_strings(    i, j, lit) {
+	for (i = 1; i < ntok; i++) {
+		if (tt[i] != "i")
+			continue
+		j = i + 1
+		if (tv[j] == "[" && tv[j + 1] == "]")
+			j += 2
+		else if (tv[j] == "[" && tt[j + 1] == "i" && tv[j + 2] == "]")
+			j += 3
+		if (tv[j] != "=" || tt[j + 1] != "s")
+			continue
+		lit = ""
+		for (j++; tt[j] == "s"; j++)
+			lit = lit tv[j]
+		if (tv[j] != ";" && tv[j] != ",")
+			continue
+		if ((tv[i] in strconst) && strconst[tv[i]] != lit)
+			clash[tv[i]] = 1
+		strconst[tv[i]] = lit
+	}
+}
+
+# Pass 2: the literals in the format argument of every call (and of
+# fprintf to stderr).
 function find_formats(    i, shut, n, k, j, lit, have) {
 	for (i = 1; i < ntok; i++) {
-		if (!(tt[i] == "i" && (tv[i] in fmtarg) &&
-		    tt[i + 1] == "p" && tv[i + 1] == "("))
+		if (!(tt[i] == "i" && tt[i + 1] == "p" && tv[i + 1] == "("))
+			continue
+		if (tv[i] in fmtarg)
+			k = fmtarg[tv[i]]
+		else if (tv[i] == "fprintf" && tv[i + 2] == "stderr")
+			k = 2
+		else
 			continue
 		shut = closing(i + 1)
 		n = split_args(i + 1, shut)
-		k = fmtarg[tv[i]]
 		if (k > n)
 			continue
+		j = argfrom[k]
+		if (j == argto[k] && tt[j] == "i" && (tv[j] in strconst) &&
+		    !(tv[j] in clash)) {
+			emit(strconst[tv[j]], tf[i] ":" tl[i])
+			continue
+		}
 		have = 0
 		lit = ""
-		for (j = argfrom[k]; j <= argto[k] + 1; j++) {
+		for (; j <= argto[k] + 1; j++) {
 			if (j <= argto[k] && tt[j] == "s") {
 				lit = lit tv[j]
 				have = 1
@@ -265,8 +314,11 @@ function decode(s,    out, i, c, d, hex) {
 	return out
 }
 
+# One line per format: a message ends at its newline, if it has one.
 function emit(lit, where,    text) {
 	text = decode(lit)
+	sub(/\n$/, "", text)
+	gsub(/\n/, "\\n", text)
 	if (text in seen)
 		return
 	seen[text] = 1
@@ -284,7 +336,7 @@ BEGIN {
 }
 
 FNR == 1 && NR > 1 {
-	tokenize(src, prev)
+	tokenize(src, prev, 1)
 	src = ""
 }
 
@@ -295,8 +347,8 @@ FNR == 1 && NR > 1 {
 
 END {
 	if (prev != "")
-		tokenize(src, prev)
+		tokenize(src, prev, 1)
+	find_strings()
 	find_functions()
 	find_formats()
-	if (DEBUG) for (f in fmtarg) print "FN", f, fmtarg[f] > "/dev/stderr"
 }
