@@ -1051,6 +1051,12 @@ crm_fu_unread_flag(const struct crm_fu_rules *r,
 	return NULL;
 }
 
+const char *
+crm_fu_cadence_column(const struct crm_fu_rules *r)
+{
+	return r->key;
+}
+
 void
 crm_fu_free(struct crm_fu_rules *r)
 {
