@@ -181,6 +181,7 @@ test_load_errors(void **state)
 		    "duplicate key 'vip'" },
 		{ "cadence:\n  weights: {[a]: 1}\n", 2, 13,
 		    "expected a text value, got a list" },
+		{ "winback:\n  often: 1\n", 2, 3, "unknown key 'often'" },
 		{ "winback:\n  values: [lost]\n", 2, 3,
 		    "missing key 'every'" },
 		{ "winback:\n  every: 6 months\n", 2, 3,
