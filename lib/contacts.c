@@ -103,6 +103,17 @@ crm_contacts_find(struct crm_contacts *cs, const char *id, size_t len)
 	return i < 0 ? NULL : &cs->c[i];
 }
 
+size_t
+crm_contacts_unseen(const struct crm_contacts *cs)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < cs->ids.n; i++)
+		if (!cs->c[i].seen_in_table)
+			n++;
+	return n;
+}
+
 int
 crm_contact_complaint_open(const struct crm_contact *c)
 {

@@ -33,7 +33,7 @@ struct crm_contact {
 	int32_t last_resolved;
 	int32_t last_unanswered;
 	uint32_t unanswered;	/* no-answer attempts after last_talk */
-	int seen_in_table;
+	int seen_in_table;	/* set by whoever reads the table */
 };
 
 struct crm_contacts {
@@ -55,6 +55,9 @@ void crm_contacts_second(struct crm_contacts *cs, const char *id,
 /* The state of a customer, or NULL if the log never names it. */
 struct crm_contact *crm_contacts_find(struct crm_contacts *cs,
     const char *id, size_t len);
+
+/* Customers of the log not marked seen_in_table (not in the table). */
+size_t crm_contacts_unseen(const struct crm_contacts *cs);
 
 /* A complaint is open when no resolution came on or after it. */
 int crm_contact_complaint_open(const struct crm_contact *c);

@@ -61,22 +61,32 @@ get_text(struct crm_config *c, yaml_node_t *map, const char *key,
 	return 0;
 }
 
+/* The interval at node n. */
 static int
-get_interval(struct crm_config *c, yaml_node_t *map, const char *key,
-    struct crm_interval *out, struct crm_error *e)
+interval_at(struct crm_config *c, yaml_node_t *n, struct crm_interval *out,
+    struct crm_error *e)
 {
-	yaml_node_t *n = crm_config_get(c, map, key);
 	const char *text;
 
-	if (n == NULL)
-		return 0;
 	if (crm_config_string(c, n, &text, e) < 0)
 		return -1;
 	if (crm_interval_parse(text, out) < 0)
 		return crm_config_error_at(c, n, e, "expected an interval such "
 		    "as \"14 days\", \"2 weeks\" or \"3 months\", got \"%s\"",
 		    text);
-	return 1;
+	return 0;
+}
+
+/* Returns 1 when the key is there, 0 when it is not, -1 on error. */
+static int
+get_interval(struct crm_config *c, yaml_node_t *map, const char *key,
+    struct crm_interval *out, struct crm_error *e)
+{
+	yaml_node_t *n = crm_config_get(c, map, key);
+
+	if (n == NULL)
+		return 0;
+	return interval_at(c, n, out, e) < 0 ? -1 : 1;
 }
 
 static int
@@ -423,88 +433,128 @@ load_hours(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 	return 0;
 }
 
+static int
+load_backoff(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "unanswered", "wait", NULL };
+	long v;
+
+	if (crm_config_check_keys(c, map, keys, e) < 0)
+		return -1;
+	if (crm_config_get(c, map, "unanswered") == NULL ||
+	    crm_config_get(c, map, "wait") == NULL)
+		return crm_config_error_at(c, map, e,
+		    "backoff needs both 'unanswered' and 'wait'");
+	if (crm_config_int(c, crm_config_get(c, map, "unanswered"), &v,
+	    e) < 0 || get_interval(c, map, "wait", &r->backoff_wait, e) < 0)
+		return -1;
+	if (v < 1)
+		return crm_config_error_at(c, crm_config_get(c, map,
+		    "unanswered"), e, "expected 1 or more attempts");
+	r->backoff_after = v;
+	return 0;
+}
+
+static int
+load_priority(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
+    struct crm_error *e)
+{
+	static const char *const keys[] = { "per_day_overdue", "value",
+	    "per_value", NULL };
+
+	if (crm_config_check_keys(c, map, keys, e) < 0 ||
+	    get_number(c, map, "per_day_overdue", &r->per_day_overdue,
+	    e) < 0 ||
+	    get_text(c, map, "value", &r->value, e) < 0 ||
+	    get_number(c, map, "per_value", &r->per_value, e) < 0)
+		return -1;
+	if (r->per_value != 0 && r->value == NULL)
+		return crm_config_error_at(c, map, e,
+		    "per_value needs a value column");
+	return 0;
+}
+
+static int
+load_capacity(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *n,
+    struct crm_error *e)
+{
+	long v;
+
+	if (crm_config_int(c, n, &v, e) < 0)
+		return -1;
+	if (v < 1)
+		return crm_config_error_at(c, n, e,
+		    "expected 1 or more follow-ups per owner and day");
+	r->capacity = v;
+	return 0;
+}
+
+static int
+load_milestones(struct crm_fu_rules *r, struct crm_config *c,
+    yaml_node_t *list, struct crm_error *e)
+{
+	return load_date_rules(r, c, list, 1, e);
+}
+
+static int
+load_triggers(struct crm_fu_rules *r, struct crm_config *c,
+    yaml_node_t *list, struct crm_error *e)
+{
+	return load_date_rules(r, c, list, 0, e);
+}
+
+static int
+load_window(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *n,
+    struct crm_error *e)
+{
+	return interval_at(c, n, &r->window, e);
+}
+
+/*
+ * The top-level keys of a config and their loaders, in the order they
+ * are read: when two sections are wrong, the first is the one reported.
+ */
+static const struct section {
+	const char *key;
+	int (*load)(struct crm_fu_rules *, struct crm_config *,
+	    yaml_node_t *, struct crm_error *);
+} sections[] = {
+	{ "columns", load_columns },
+	{ "log", load_log },
+	{ "cadence", load_cadence },
+	{ "winback", load_winback },
+	{ "complaints", load_complaints },
+	{ "milestones", load_milestones },
+	{ "triggers", load_triggers },
+	{ "window", load_window },
+	{ "backoff", load_backoff },
+	{ "workdays", load_workdays },
+	{ "priority", load_priority },
+	{ "capacity", load_capacity },
+	{ "call_hours", load_hours },
+};
+
+#define NSECTIONS	(sizeof(sections) / sizeof(sections[0]))
+
 int
 crm_fu_load(struct crm_fu_rules *r, struct crm_config *c,
     struct crm_error *e)
 {
-	static const char *const keys[] = { "columns", "log", "cadence",
-	    "winback", "complaints", "milestones", "triggers", "window",
-	    "backoff", "workdays", "priority", "capacity", "call_hours",
-	    NULL };
-	static const char *const backoff_keys[] = { "unanswered", "wait",
-	    NULL };
-	static const char *const priority_keys[] = { "per_day_overdue",
-	    "value", "per_value", NULL };
+	const char *keys[NSECTIONS + 1];
 	yaml_node_t *root = crm_config_root(c), *n;
-	long v;
+	size_t i;
 
 	crm_fu_defaults(r);
+	for (i = 0; i < NSECTIONS; i++)
+		keys[i] = sections[i].key;
+	keys[NSECTIONS] = NULL;
 	if (crm_config_check_keys(c, root, keys, e) < 0)
 		return -1;
-	if ((n = crm_config_get(c, root, "columns")) != NULL &&
-	    load_columns(r, c, n, e) < 0)
-		return -1;
-	if ((n = crm_config_get(c, root, "log")) != NULL &&
-	    load_log(r, c, n, e) < 0)
-		return -1;
-	if ((n = crm_config_get(c, root, "cadence")) != NULL &&
-	    load_cadence(r, c, n, e) < 0)
-		return -1;
-	if ((n = crm_config_get(c, root, "winback")) != NULL &&
-	    load_winback(r, c, n, e) < 0)
-		return -1;
-	if ((n = crm_config_get(c, root, "complaints")) != NULL &&
-	    load_complaints(r, c, n, e) < 0)
-		return -1;
-	if ((n = crm_config_get(c, root, "milestones")) != NULL &&
-	    load_date_rules(r, c, n, 1, e) < 0)
-		return -1;
-	if ((n = crm_config_get(c, root, "triggers")) != NULL &&
-	    load_date_rules(r, c, n, 0, e) < 0)
-		return -1;
-	if (get_interval(c, root, "window", &r->window, e) < 0)
-		return -1;
-	if ((n = crm_config_get(c, root, "backoff")) != NULL) {
-		if (crm_config_check_keys(c, n, backoff_keys, e) < 0)
+	for (i = 0; i < NSECTIONS; i++)
+		if ((n = crm_config_get(c, root, sections[i].key)) != NULL &&
+		    sections[i].load(r, c, n, e) < 0)
 			return -1;
-		if (crm_config_get(c, n, "unanswered") == NULL ||
-		    crm_config_get(c, n, "wait") == NULL)
-			return crm_config_error_at(c, n, e,
-			    "backoff needs both 'unanswered' and 'wait'");
-		if (crm_config_int(c, crm_config_get(c, n, "unanswered"), &v,
-		    e) < 0 || get_interval(c, n, "wait", &r->backoff_wait,
-		    e) < 0)
-			return -1;
-		if (v < 1)
-			return crm_config_error_at(c, crm_config_get(c, n,
-			    "unanswered"), e, "expected 1 or more attempts");
-		r->backoff_after = v;
-	}
-	if ((n = crm_config_get(c, root, "workdays")) != NULL &&
-	    load_workdays(r, c, n, e) < 0)
-		return -1;
-	if ((n = crm_config_get(c, root, "priority")) != NULL) {
-		if (crm_config_check_keys(c, n, priority_keys, e) < 0 ||
-		    get_number(c, n, "per_day_overdue", &r->per_day_overdue,
-		    e) < 0 ||
-		    get_text(c, n, "value", &r->value, e) < 0 ||
-		    get_number(c, n, "per_value", &r->per_value, e) < 0)
-			return -1;
-		if (r->per_value != 0 && r->value == NULL)
-			return crm_config_error_at(c, n, e,
-			    "per_value needs a value column");
-	}
-	if ((n = crm_config_get(c, root, "capacity")) != NULL) {
-		if (crm_config_int(c, n, &v, e) < 0)
-			return -1;
-		if (v < 1)
-			return crm_config_error_at(c, n, e,
-			    "expected 1 or more follow-ups per owner and day");
-		r->capacity = v;
-	}
-	if ((n = crm_config_get(c, root, "call_hours")) != NULL &&
-	    load_hours(r, c, n, e) < 0)
-		return -1;
 	return 0;
 }
 
@@ -622,10 +672,14 @@ utf8_trim(char *s)
 		s[i - 1] = '\0';
 }
 
+/* One customer being evaluated, and the best follow-up found so far. */
 struct candidate_ctx {
 	const struct crm_fu_rules *r;
 	const struct crm_fu_env *env;
 	const struct crm_contact *contact;
+	const char *key;		/* the cadence column's value, or "" */
+	const struct crm_fu_cadence *cd;	/* its cadence entry, or NULL */
+	int32_t last;			/* last contact, or CRM_NO_DATE */
 	double weight, value;
 	int dnc_all, dnc_call, dnc_email;
 	size_t *suppressed;
@@ -765,134 +819,196 @@ date_rule_due(const struct crm_fu_rules *r, const struct crm_fu_date_rule *d,
 	return 1;
 }
 
+/*
+ * Reads what the rules need from the customer's row into x: the
+ * do-not-contact flags, the value, the segment and its weight, and the
+ * last contact (the later of the table's and the log's).
+ */
+static int
+read_customer(struct candidate_ctx *x, const struct crm_record *rec,
+    struct crm_error *e)
+{
+	const struct crm_fu_rules *r = x->r;
+	const struct crm_contact *ct = x->contact;
+	int32_t d;
+	int got, v;
+
+	if (flag(rec, r->dnc_col, r->dnc, &x->dnc_all, e) < 0 ||
+	    flag(rec, r->dnc_call_col, r->dnc_call, &x->dnc_call, e) < 0 ||
+	    flag(rec, r->dnc_email_col, r->dnc_email, &x->dnc_email, e) < 0)
+		return -1;
+	if (r->value_col >= 0) {
+		v = crm_number_parse(rec->field[r->value_col],
+		    x->env->decimal_comma, &x->value, NULL);
+		if (v == CRM_VALUE_EMPTY)
+			x->value = 0;
+		else if (v != CRM_VALUE_OK)
+			return bad_field(rec, r->value_col, r->value, "number",
+			    e);
+	}
+	if (r->key_col >= 0) {
+		x->key = rec->field[r->key_col];
+		if ((x->cd = cadence_of(r, x->key)) != NULL)
+			x->weight = x->cd->weight;
+	}
+	if (r->last_contact_col >= 0) {
+		if ((got = date_field(rec, r->last_contact_col,
+		    r->last_contact, x->env, &d, e)) < 0)
+			return -1;
+		if (got)
+			x->last = d;
+	}
+	if (ct != NULL && ct->last_talk != CRM_NO_DATE &&
+	    (x->last == CRM_NO_DATE || ct->last_talk > x->last))
+		x->last = ct->last_talk;
+	return 0;
+}
+
+static void
+consider_complaint(struct candidate_ctx *x)
+{
+	const struct crm_fu_rules *r = x->r;
+	char reason[512], a[16];
+
+	if (x->contact == NULL || !crm_contact_complaint_open(x->contact))
+		return;
+	crm_date_format(x->contact->last_complaint, a);
+	snprintf(reason, sizeof(reason), "open complaint since %s", a);
+	consider(x, CRM_FU_COMPLAINT, x->contact->last_complaint,
+	    r->complaint_priority, r->complaint_channel, r->complaint_action,
+	    reason);
+}
+
+/* The win-back cadence, for a customer whose segment says lost. */
+static void
+consider_winback(struct candidate_ctx *x)
+{
+	const struct crm_fu_rules *r = x->r;
+	char reason[512], a[16], iv[32];
+	int32_t due;
+
+	interval_text(&r->winback_every, iv, sizeof(iv));
+	if (x->last == CRM_NO_DATE) {
+		snprintf(reason, sizeof(reason), "win-back (%s): no contact "
+		    "on record", x->key);
+		due = x->env->as_of;
+	} else {
+		crm_date_format(x->last, a);
+		snprintf(reason, sizeof(reason), "win-back (%s): every %s, "
+		    "last contact %s", x->key, iv, a);
+		due = crm_date_add(x->last, &r->winback_every);
+	}
+	consider(x, CRM_FU_WINBACK, due, 0, r->winback_channel,
+	    r->winback_action, reason);
+}
+
+/* The segment's cadence, or the default one. */
+static void
+consider_cadence(struct candidate_ctx *x)
+{
+	const struct crm_fu_rules *r = x->r;
+	const struct crm_interval *every;
+	int own = x->cd != NULL && x->cd->has_every;
+	char reason[512], a[16], iv[32];
+	int32_t due;
+
+	every = own ? &x->cd->every : &r->default_every;
+	interval_text(every, iv, sizeof(iv));
+	if (x->last == CRM_NO_DATE) {
+		snprintf(reason, sizeof(reason), "no contact on record");
+		due = x->env->as_of;
+	} else {
+		crm_date_format(x->last, a);
+		if (*x->key != '\0' && own)
+			snprintf(reason, sizeof(reason), "every %s for %s, "
+			    "last contact %s", iv, x->key, a);
+		else
+			snprintf(reason, sizeof(reason), "every %s, last "
+			    "contact %s", iv, a);
+		due = crm_date_add(x->last, every);
+	}
+	consider(x, CRM_FU_CADENCE, due, 0, r->cadence_channel,
+	    r->cadence_action, reason);
+}
+
+/* Why a date rule is due: its name, offset and event (date: the field). */
+static void
+date_rule_reason(const struct crm_fu_date_rule *dr, int32_t event,
+    int32_t date, char *reason, size_t size)
+{
+	char a[16], b[16], iv[32];
+
+	crm_date_format(event, a);
+	interval_text(&dr->offset, iv, sizeof(iv));
+	switch (dr->when) {
+	case CRM_AFTER:
+		snprintf(reason, size, "%s: %s after %s", dr->name, iv, a);
+		break;
+	case CRM_BEFORE:
+		snprintf(reason, size, "%s: %s before %s", dr->name, iv, a);
+		break;
+	case CRM_YEARLY:
+		crm_date_format(date, b);
+		if (dr->offset.n == 0)
+			snprintf(reason, size, "%s on %s (every year since "
+			    "%s)", dr->name, a, b);
+		else
+			snprintf(reason, size, "%s on %s (every year since "
+			    "%s): %s before", dr->name, a, b, iv);
+		break;
+	}
+}
+
+static int
+consider_date_rules(struct candidate_ctx *x, const struct crm_record *rec,
+    struct crm_error *e)
+{
+	const struct crm_fu_rules *r = x->r;
+	char reason[512];
+	int32_t d, due = 0, event = 0;
+	size_t i;
+	int got;
+
+	for (i = 0; i < r->ndates; i++) {
+		const struct crm_fu_date_rule *dr = &r->dates[i];
+
+		if ((got = date_field(rec, dr->col, dr->column, x->env, &d,
+		    e)) < 0)
+			return -1;
+		if (!got || !date_rule_due(r, dr, d, x->last, x->env, &due,
+		    &event))
+			continue;
+		date_rule_reason(dr, event, d, reason, sizeof(reason));
+		consider(x, dr->milestone ? CRM_FU_MILESTONE : CRM_FU_TRIGGER,
+		    due, dr->priority, dr->channel, dr->action, reason);
+	}
+	return 0;
+}
+
 int
 crm_fu_evaluate(const struct crm_fu_rules *r, const struct crm_record *rec,
     const struct crm_contact *contact, const struct crm_fu_env *env,
     struct crm_fu_due *out, size_t *suppressed, struct crm_error *e)
 {
 	struct candidate_ctx x;
-	const struct crm_fu_cadence *cd = NULL;
-	const struct crm_interval *every;
-	const char *key = "";
-	char reason[512], a[16], b[16], iv[32];
-	int32_t last = CRM_NO_DATE, d, due, event = 0;
-	size_t i;
-	int got;
 
 	memset(&x, 0, sizeof(x));
 	x.r = r;
 	x.env = env;
 	x.contact = contact;
+	x.key = "";
+	x.last = CRM_NO_DATE;
 	x.suppressed = suppressed;
 	x.best = out;
-	if (flag(rec, r->dnc_col, r->dnc, &x.dnc_all, e) < 0 ||
-	    flag(rec, r->dnc_call_col, r->dnc_call, &x.dnc_call, e) < 0 ||
-	    flag(rec, r->dnc_email_col, r->dnc_email, &x.dnc_email, e) < 0)
+	if (read_customer(&x, rec, e) < 0)
 		return -1;
-	if (r->value_col >= 0) {
-		int v = crm_number_parse(rec->field[r->value_col],
-		    env->decimal_comma, &x.value, NULL);
-
-		if (v == CRM_VALUE_EMPTY)
-			x.value = 0;
-		else if (v != CRM_VALUE_OK)
-			return bad_field(rec, r->value_col, r->value, "number",
-			    e);
-	}
-	if (r->key_col >= 0) {
-		key = rec->field[r->key_col];
-		if ((cd = cadence_of(r, key)) != NULL)
-			x.weight = cd->weight;
-	}
-	if (r->last_contact_col >= 0) {
-		if ((got = date_field(rec, r->last_contact_col,
-		    r->last_contact, env, &d, e)) < 0)
-			return -1;
-		if (got)
-			last = d;
-	}
-	if (contact != NULL && contact->last_talk != CRM_NO_DATE &&
-	    (last == CRM_NO_DATE || contact->last_talk > last))
-		last = contact->last_talk;
-
-	if (contact != NULL && crm_contact_complaint_open(contact)) {
-		crm_date_format(contact->last_complaint, a);
-		snprintf(reason, sizeof(reason), "open complaint since %s", a);
-		consider(&x, CRM_FU_COMPLAINT, contact->last_complaint,
-		    r->complaint_priority, r->complaint_channel,
-		    r->complaint_action, reason);
-	}
-
-	/* the cadence, or the win-back cadence for a lost customer */
-	if (r->has_winback && is_lost(r, key)) {
-		interval_text(&r->winback_every, iv, sizeof(iv));
-		if (last == CRM_NO_DATE) {
-			snprintf(reason, sizeof(reason), "win-back (%s): no "
-			    "contact on record", key);
-			due = env->as_of;
-		} else {
-			crm_date_format(last, a);
-			snprintf(reason, sizeof(reason), "win-back (%s): every "
-			    "%s, last contact %s", key, iv, a);
-			due = crm_date_add(last, &r->winback_every);
-		}
-		consider(&x, CRM_FU_WINBACK, due, 0, r->winback_channel,
-		    r->winback_action, reason);
-	} else {
-		every = cd != NULL && cd->has_every ? &cd->every :
-		    &r->default_every;
-		interval_text(every, iv, sizeof(iv));
-		if (last == CRM_NO_DATE) {
-			snprintf(reason, sizeof(reason),
-			    "no contact on record");
-			due = env->as_of;
-		} else {
-			crm_date_format(last, a);
-			if (*key != '\0' && cd != NULL && cd->has_every)
-				snprintf(reason, sizeof(reason), "every %s "
-				    "for %s, last contact %s", iv, key, a);
-			else
-				snprintf(reason, sizeof(reason), "every %s, "
-				    "last contact %s", iv, a);
-			due = crm_date_add(last, every);
-		}
-		consider(&x, CRM_FU_CADENCE, due, 0, r->cadence_channel,
-		    r->cadence_action, reason);
-	}
-
-	for (i = 0; i < r->ndates; i++) {
-		const struct crm_fu_date_rule *dr = &r->dates[i];
-
-		if ((got = date_field(rec, dr->col, dr->column, env, &d,
-		    e)) < 0)
-			return -1;
-		if (!got || !date_rule_due(r, dr, d, last, env, &due, &event))
-			continue;
-		crm_date_format(event, a);
-		interval_text(&dr->offset, iv, sizeof(iv));
-		switch (dr->when) {
-		case CRM_AFTER:
-			snprintf(reason, sizeof(reason), "%s: %s after %s",
-			    dr->name, iv, a);
-			break;
-		case CRM_BEFORE:
-			snprintf(reason, sizeof(reason), "%s: %s before %s",
-			    dr->name, iv, a);
-			break;
-		case CRM_YEARLY:
-			crm_date_format(d, b);
-			if (dr->offset.n == 0)
-				snprintf(reason, sizeof(reason), "%s on %s "
-				    "(every year since %s)", dr->name, a, b);
-			else
-				snprintf(reason, sizeof(reason), "%s on %s "
-				    "(every year since %s): %s before",
-				    dr->name, a, b, iv);
-			break;
-		}
-		consider(&x, dr->milestone ? CRM_FU_MILESTONE : CRM_FU_TRIGGER,
-		    due, dr->priority, dr->channel, dr->action, reason);
-	}
+	consider_complaint(&x);
+	if (r->has_winback && is_lost(r, x.key))
+		consider_winback(&x);
+	else
+		consider_cadence(&x);
+	if (consider_date_rules(&x, rec, e) < 0)
+		return -1;
 	return x.have;
 }
 
@@ -933,6 +1049,12 @@ crm_fu_unread_flag(const struct crm_fu_rules *r,
 				return header->field[i];
 	}
 	return NULL;
+}
+
+const char *
+crm_fu_cadence_column(const struct crm_fu_rules *r)
+{
+	return r->key;
 }
 
 void

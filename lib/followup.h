@@ -161,6 +161,9 @@ int crm_fu_evaluate(const struct crm_fu_rules *r,
 const char *crm_fu_unread_flag(const struct crm_fu_rules *r,
     const struct crm_record *header);
 
+/* The cadence column's name (the segment, by default). */
+const char *crm_fu_cadence_column(const struct crm_fu_rules *r);
+
 void crm_fu_free(struct crm_fu_rules *r);
 
 #endif

@@ -116,6 +116,29 @@ test_complaints(void **state)
 	crm_contacts_free(&cs);
 }
 
+static void
+test_unseen(void **state)
+{
+	/* three customers in the log; the table names B only: 2 unseen */
+	static const struct row rows[] = {
+		{ "A", "2025-12-01", CRM_REACHED },
+		{ "B", "2025-12-02", CRM_NO_ANSWER },
+		{ "C", "2025-12-03", CRM_COMPLAINT },
+		{ "A", "2025-12-04", CRM_NO_ANSWER },
+	};
+	struct crm_contacts cs;
+
+	(void)state;
+	crm_contacts_init(&cs);
+	assert_int_equal(crm_contacts_unseen(&cs), 0);
+	crm_contacts_free(&cs);
+	fold(&cs, rows, 4);
+	assert_int_equal(crm_contacts_unseen(&cs), 3);
+	crm_contacts_find(&cs, "B", 1)->seen_in_table = 1;
+	assert_int_equal(crm_contacts_unseen(&cs), 2);
+	crm_contacts_free(&cs);
+}
+
 int
 main(void)
 {
@@ -123,6 +146,7 @@ main(void)
 		cmocka_unit_test(test_outcomes),
 		cmocka_unit_test(test_unanswered_after_last_talk),
 		cmocka_unit_test(test_complaints),
+		cmocka_unit_test(test_unseen),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
