@@ -288,6 +288,64 @@ test_bad_keys_and_maps(void **state)
 	crm_config_free(&c);
 }
 
+/*
+ * Keys named by the user (columns, tests): any text, but scalars and
+ * none twice; and the helpers that name and compare keys.  Positions
+ * counted by hand, 1-based.
+ */
+static void
+test_unique_keys(void **state)
+{
+	struct crm_config c;
+	struct crm_error e;
+	yaml_node_t *root, *k;
+	char buf[64];
+
+	(void)state;
+	root = must_load(&c, "anything: 1\n\"it's\": 2\n");
+	assert_int_equal(crm_config_unique_keys(&c, root, "a column name",
+	    &e), 0);
+	/* check_keys with no names allowed refuses the same map */
+	assert_int_equal(crm_config_check_keys(&c, root, NULL, &e), -1);
+	assert_error(&e, 1, 1, "rules.yaml:1:1: unknown key 'anything'");
+	k = yaml_document_get_node(&c.doc,
+	    root->data.mapping.pairs.start[0].key);
+	assert_true(crm_config_is(k, "anything"));
+	assert_false(crm_config_is(k, "anythin"));
+	assert_false(crm_config_is(k, "anything "));
+	assert_string_equal(crm_config_key_name(k, buf, sizeof(buf)),
+	    "'anything'");
+	/* the quote inside is kept as it is: only the ends change */
+	k = yaml_document_get_node(&c.doc,
+	    root->data.mapping.pairs.start[1].key);
+	assert_string_equal(crm_config_key_name(k, buf, sizeof(buf)),
+	    "'it's'");
+	/* values too; a mapping is never a scalar */
+	assert_true(crm_config_is(crm_config_get(&c, root, "anything"), "1"));
+	assert_false(crm_config_is(root, "1"));
+	crm_config_free(&c);
+
+	root = must_load(&c, "x: 1\ny: 2\nx: 3\n");
+	assert_int_equal(crm_config_unique_keys(&c, root, "a column name",
+	    &e), -1);
+	assert_error(&e, 3, 1, "rules.yaml:3:1: duplicate key 'x'");
+	crm_config_free(&c);
+
+	root = must_load(&c, "x: 1\n? {a: b}\n: 2\n");
+	assert_int_equal(crm_config_unique_keys(&c, root, "a column name",
+	    &e), -1);
+	assert_error(&e, 2, 3, "rules.yaml:2:3: expected a column name, got "
+	    "a mapping");
+	crm_config_free(&c);
+
+	root = must_load(&c, "x: [1]\n");
+	assert_int_equal(crm_config_unique_keys(&c, crm_config_get(&c, root,
+	    "x"), "a column name", &e), -1);
+	assert_error(&e, 1, 4, "rules.yaml:1:4: expected a mapping, got a "
+	    "list");
+	crm_config_free(&c);
+}
+
 static void
 test_wrong_number(void **state)
 {
@@ -636,6 +694,7 @@ main(void)
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_bad_keys_and_maps),
+		cmocka_unit_test(test_unique_keys),
 		cmocka_unit_test(test_wrong_number),
 		cmocka_unit_test(test_wrong_int),
 		cmocka_unit_test(test_wrong_bool),
