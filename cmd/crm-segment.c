@@ -15,16 +15,6 @@ enum {
 	OPT_SUMMARY, OPT_VALUE
 };
 
-static const struct option long_options[] = {
-	{ "preset", required_argument, NULL, OPT_PRESET },
-	{ "list-presets", no_argument, NULL, OPT_LIST_PRESETS },
-	{ "set", required_argument, NULL, OPT_SET },
-	{ "column", required_argument, NULL, OPT_COLUMN },
-	{ "summary", required_argument, NULL, OPT_SUMMARY },
-	{ "value", required_argument, NULL, OPT_VALUE },
-	{ NULL, 0, NULL, 0 }
-};
-
 static const char usage[] =
 "usage: crm-segment (-c FILE | --preset NAME) [--set NAME=VALUE ...]\n"
 "                   [--column NAME] [--summary FILE] [--value COL]\n"
@@ -46,6 +36,16 @@ static const char usage[] =
 "  --as-of DATE      today, for days_ago (default: the local date)\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
 "--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
+
+static const struct option long_options[] = {
+	{ "preset", required_argument, NULL, OPT_PRESET },
+	{ "list-presets", no_argument, NULL, OPT_LIST_PRESETS },
+	{ "set", required_argument, NULL, OPT_SET },
+	{ "column", required_argument, NULL, OPT_COLUMN },
+	{ "summary", required_argument, NULL, OPT_SUMMARY },
+	{ "value", required_argument, NULL, OPT_VALUE },
+	{ NULL, 0, NULL, 0 }
+};
 
 struct settings {
 	struct crm_segment_opts o;

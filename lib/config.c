@@ -449,18 +449,19 @@ parse_number(const char *s, void *out)
 	return 0;
 }
 
-/* -(double)LONG_MIN is 2^63 (or 2^31) exactly; LONG_MAX is not. */
+/* A number that a long holds exactly. */
 static int
 parse_long(const char *s, void *out)
 {
 	double d;
 
-	if (crm_number_parse(s, 0, &d, NULL) != CRM_VALUE_OK ||
-	    !(d >= (double)LONG_MIN && d < -(double)LONG_MIN) ||
-	    (double)(long)d != d)
-		return -1;
-	*(long *)out = (long)d;
-	return 0;
+	/* -(double)LONG_MIN is 2^63 (or 2^31) exactly; LONG_MAX is not. */
+	if (parse_number(s, &d) == 0 && d >= (double)LONG_MIN &&
+	    d < -(double)LONG_MIN && (double)(long)d == d) {
+		*(long *)out = (long)d;
+		return 0;
+	}
+	return -1;
 }
 
 /* A CSV field may be empty for false; a config key may not. */
@@ -478,33 +479,22 @@ parse_date(const char *s, void *out)
 	return crm_date_parse(s, NULL, out) == CRM_VALUE_OK ? 0 : -1;
 }
 
-int
-crm_config_number(struct crm_config *c, yaml_node_t *n, double *out,
-    struct crm_error *e)
-{
-	return typed_scalar(c, n, "a number", parse_number, out, e);
+/*
+ * The typed scalars of config.h, each typed_scalar with its parser and
+ * what the message says was expected: one definition for the four.
+ */
+#define TYPED_SCALAR(fn, type, what, parse)				\
+int									\
+fn(struct crm_config *c, yaml_node_t *n, type *out,			\
+    struct crm_error *e)						\
+{									\
+	return typed_scalar(c, n, what, parse, out, e);			\
 }
 
-int
-crm_config_int(struct crm_config *c, yaml_node_t *n, long *out,
-    struct crm_error *e)
-{
-	return typed_scalar(c, n, "a whole number", parse_long, out, e);
-}
-
-int
-crm_config_bool(struct crm_config *c, yaml_node_t *n, int *out,
-    struct crm_error *e)
-{
-	return typed_scalar(c, n, "true or false", parse_bool, out, e);
-}
-
-int
-crm_config_date(struct crm_config *c, yaml_node_t *n, int32_t *days,
-    struct crm_error *e)
-{
-	return typed_scalar(c, n, "a date (YYYY-MM-DD)", parse_date, days, e);
-}
+TYPED_SCALAR(crm_config_number, double, "a number", parse_number)
+TYPED_SCALAR(crm_config_int, long, "a whole number", parse_long)
+TYPED_SCALAR(crm_config_bool, int, "true or false", parse_bool)
+TYPED_SCALAR(crm_config_date, int32_t, "a date (YYYY-MM-DD)", parse_date)
 
 int
 crm_config_seq_len(struct crm_config *c, yaml_node_t *n, size_t *len,

@@ -10,7 +10,6 @@
  * of the offending node.  Expected segments follow from the rules by
  * hand; the summary's shares were worked out with Python (see there).
  */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,40 +28,43 @@
 #include "options.h"
 #include "segment.h"
 
-#define MAXF	8
-
-/* A record from "a,b,c" (no field holds a comma). */
-struct rec {
-	char *f[MAXF];
-	size_t len[MAXF];
-	char buf[256];
-	struct crm_record r;
+/* CSV text read through csvio, from a string. */
+struct csv {
+	FILE *fp;
+	struct crm_csv_reader *r;
+	struct crm_header h;
 };
 
-static const struct crm_record *
-record(struct rec *b, const char *csv)
+/* Opens text (a header, then records); name is the file's in messages. */
+static const struct crm_header *
+csv_open(struct csv *c, const char *text, const char *name)
 {
-	char *p;
-	size_t n = 0;
+	struct crm_error e;
 
-	assert_true(strlen(csv) < sizeof(b->buf));
-	strcpy(b->buf, csv);
-	p = b->buf;
-	for (;;) {
-		assert_true(n < MAXF);
-		b->f[n] = p;
-		p += strcspn(p, ",");
-		b->len[n] = (size_t)(p - b->f[n]);
-		n++;
-		if (*p == '\0')
-			break;
-		*p++ = '\0';
-	}
-	b->r.n = n;
-	b->r.field = b->f;
-	b->r.len = b->len;
-	b->r.line = 0;
-	return &b->r;
+	assert_non_null(c->fp = fmemopen((void *)text, strlen(text), "r"));
+	if ((c->r = crm_csv_open(c->fp, name, NULL, &e)) == NULL)
+		fail_msg("%s", e.msg);
+	c->h.rec = crm_csv_header(c->r);
+	c->h.file = name;
+	return &c->h;
+}
+
+/* The next record, which must be there. */
+static const struct crm_record *
+csv_next(struct csv *c)
+{
+	struct crm_record *rec;
+	struct crm_error e;
+
+	assert_int_equal(crm_csv_read(c->r, &rec, &e), CRM_CSV_RECORD);
+	return rec;
+}
+
+static void
+csv_close(struct csv *c)
+{
+	crm_csv_close(c->r);
+	fclose(c->fp);
 }
 
 static void
@@ -115,43 +117,56 @@ new_fails(const struct crm_segment_opts *o, const char *user, int status,
 	assert_string_equal(buf, want);
 }
 
+/* Binds sg to the header of csv text, which must fit. */
 static void
-must_bind(struct crm_segmenter *sg, const char *header)
+must_bind(struct crm_segmenter *sg, struct csv *c, const char *text)
 {
 	struct crm_error e;
-	struct rec h;
 
 	memset(&e, 0, sizeof(e));
-	if (crm_segment_bind(sg, &(struct crm_header){ record(&h, header),
-	    NULL }, &e) < 0)
+	if (crm_segment_bind(sg, csv_open(c, text, "in.csv"), &e) < 0)
 		fail_error(&e);
 }
 
-/* The segment of row, which must be good. */
+/* The segment of the next record of c, which must be good. */
 static const char *
-segment_of(struct crm_segmenter *sg, const char *row)
+next_segment(struct crm_segmenter *sg, struct csv *c)
 {
+	const struct crm_record *rec = csv_next(c);
 	const char *seg = NULL;
 	struct crm_error why;
-	struct rec b;
 
 	memset(&why, 0, sizeof(why));
-	if (crm_segment_record(sg, record(&b, row), &seg, &why) !=
-	    CRM_RECORD_OK)
-		fail_msg("%s: %s", row, why.msg);
+	if (crm_segment_record(sg, rec, &seg, &why) != CRM_RECORD_OK)
+		fail_msg("line %ld: %s", rec->line, why.msg);
 	assert_non_null(seg);
 	return seg;
 }
 
-/* The segment of row by the segmenter of o and user, bound to header. */
+/* The verdict on the next record of c; *why says why it is bad. */
+static int
+next_verdict(struct crm_segmenter *sg, struct csv *c, struct crm_error *why)
+{
+	const char *seg;
+
+	memset(why, 0, sizeof(*why));
+	return crm_segment_record(sg, csv_next(c), &seg, why);
+}
+
+/*
+ * The segment of the one record of table (CSV text) by the segmenter of
+ * o and user.
+ */
 static const char *
-preset_segment(struct crm_segment_opts *o, const char *user,
-    const char *header, const char *row, char *out, size_t size)
+segment_of(struct crm_segment_opts *o, const char *user, const char *table,
+    char *out, size_t size)
 {
 	struct crm_segmenter *sg = must_new(o, user);
+	struct csv c;
 
-	must_bind(sg, header);
-	snprintf(out, size, "%s", segment_of(sg, row));
+	must_bind(sg, &c, table);
+	snprintf(out, size, "%s", next_segment(sg, &c));
+	csv_close(&c);
 	crm_segment_free(sg);
 	return out;
 }
@@ -308,7 +323,7 @@ test_document_keys(void **state)
 static void
 test_parameter_precedence(void **state)
 {
-	static const char header[] = "m_score,f_score,monetary";
+#define ROW(r)	"m_score,f_score,monetary\n" r "\n"
 	struct crm_segment_opts o;
 	struct crm_error e;
 	char s[64];
@@ -317,37 +332,38 @@ test_parameter_precedence(void **state)
 	memset(&o, 0, sizeof(o));
 	o.preset = "value-loyalty";
 	/* the rules' own defaults */
-	assert_string_equal(preset_segment(&o, NULL, header, "4,4,10", s,
+	assert_string_equal(segment_of(&o, NULL, ROW("4,4,10"), s,
 	    sizeof(s)), "core");
-	assert_string_equal(preset_segment(&o, NULL, header, "4,3,10", s,
+	assert_string_equal(segment_of(&o, NULL, ROW("4,3,10"), s,
 	    sizeof(s)), "dangerous");
-	assert_string_equal(preset_segment(&o, NULL, header, "3,4,10", s,
+	assert_string_equal(segment_of(&o, NULL, ROW("3,4,10"), s,
 	    sizeof(s)), "cultivate");
-	assert_string_equal(preset_segment(&o, NULL, header, "3,3,10", s,
+	assert_string_equal(segment_of(&o, NULL, ROW("3,3,10"), s,
 	    sizeof(s)), "phase out");
 	/* the user's params over them */
-	assert_string_equal(preset_segment(&o, "params: {value_min: 3}\n",
-	    header, "3,4,10", s, sizeof(s)), "core");
+	assert_string_equal(segment_of(&o, "params: {value_min: 3}\n",
+	    ROW("3,4,10"), s, sizeof(s)), "core");
 	/* --set over both */
 	assert_int_equal(crm_segment_opts_set(&o, "value_min=5", &e), 0);
-	assert_string_equal(preset_segment(&o, "params: {value_min: 3}\n",
-	    header, "4,4,10", s, sizeof(s)), "cultivate");
+	assert_string_equal(segment_of(&o, "params: {value_min: 3}\n",
+	    ROW("4,4,10"), s, sizeof(s)), "cultivate");
 	/* a later --set of the same name wins; a column is a parameter */
 	assert_int_equal(crm_segment_opts_set(&o, "value_min=4", &e), 0);
 	assert_int_equal(crm_segment_opts_set(&o, "value=monetary", &e), 0);
-	assert_string_equal(preset_segment(&o, NULL, header, "1,4,4", s,
+	assert_string_equal(segment_of(&o, NULL, ROW("1,4,4"), s,
 	    sizeof(s)), "core");
-	assert_string_equal(preset_segment(&o, NULL, header, "5,4,3", s,
+	assert_string_equal(segment_of(&o, NULL, ROW("5,4,3"), s,
 	    sizeof(s)), "cultivate");
 	crm_segment_opts_free(&o);
+#undef ROW
 
 	/* a user's own rules take their own params and --set */
 	o.preset = NULL;
 	assert_int_equal(crm_segment_opts_set(&o, "min=10", &e), 0);
-	assert_string_equal(preset_segment(&o, "params: {col: x, min: 5}\n"
+	assert_string_equal(segment_of(&o, "params: {col: x, min: 5}\n"
 	    "default: small\n"
 	    "rules: [{name: big, when: {'${col}': {at_least: '${min}'}}}]\n",
-	    "x", "7", s, sizeof(s)), "small");
+	    "x\n7\n", s, sizeof(s)), "small");
 	crm_segment_opts_free(&o);
 }
 
@@ -454,23 +470,21 @@ test_require(void **state)
 	struct crm_segment_opts o;
 	struct crm_segmenter *sg;
 	struct crm_error why;
-	const char *seg;
-	struct rec b;
+	struct csv c;
 
 	(void)state;
 	memset(&o, 0, sizeof(o));
 	sg = must_new(&o, text);
-	must_bind(sg, "id,amount");
-	assert_string_equal(segment_of(sg, "C1,150"), "big");
-	assert_string_equal(segment_of(sg, "C3,5"), "rest");
-	assert_int_equal(crm_segment_record(sg, record(&b, ",150"), &seg,
-	    &why), CRM_RECORD_BAD);
+	must_bind(sg, &c, "id,amount\nC1,150\nC3,5\n,150\nC2,abc\n");
+	assert_string_equal(next_segment(sg, &c), "big");
+	assert_string_equal(next_segment(sg, &c), "rest");
+	assert_int_equal(next_verdict(sg, &c, &why), CRM_RECORD_BAD);
 	assert_int_equal(why.status, CRM_EXIT_DATA);
 	assert_string_equal(why.msg, "no customer id");
 	/* the rules' own bad fields are bad records too */
-	assert_int_equal(crm_segment_record(sg, record(&b, "C2,abc"), &seg,
-	    &why), CRM_RECORD_BAD);
+	assert_int_equal(next_verdict(sg, &c, &why), CRM_RECORD_BAD);
 	assert_string_equal(why.msg, "column 'amount': invalid number \"abc\"");
+	csv_close(&c);
 	crm_segment_free(sg);
 
 	/* "  - {" is 4 characters: an item starts at column 5 */
@@ -505,7 +519,7 @@ test_bind(void **state)
 	struct crm_segment_opts o;
 	struct crm_segmenter *sg;
 	struct crm_error e;
-	struct rec h;
+	struct csv c;
 	char buf[256];
 
 	(void)state;
@@ -513,14 +527,16 @@ test_bind(void **state)
 	sg = must_new(&o, "default: x\n"
 	    "rules: [{name: a, when: {a: 1}}]\n"
 	    "require: [{when: {r: 1}, message: m}]\n");
-	assert_int_equal(crm_segment_bind(sg, &(struct crm_header){
-	    record(&h, "r,v"), "in.csv" }, &e), -1);
+	assert_int_equal(crm_segment_bind(sg, csv_open(&c, "r,v\n", "in.csv"),
+	    &e), -1);
+	csv_close(&c);
 	crm_error_format(&e, buf, sizeof(buf));
 	/* at the key naming the column: "rules: [{name: a, when: {" is 25 */
 	assert_string_equal(buf,
 	    "user.yaml:2:26: no column 'a' in the header (r,v)");
-	assert_int_equal(crm_segment_bind(sg, &(struct crm_header){
-	    record(&h, "a,v"), "in.csv" }, &e), -1);
+	assert_int_equal(crm_segment_bind(sg, csv_open(&c, "a,v\n", "in.csv"),
+	    &e), -1);
+	csv_close(&c);
 	crm_error_format(&e, buf, sizeof(buf));
 	assert_string_equal(buf,
 	    "user.yaml:3:19: no column 'r' in the header (a,v)");
@@ -528,12 +544,14 @@ test_bind(void **state)
 
 	o.value = "value";
 	sg = must_new(&o, "default: x\nrules: [{name: a, when: {}}]\n");
-	assert_int_equal(crm_segment_bind(sg, &(struct crm_header){
-	    record(&h, "a,v"), "in.csv" }, &e), -1);
+	assert_int_equal(crm_segment_bind(sg, csv_open(&c, "a,v\n", "in.csv"),
+	    &e), -1);
+	csv_close(&c);
 	crm_error_format(&e, buf, sizeof(buf));
 	assert_string_equal(buf, "in.csv: no column 'value' in the header "
 	    "(a,v)");
-	must_bind(sg, "a,value");
+	must_bind(sg, &c, "a,value\n");
+	csv_close(&c);
 	crm_segment_free(sg);
 }
 
@@ -570,12 +588,11 @@ test_summary(void **state)
 	    "  - {name: gold, when: {amount: {at_least: 1000}}}\n"
 	    "  - {name: silver, when: {amount: {at_least: 100}}}\n"
 	    "  - {name: refund, when: {amount: {below: 0}}}\n";
-	static const char *const rows[] = { "A,1500.5", "B,250", "C,120.25",
-	    "D,-30", "E,50", "F,1000" };
 	static const char *const want[] = { "gold", "silver", "silver",
 	    "refund", "other", "gold" };
 	struct crm_segment_opts o;
 	struct crm_segmenter *sg;
+	struct csv c;
 	char *s;
 	size_t i;
 
@@ -583,7 +600,8 @@ test_summary(void **state)
 	memset(&o, 0, sizeof(o));
 	o.value = "amount";
 	sg = must_new(&o, text);
-	must_bind(sg, "id,amount");
+	must_bind(sg, &c, "id,amount\nA,1500.5\nB,250\nC,120.25\nD,-30\n"
+	    "E,50\nF,1000\n");
 	/* before any record: every count and share 0 */
 	s = summary(sg, ',');
 	assert_string_equal(s, "segment,customers,share,value,value_share\n"
@@ -591,7 +609,8 @@ test_summary(void **state)
 	    "refund,0,0,0,0\n" "other,0,0,0,0\n");
 	free(s);
 	for (i = 0; i < 6; i++)
-		assert_string_equal(segment_of(sg, rows[i]), want[i]);
+		assert_string_equal(next_segment(sg, &c), want[i]);
+	csv_close(&c);
 	s = summary(sg, ';');
 	assert_string_equal(s, "segment;customers;share;value;value_share\n"
 	    "platinum;0;0;0.00;0\n"
@@ -606,8 +625,9 @@ test_summary(void **state)
 	o.value = NULL;
 	o.column = "tier";
 	sg = must_new(&o, text);
-	must_bind(sg, "id,amount");
-	assert_string_equal(segment_of(sg, "A,5"), "other");
+	must_bind(sg, &c, "id,amount\nA,5\n");
+	assert_string_equal(next_segment(sg, &c), "other");
+	csv_close(&c);
 	s = summary(sg, ',');
 	assert_string_equal(s, "tier,customers,share\n" "platinum,0,0\n"
 	    "gold,0,0\n" "silver,0,0\n" "refund,0,0\n" "other,1,1\n");
@@ -622,19 +642,18 @@ test_bad_value(void **state)
 	struct crm_segment_opts o;
 	struct crm_segmenter *sg;
 	struct crm_error why;
-	const char *seg;
-	struct rec b;
+	struct csv c;
 	char *s;
 
 	(void)state;
 	memset(&o, 0, sizeof(o));
 	o.value = "v";
 	sg = must_new(&o, "default: x\nrules: [{name: a, when: {k: 1}}]\n");
-	must_bind(sg, "k,v");
-	assert_int_equal(crm_segment_record(sg, record(&b, "1,1x"), &seg,
-	    &why), CRM_RECORD_BAD);
+	must_bind(sg, &c, "k,v\n1,1x\n1,3\n");
+	assert_int_equal(next_verdict(sg, &c, &why), CRM_RECORD_BAD);
 	assert_string_equal(why.msg, "column 'v': invalid number \"1x\"");
-	assert_string_equal(segment_of(sg, "1,3"), "a");
+	assert_string_equal(next_segment(sg, &c), "a");
+	csv_close(&c);
 	s = summary(sg, ',');
 	assert_string_equal(s, "segment,customers,share,value,value_share\n"
 	    "a,1,1,3,1\n" "x,0,0,0,0\n");
