@@ -599,26 +599,44 @@ has_parameter(const yaml_node_t *node)
 	return 0;
 }
 
+/*
+ * Every scalar is expanded before any is replaced: values may point into
+ * this very document (a rules file's own `params:`), and one that holds a
+ * "${" would otherwise be freed while another scalar still needs it.
+ */
 int
 crm_config_expand(struct crm_config *c, const char *const *names,
     const char *const *values, size_t n, struct crm_error *e)
 {
+	size_t i, nn = (size_t)(c->doc.nodes.top - c->doc.nodes.start);
 	yaml_node_t *node;
+	char **text;
+	int rc = 0;
 
-	for (node = c->doc.nodes.start; node < c->doc.nodes.top; node++) {
-		char *text;
-
-		if (node->type != YAML_SCALAR_NODE ||
-		    !has_parameter(node))
+	if ((text = calloc(nn ? nn : 1, sizeof(*text))) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	for (i = 0; i < nn && rc == 0; i++) {
+		node = c->doc.nodes.start + i;
+		if (node->type == YAML_SCALAR_NODE && has_parameter(node) &&
+		    (text[i] = expand_scalar(c, node, names, values, n,
+		    e)) == NULL)
+			rc = -1;
+	}
+	for (i = 0; i < nn; i++) {
+		if (text[i] == NULL)
 			continue;
-		if ((text = expand_scalar(c, node, names, values, n, e)) ==
-		    NULL)
-			return -1;
+		if (rc < 0) {
+			free(text[i]);
+			continue;
+		}
 		/* libyaml frees scalars with free(): hand it ours */
+		node = c->doc.nodes.start + i;
 		free(node->data.scalar.value);
-		node->data.scalar.value = (yaml_char_t *)text;
-		node->data.scalar.length = strlen(text);
+		node->data.scalar.value = (yaml_char_t *)text[i];
+		node->data.scalar.length = strlen(text[i]);
 		/* the style stays: "${code}" is still quoted text */
 	}
-	return 0;
+	free(text);
+	return rc;
 }

@@ -91,7 +91,9 @@ yaml_node_t *crm_config_seq_item(struct crm_config *c, yaml_node_t *n,
  * the value of NAME among the n names and values given.  An unknown
  * NAME, or a "${" without its "}", is an error at its node (status 2).
  * This is how a preset takes parameters: its text names them, the
- * program passes their values.
+ * program passes their values.  Values go in as given (a "${" in a value
+ * is not expanded in turn) and may point into c's own scalars, such as
+ * a `params:` mapping of the same document.  On error c is unchanged.
  */
 int crm_config_expand(struct crm_config *c, const char *const *names,
     const char *const *values, size_t n, struct crm_error *e);

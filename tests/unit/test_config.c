@@ -680,11 +680,57 @@ test_expand_parameters(void **state)
 	crm_config_free(&c);
 }
 
+/*
+ * Values taken from the document's own scalars, one of which holds a
+ * "${": every scalar is expanded from the text as loaded, and a value
+ * goes in as given, not expanded in turn.  (Before the fix the value of
+ * a was freed while ${a} still needed it: a use after free under ASan.)
+ */
+static void
+test_expand_own_values(void **state)
+{
+	const char *names[2], *values[2], *s;
+	struct crm_config c;
+	struct crm_error e;
+	yaml_node_t *root, *params;
+
+	(void)state;
+	root = must_load(&c, "params: {a: \"${b}\", b: x}\n"
+	    "use: \"<${a}|${b}>\"\n");
+	params = crm_config_get(&c, root, "params");
+	names[0] = "a";
+	names[1] = "b";
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, params, "a"),
+	    &values[0], &e), 0);
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, params, "b"),
+	    &values[1], &e), 0);
+	assert_int_equal(crm_config_expand(&c, names, values, 2, &e), 0);
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, root, "use"),
+	    &s, &e), 0);
+	assert_string_equal(s, "<${b}|x>");
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, params, "a"),
+	    &s, &e), 0);
+	assert_string_equal(s, "x");
+	crm_config_free(&c);
+
+	/* an error leaves the document as it was */
+	values[0] = "1";
+	values[1] = "2";
+	root = must_load(&c, "a: \"${b}\"\nz: \"${nope}\"\n");
+	assert_int_equal(crm_config_expand(&c, names, values, 2, &e), -1);
+	assert_string_equal(e.msg, "unknown parameter 'nope'");
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, root, "a"),
+	    &s, &e), 0);
+	assert_string_equal(s, "${b}");
+	crm_config_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_expand_parameters),
+		cmocka_unit_test(test_expand_own_values),
 		cmocka_unit_test(test_valid_nested),
 		cmocka_unit_test(test_syntax_error),
 		cmocka_unit_test(test_reader_error),
