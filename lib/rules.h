@@ -85,10 +85,11 @@ struct crm_rules_env {
 
 /*
  * The index of the first rule that holds for rec (fields read as env
- * says, NULL for the defaults), or the number of rules when none does; -1 when a field is bad (status 1; e->line is left 0
- * for the caller to fill).  For a compiled condition: 0 when it holds,
- * 1 when not.  Results are remembered by the texts of the columns the
- * rules read (until those prove too varied), so r is not const.
+ * says, NULL for the defaults), or the number of rules when none does;
+ * -1 when a field is bad (status 1; e->line is left 0 for the caller to
+ * fill).  For a compiled condition: 0 when it holds, 1 when not.
+ * Results are remembered by the texts of the columns the rules read
+ * (until those prove too varied), so r is not const.
  */
 long crm_rules_match(struct crm_rules *r, const struct crm_record *rec,
     const struct crm_rules_env *env, struct crm_error *e);
