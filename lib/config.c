@@ -302,18 +302,27 @@ scalar_text(struct crm_config *c, yaml_node_t *n, const char *what,
 	return 0;
 }
 
+/*
+ * The scalar n converted by parse, which returns 0 for a good text; any
+ * other node or text is "expected WHAT, got ..." at n.
+ */
 static int
-scalar_error(struct crm_config *c, yaml_node_t *n, const char *what,
-    struct crm_error *e)
+typed_scalar(struct crm_config *c, yaml_node_t *n, const char *what,
+    int (*parse)(const char *, void *), void *out, struct crm_error *e)
 {
+	const char *s;
 	char q[64];
 
-	return crm_config_error_at(c, n, e, "expected %s, got %s", what,
-	    crm_config_describe(n, q, sizeof(q)));
+	if (scalar_text(c, n, what, &s, e) == -1)
+		return -1;
+	if (parse(s, out) != 0)
+		return crm_config_error_at(c, n, e, "expected %s, got %s",
+		    what, crm_config_describe(n, q, sizeof(q)));
+	return 0;
 }
 
-static void
-key_name(yaml_node_t *k, char *buf, size_t size)
+const char *
+crm_config_key_name(const yaml_node_t *k, char *buf, size_t size)
 {
 	size_t len;
 
@@ -325,28 +334,35 @@ key_name(yaml_node_t *k, char *buf, size_t size)
 		buf[0] = '\'';
 		buf[len - 1] = '\'';
 	}
+	return buf;
 }
 
-static int
-key_is(yaml_node_t *k, const char *name)
+int
+crm_config_is(const yaml_node_t *n, const char *s)
 {
-	size_t len = strlen(name);
+	size_t len = strlen(s);
 
-	return k->type == YAML_SCALAR_NODE && k->data.scalar.length == len &&
-	    memcmp(k->data.scalar.value, name, len) == 0;
+	return n->type == YAML_SCALAR_NODE && n->data.scalar.length == len &&
+	    memcmp(n->data.scalar.value, s, len) == 0;
 }
 
 static int
-same_key(yaml_node_t *a, yaml_node_t *b)
+same_key(const yaml_node_t *a, const yaml_node_t *b)
 {
 	return a->data.scalar.length == b->data.scalar.length &&
 	    memcmp(a->data.scalar.value, b->data.scalar.value,
 	    a->data.scalar.length) == 0;
 }
 
-int
-crm_config_check_keys(struct crm_config *c, yaml_node_t *map,
-    const char *const *allowed, struct crm_error *e)
+/*
+ * Checks that map is a mapping whose keys are scalars ("expected WHAT"
+ * otherwise), each named in allowed unless that is NULL, none twice:
+ * libyaml keeps both of a repeated key where other YAML readers keep the
+ * last, so a repeat is refused rather than guessed at.
+ */
+static int
+check_keys(struct crm_config *c, yaml_node_t *map,
+    const char *const *allowed, const char *what, struct crm_error *e)
 {
 	yaml_node_pair_t *p, *q;
 	yaml_node_t *k, *prev;
@@ -361,14 +377,14 @@ crm_config_check_keys(struct crm_config *c, yaml_node_t *map,
 	    p < map->data.mapping.pairs.top; p++) {
 		k = yaml_document_get_node(&c->doc, p->key);
 		if (k == NULL || k->type != YAML_SCALAR_NODE)
-			return crm_config_error_at(c, k, e,
-			    "expected a key name, got %s",
+			return crm_config_error_at(c, k != NULL ? k : map, e,
+			    "expected %s, got %s", what,
 			    crm_config_describe(k, got, sizeof(got)));
-		key_name(k, name, sizeof(name));
+		crm_config_key_name(k, name, sizeof(name));
 		for (a = allowed; a != NULL && *a != NULL; a++)
-			if (key_is(k, *a))
+			if (crm_config_is(k, *a))
 				break;
-		if (a == NULL || *a == NULL)
+		if (a != NULL && *a == NULL)
 			return crm_config_error_at(c, k, e,
 			    "unknown key %s", name);
 		for (q = map->data.mapping.pairs.start; q < p; q++) {
@@ -379,6 +395,23 @@ crm_config_check_keys(struct crm_config *c, yaml_node_t *map,
 		}
 	}
 	return 0;
+}
+
+int
+crm_config_check_keys(struct crm_config *c, yaml_node_t *map,
+    const char *const *allowed, struct crm_error *e)
+{
+	static const char *const none[] = { NULL };
+
+	return check_keys(c, map, allowed != NULL ? allowed : none,
+	    "a key name", e);
+}
+
+int
+crm_config_unique_keys(struct crm_config *c, yaml_node_t *map,
+    const char *what, struct crm_error *e)
+{
+	return check_keys(c, map, NULL, what, e);
 }
 
 yaml_node_t *
@@ -392,7 +425,7 @@ crm_config_get(struct crm_config *c, yaml_node_t *map, const char *key)
 	for (p = map->data.mapping.pairs.start;
 	    p < map->data.mapping.pairs.top; p++) {
 		k = yaml_document_get_node(&c->doc, p->key);
-		if (k != NULL && key_is(k, key))
+		if (k != NULL && crm_config_is(k, key))
 			return yaml_document_get_node(&c->doc, p->value);
 	}
 	return NULL;
@@ -405,73 +438,63 @@ crm_config_string(struct crm_config *c, yaml_node_t *n, const char **out,
 	return scalar_text(c, n, "a text value", out, e);
 }
 
-int
-crm_config_number(struct crm_config *c, yaml_node_t *n, double *out,
-    struct crm_error *e)
+static int
+parse_number(const char *s, void *out)
 {
-	const char *s;
 	double d;
 
-	if (scalar_text(c, n, "a number", &s, e) == -1)
-		return -1;
 	if (crm_number_parse(s, 0, &d, NULL) != CRM_VALUE_OK || !isfinite(d))
-		return scalar_error(c, n, "a number", e);
-	*out = d;
+		return -1;
+	*(double *)out = d;
 	return 0;
 }
 
-int
-crm_config_int(struct crm_config *c, yaml_node_t *n, long *out,
-    struct crm_error *e)
+/* A number that a long holds exactly. */
+static int
+parse_long(const char *s, void *out)
 {
-	const char *s;
 	double d;
-	long l;
 
-	if (scalar_text(c, n, "a whole number", &s, e) == -1)
-		return -1;
 	/* -(double)LONG_MIN is 2^63 (or 2^31) exactly; LONG_MAX is not. */
-	if (crm_number_parse(s, 0, &d, NULL) != CRM_VALUE_OK ||
-	    !(d >= (double)LONG_MIN && d < -(double)LONG_MIN))
-		return scalar_error(c, n, "a whole number", e);
-	l = (long)d;
-	if ((double)l != d)
-		return scalar_error(c, n, "a whole number", e);
-	*out = l;
-	return 0;
+	if (parse_number(s, &d) == 0 && d >= (double)LONG_MIN &&
+	    d < -(double)LONG_MIN && (double)(long)d == d) {
+		*(long *)out = (long)d;
+		return 0;
+	}
+	return -1;
 }
 
-int
-crm_config_bool(struct crm_config *c, yaml_node_t *n, int *out,
-    struct crm_error *e)
+/* A CSV field may be empty for false; a config key may not. */
+static int
+parse_bool(const char *s, void *out)
 {
-	const char *s;
-	int b;
-
-	if (scalar_text(c, n, "true or false", &s, e) == -1)
+	if (s[strspn(s, " ")] == '\0')
 		return -1;
-	/* A CSV field may be empty for false; a config key may not. */
-	if (s[strspn(s, " ")] == '\0' ||
-	    crm_bool_parse(s, &b) != CRM_VALUE_OK)
-		return scalar_error(c, n, "true or false", e);
-	*out = b;
-	return 0;
+	return crm_bool_parse(s, out) == CRM_VALUE_OK ? 0 : -1;
 }
 
-int
-crm_config_date(struct crm_config *c, yaml_node_t *n, int32_t *days,
-    struct crm_error *e)
+static int
+parse_date(const char *s, void *out)
 {
-	const char *s;
-	int32_t d;
-
-	if (scalar_text(c, n, "a date (YYYY-MM-DD)", &s, e) == -1)
-		return -1;
-	if (crm_date_parse(s, NULL, &d) != CRM_VALUE_OK)
-		return scalar_error(c, n, "a date (YYYY-MM-DD)", e);
-	*days = d;
-	return 0;
+	return crm_date_parse(s, NULL, out) == CRM_VALUE_OK ? 0 : -1;
 }
+
+/*
+ * The typed scalars of config.h, each typed_scalar with its parser and
+ * what the message says was expected: one definition for the four.
+ */
+#define TYPED_SCALAR(fn, type, what, parse)				\
+int									\
+fn(struct crm_config *c, yaml_node_t *n, type *out,			\
+    struct crm_error *e)						\
+{									\
+	return typed_scalar(c, n, what, parse, out, e);			\
+}
+
+TYPED_SCALAR(crm_config_number, double, "a number", parse_number)
+TYPED_SCALAR(crm_config_int, long, "a whole number", parse_long)
+TYPED_SCALAR(crm_config_bool, int, "true or false", parse_bool)
+TYPED_SCALAR(crm_config_date, int32_t, "a date (YYYY-MM-DD)", parse_date)
 
 int
 crm_config_seq_len(struct crm_config *c, yaml_node_t *n, size_t *len,
@@ -576,26 +599,44 @@ has_parameter(const yaml_node_t *node)
 	return 0;
 }
 
+/*
+ * Every scalar is expanded before any is replaced: values may point into
+ * this very document (a rules file's own `params:`), and one that holds a
+ * "${" would otherwise be freed while another scalar still needs it.
+ */
 int
 crm_config_expand(struct crm_config *c, const char *const *names,
     const char *const *values, size_t n, struct crm_error *e)
 {
+	size_t i, nn = (size_t)(c->doc.nodes.top - c->doc.nodes.start);
 	yaml_node_t *node;
+	char **text;
+	int rc = 0;
 
-	for (node = c->doc.nodes.start; node < c->doc.nodes.top; node++) {
-		char *text;
-
-		if (node->type != YAML_SCALAR_NODE ||
-		    !has_parameter(node))
+	if ((text = calloc(nn ? nn : 1, sizeof(*text))) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	for (i = 0; i < nn && rc == 0; i++) {
+		node = c->doc.nodes.start + i;
+		if (node->type == YAML_SCALAR_NODE && has_parameter(node) &&
+		    (text[i] = expand_scalar(c, node, names, values, n,
+		    e)) == NULL)
+			rc = -1;
+	}
+	for (i = 0; i < nn; i++) {
+		if (text[i] == NULL)
 			continue;
-		if ((text = expand_scalar(c, node, names, values, n, e)) ==
-		    NULL)
-			return -1;
+		if (rc < 0) {
+			free(text[i]);
+			continue;
+		}
 		/* libyaml frees scalars with free(): hand it ours */
+		node = c->doc.nodes.start + i;
 		free(node->data.scalar.value);
-		node->data.scalar.value = (yaml_char_t *)text;
-		node->data.scalar.length = strlen(text);
+		node->data.scalar.value = (yaml_char_t *)text[i];
+		node->data.scalar.length = strlen(text[i]);
 		/* the style stays: "${code}" is still quoted text */
 	}
-	return 0;
+	free(text);
+	return rc;
 }

@@ -46,6 +46,24 @@ yaml_node_t *crm_config_root(struct crm_config *c);
 int crm_config_check_keys(struct crm_config *c, yaml_node_t *map,
     const char *const *allowed, struct crm_error *e);
 
+/*
+ * Checks that map is a mapping whose keys are all scalars (otherwise
+ * "expected WHAT, got ..."), any text, none twice: for mappings whose
+ * keys are the user's names (columns, tests).
+ */
+int crm_config_unique_keys(struct crm_config *c, yaml_node_t *map,
+    const char *what, struct crm_error *e);
+
+/* Whether n is the scalar s. */
+int crm_config_is(const yaml_node_t *n, const char *s);
+
+/*
+ * Scalar key k as messages name it: 'key', escaped and cut short as
+ * crm_error_quote does.  Returns buf.
+ */
+const char *crm_config_key_name(const yaml_node_t *k, char *buf,
+    size_t size);
+
 /* The value of key in map, or NULL when absent (map must be a mapping). */
 yaml_node_t *crm_config_get(struct crm_config *c, yaml_node_t *map,
     const char *key);
@@ -73,7 +91,9 @@ yaml_node_t *crm_config_seq_item(struct crm_config *c, yaml_node_t *n,
  * the value of NAME among the n names and values given.  An unknown
  * NAME, or a "${" without its "}", is an error at its node (status 2).
  * This is how a preset takes parameters: its text names them, the
- * program passes their values.
+ * program passes their values.  Values go in as given (a "${" in a value
+ * is not expanded in turn) and may point into c's own scalars, such as
+ * a `params:` mapping of the same document.  On error c is unchanged.
  */
 int crm_config_expand(struct crm_config *c, const char *const *names,
     const char *const *values, size_t n, struct crm_error *e);

@@ -198,43 +198,10 @@ item_casecmp(const void *pa, const void *pb)
 /* Compiling */
 
 
-/* A key for a message: crm_error_quote's escaping in 'single' quotes. */
-static const char *
-key_name(yaml_node_t *k, char *buf, size_t size)
-{
-	size_t len;
-
-	crm_error_quote((const char *)k->data.scalar.value,
-	    k->data.scalar.length, buf, size);
-	len = strlen(buf);
-	if (len >= 2) {
-		buf[0] = '\'';
-		buf[len - 1] = '\'';
-	}
-	return buf;
-}
-
 static int
 oom(struct crm_error *e)
 {
 	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
-}
-
-static int
-scalar_is(yaml_node_t *n, const char *s)
-{
-	size_t len = strlen(s);
-
-	return n->type == YAML_SCALAR_NODE && n->data.scalar.length == len &&
-	    memcmp(n->data.scalar.value, s, len) == 0;
-}
-
-static int
-same_scalar(yaml_node_t *a, yaml_node_t *b)
-{
-	return a->data.scalar.length == b->data.scalar.length &&
-	    memcmp(a->data.scalar.value, b->data.scalar.value,
-	    a->data.scalar.length) == 0;
 }
 
 static size_t
@@ -252,35 +219,6 @@ pair_nodes(struct compiler *c, yaml_node_t *map, size_t i, yaml_node_t **k,
 
 	*k = yaml_document_get_node(&c->cfg->doc, p->key);
 	*v = yaml_document_get_node(&c->cfg->doc, p->value);
-}
-
-/*
- * Checks that every key of map is a scalar (what names it for messages)
- * and that none repeats: libyaml keeps both, other YAML readers keep the
- * last one, so a repeat is refused rather than guessed at.
- */
-static int
-check_map_keys(struct compiler *c, yaml_node_t *map, const char *what)
-{
-	yaml_node_t *k, *v, *prev;
-	size_t i, j, n = npairs(map);
-	char q[64];
-
-	for (i = 0; i < n; i++) {
-		pair_nodes(c, map, i, &k, &v);
-		if (k == NULL || k->type != YAML_SCALAR_NODE)
-			return crm_config_error_at(c->cfg, k != NULL ? k : map,
-			    c->e, "expected %s, got %s", what,
-			    crm_config_describe(k, q, sizeof(q)));
-		for (j = 0; j < i; j++) {
-			pair_nodes(c, map, j, &prev, &v);
-			if (same_scalar(prev, k))
-				return crm_config_error_at(c->cfg, k, c->e,
-				    "duplicate key %s",
-				    key_name(k, q, sizeof(q)));
-		}
-	}
-	return 0;
 }
 
 static struct cond *
@@ -383,7 +321,8 @@ between_arg(struct compiler *c, yaml_node_t *n, int days, double *lo,
 	if (*lo > *hi)
 		return crm_config_error_at(c->cfg, n, c->e,
 		    "expected low <= high in between, got %s above %s",
-		    crm_config_describe(a, q, sizeof(q)), crm_config_describe(b, q2, sizeof(q2)));
+		    crm_config_describe(a, q, sizeof(q)),
+		    crm_config_describe(b, q2, sizeof(q2)));
 	return 0;
 }
 
@@ -433,7 +372,7 @@ lookup_test(yaml_node_t *k, enum test_kind *kind)
 	size_t i;
 
 	for (i = 0; i < sizeof(test_names) / sizeof(test_names[0]); i++)
-		if (scalar_is(k, test_names[i].name)) {
+		if (crm_config_is(k, test_names[i].name)) {
 			*kind = test_names[i].kind;
 			return 0;
 		}
@@ -475,14 +414,15 @@ compile_days_ago(struct compiler *c, struct cond *d, yaml_node_t *v)
 	if ((n = npairs(v)) == 0)
 		return crm_config_error_at(c->cfg, v, c->e,
 		    "expected at least one test");
-	if (check_map_keys(c, v, "a test name") == -1)
+	if (crm_config_unique_keys(c->cfg, v, "a test name", c->e) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		pair_nodes(c, v, i, &k, &a);
 		if (lookup_test(k, &op) == -1 || !is_number_kind(op))
 			return crm_config_error_at(c->cfg, k, c->e,
 			    "unknown test %s for days_ago (expected "
-			    NUMBER_TESTS ")", key_name(k, q, sizeof(q)));
+			    NUMBER_TESTS ")",
+			    crm_config_key_name(k, q, sizeof(q)));
 		if ((t = add_test(c, d, T_DAYS_AGO)) == NULL)
 			return -1;
 		t->op = op;
@@ -535,14 +475,14 @@ compile_tests(struct compiler *c, struct cond *d, yaml_node_t *map)
 	if (n == 0)
 		return crm_config_error_at(c->cfg, map, c->e,
 		    "expected at least one test for column '%s'", d->column);
-	if (check_map_keys(c, map, "a test name") == -1)
+	if (crm_config_unique_keys(c->cfg, map, "a test name", c->e) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		pair_nodes(c, map, i, &k, &v);
 		if (lookup_test(k, &kind) == -1)
 			return crm_config_error_at(c->cfg, k, c->e,
 			    "unknown test %s (expected " ALL_TESTS ")",
-			    key_name(k, q, sizeof(q)));
+			    crm_config_key_name(k, q, sizeof(q)));
 		if (kind == T_IGNORE_CASE) {
 			if (crm_config_bool(c->cfg, v, &d->ignore_case,
 			    c->e) == -1)
@@ -625,13 +565,13 @@ compile_entry(struct compiler *c, yaml_node_t *k, yaml_node_t *v, int depth,
 	struct cond *d;
 	char q[64];
 
-	if (scalar_is(k, "all") || scalar_is(k, "any")) {
-		if ((d = *out = new_cond(c, scalar_is(k, "all") ? COND_ALL :
-		    COND_ANY, k)) == NULL)
+	if (crm_config_is(k, "all") || crm_config_is(k, "any")) {
+		if ((d = *out = new_cond(c, crm_config_is(k, "all") ?
+		    COND_ALL : COND_ANY, k)) == NULL)
 			return -1;
 		return compile_list(c, d, k, v, depth);
 	}
-	if (scalar_is(k, "not")) {
+	if (crm_config_is(k, "not")) {
 		if ((d = *out = new_cond(c, COND_NOT, k)) == NULL)
 			return -1;
 		if ((d->kid = calloc(1, sizeof(*d->kid))) == NULL)
@@ -674,7 +614,8 @@ compile_cond(struct compiler *c, yaml_node_t *n, int depth,
 		return crm_config_error_at(c->cfg, n, c->e,
 		    "conditions nested too deeply (more than %d levels)",
 		    MAX_DEPTH);
-	if (check_map_keys(c, n, "a column name or all, any, not") == -1)
+	if (crm_config_unique_keys(c->cfg, n,
+	    "a column name or all, any, not", c->e) == -1)
 		return -1;
 	np = npairs(n);
 	if (np == 1) {
@@ -936,100 +877,130 @@ bad_value(const struct cond *d, const char *what, const char *s, size_t len,
 	    crm_error_quote(s, len, q, sizeof(q)));
 }
 
+/*
+ * The field a TEST node reads, and its value as a number and as a date
+ * once read: from the record's cache when d has a slot, else for this
+ * node alone.
+ */
+struct field {
+	const char *s;
+	size_t len;
+	double x;
+	int32_t day;
+	int have;		/* HAVE_NUMBER | HAVE_DATE */
+};
+
+static int
+field_number(const struct cond *d, struct field *f,
+    const struct crm_rules_env *env, struct cache *cache,
+    struct crm_error *e)
+{
+	if (f->have & HAVE_NUMBER)
+		return 0;
+	if (crm_number_parse(f->s, env->decimal_comma, &f->x, NULL) !=
+	    CRM_VALUE_OK || !isfinite(f->x))
+		return bad_value(d, "number", f->s, f->len, e);
+	f->have |= HAVE_NUMBER;
+	if (d->slot >= 0) {
+		cache->x[d->slot] = f->x;
+		cache->have[d->slot] |= HAVE_NUMBER;
+	}
+	return 0;
+}
+
+static int
+field_date(const struct cond *d, struct field *f,
+    const struct crm_rules_env *env, struct cache *cache,
+    struct crm_error *e)
+{
+	if (f->have & HAVE_DATE)
+		return 0;
+	if (crm_date_parse(f->s, env->date_format, &f->day) != CRM_VALUE_OK)
+		return bad_value(d, "date", f->s, f->len, e);
+	f->have |= HAVE_DATE;
+	if (d->slot >= 0) {
+		cache->day[d->slot] = f->day;
+		cache->have[d->slot] |= HAVE_DATE;
+	}
+	return 0;
+}
+
+/* An empty field passes empty: true and the negative tests only. */
+static int
+empty_holds(const struct cond *d)
+{
+	const struct test *t;
+	size_t i;
+
+	for (i = 0; i < d->ntest; i++) {
+		t = &d->test[i];
+		if (!(t->kind == T_EMPTY ? t->flag : (t->kind == T_IS_NOT ||
+		    t->kind == T_NOT_IN || t->kind == T_NE)))
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when test t of d holds on the (non-empty) field, 0 when not, -1. */
+static int
+test_holds(const struct cond *d, const struct test *t, struct field *f,
+    const struct crm_rules_env *env, struct cache *cache,
+    struct crm_error *e)
+{
+	switch (t->kind) {
+	case T_IS:
+		return text_equal(d, f->s, f->len, &t->text);
+	case T_IS_NOT:
+		return !text_equal(d, f->s, f->len, &t->text);
+	case T_IN:
+		return text_in(d, f->s, f->len, t);
+	case T_NOT_IN:
+		return !text_in(d, f->s, f->len, t);
+	case T_EMPTY:
+		return !t->flag;
+	case T_BEFORE:
+	case T_AFTER:
+	case T_DAYS_AGO:
+		if (field_date(d, f, env, cache, e) == -1)
+			return -1;
+		if (t->kind == T_BEFORE)
+			return f->day < t->date;
+		if (t->kind == T_AFTER)
+			return f->day > t->date;
+		return compare(t->op, (double)env->as_of - (double)f->day,
+		    t->lo, t->hi);
+	default:
+		if (field_number(d, f, env, cache, e) == -1)
+			return -1;
+		return compare(t->kind, f->x, t->lo, t->hi);
+	}
+}
+
 /* 1 when every test of d holds on rec's field, 0 when not, -1 on error. */
 static int
 eval_test(const struct cond *d, const struct crm_record *rec,
     const struct crm_rules_env *env, struct cache *cache,
     struct crm_error *e)
 {
-	const struct test *t;
-	const char *s;
-	size_t i, len;
-	double x = 0;
-	int32_t day = 0;
-	int have_x = 0, have_day = 0, rc;
-
-	if (d->slot >= 0) {
-		have_x = cache->have[d->slot] & HAVE_NUMBER;
-		have_day = cache->have[d->slot] & HAVE_DATE;
-		if (have_x)
-			x = cache->x[d->slot];
-		if (have_day)
-			day = cache->day[d->slot];
-	}
+	struct field f;
+	size_t i;
+	int rc;
 
 	if (d->col < 0 || (size_t)d->col >= rec->n)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "column '%s': no such field in the record", d->column);
-	s = rec->field[d->col];
-	len = rec->len[d->col];
-	if (is_empty(s, len)) {
-		for (i = 0; i < d->ntest; i++) {
-			t = &d->test[i];
-			if (!(t->kind == T_EMPTY ? t->flag :
-			    (t->kind == T_IS_NOT || t->kind == T_NOT_IN ||
-			    t->kind == T_NE)))
-				return 0;
-		}
-		return 1;
-	}
-	for (i = 0; i < d->ntest; i++) {
-		t = &d->test[i];
-		switch (t->kind) {
-		case T_IS:
-			rc = text_equal(d, s, len, &t->text);
-			break;
-		case T_IS_NOT:
-			rc = !text_equal(d, s, len, &t->text);
-			break;
-		case T_IN:
-			rc = text_in(d, s, len, t);
-			break;
-		case T_NOT_IN:
-			rc = !text_in(d, s, len, t);
-			break;
-		case T_EMPTY:
-			rc = !t->flag;
-			break;
-		case T_BEFORE:
-		case T_AFTER:
-		case T_DAYS_AGO:
-			if (!have_day) {
-				if (crm_date_parse(s, env->date_format,
-				    &day) != CRM_VALUE_OK)
-					return bad_value(d, "date", s, len, e);
-				have_day = 1;
-				if (d->slot >= 0) {
-					cache->day[d->slot] = day;
-					cache->have[d->slot] |= HAVE_DATE;
-				}
-			}
-			if (t->kind == T_BEFORE)
-				rc = day < t->date;
-			else if (t->kind == T_AFTER)
-				rc = day > t->date;
-			else
-				rc = compare(t->op, (double)env->as_of -
-				    (double)day, t->lo, t->hi);
-			break;
-		default:
-			if (!have_x) {
-				if (crm_number_parse(s, env->decimal_comma, &x,
-				    NULL) != CRM_VALUE_OK || !isfinite(x))
-					return bad_value(d, "number", s, len,
-					    e);
-				have_x = 1;
-				if (d->slot >= 0) {
-					cache->x[d->slot] = x;
-					cache->have[d->slot] |= HAVE_NUMBER;
-				}
-			}
-			rc = compare(t->kind, x, t->lo, t->hi);
-			break;
-		}
-		if (!rc)
-			return 0;
-	}
+	f.s = rec->field[d->col];
+	f.len = rec->len[d->col];
+	if (is_empty(f.s, f.len))
+		return empty_holds(d);
+	f.have = d->slot >= 0 ? cache->have[d->slot] : 0;
+	if (f.have & HAVE_NUMBER)
+		f.x = cache->x[d->slot];
+	if (f.have & HAVE_DATE)
+		f.day = cache->day[d->slot];
+	for (i = 0; i < d->ntest; i++)
+		if ((rc = test_holds(d, &d->test[i], &f, env, cache, e)) != 1)
+			return rc;
 	return 1;
 }
 
@@ -1128,7 +1099,8 @@ crm_rules_match(struct crm_rules *r, const struct crm_record *rec,
 		}
 		m->env = *env;
 		len = memo_key(m, rec);
-		if (len > 0 && (k = crm_keyset_find(&m->keys, m->key, len)) >= 0)
+		if (len > 0 &&
+		    (k = crm_keyset_find(&m->keys, m->key, len)) >= 0)
 			return m->result[k];
 	}
 	which = match(r, rec, env, e);

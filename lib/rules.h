@@ -71,7 +71,12 @@ struct crm_rules *crm_rules_compile_condition(struct crm_config *cfg,
 int crm_rules_bind(struct crm_rules *r, const struct crm_header *h,
     struct crm_error *e);
 
-/* Values are read as the program's options say; env must not be NULL. */
+/*
+ * How fields are read, as the program's options say.  crm_rules_match
+ * takes NULL for the defaults, a zeroed env: '.' as the decimal point,
+ * the contract's date layouts, and today day 0 (1970-01-01), from which
+ * days_ago then counts.
+ */
 struct crm_rules_env {
 	int32_t as_of;
 	int decimal_comma;
@@ -79,11 +84,12 @@ struct crm_rules_env {
 };
 
 /*
- * The index of the first rule that holds for rec, or the number of rules
- * when none does; -1 when a field is bad (status 1; e->line is left 0
- * for the caller to fill).  For a compiled condition: 0 when it holds,
- * 1 when not.  Results are remembered by the texts of the columns the
- * rules read (until those prove too varied), so r is not const.
+ * The index of the first rule that holds for rec (fields read as env
+ * says, NULL for the defaults), or the number of rules when none does;
+ * -1 when a field is bad (status 1; e->line is left 0 for the caller to
+ * fill).  For a compiled condition: 0 when it holds, 1 when not.
+ * Results are remembered by the texts of the columns the rules read
+ * (until those prove too varied), so r is not const.
  */
 long crm_rules_match(struct crm_rules *r, const struct crm_record *rec,
     const struct crm_rules_env *env, struct crm_error *e);

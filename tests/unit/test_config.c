@@ -288,6 +288,64 @@ test_bad_keys_and_maps(void **state)
 	crm_config_free(&c);
 }
 
+/*
+ * Keys named by the user (columns, tests): any text, but scalars and
+ * none twice; and the helpers that name and compare keys.  Positions
+ * counted by hand, 1-based.
+ */
+static void
+test_unique_keys(void **state)
+{
+	struct crm_config c;
+	struct crm_error e;
+	yaml_node_t *root, *k;
+	char buf[64];
+
+	(void)state;
+	root = must_load(&c, "anything: 1\n\"it's\": 2\n");
+	assert_int_equal(crm_config_unique_keys(&c, root, "a column name",
+	    &e), 0);
+	/* check_keys with no names allowed refuses the same map */
+	assert_int_equal(crm_config_check_keys(&c, root, NULL, &e), -1);
+	assert_error(&e, 1, 1, "rules.yaml:1:1: unknown key 'anything'");
+	k = yaml_document_get_node(&c.doc,
+	    root->data.mapping.pairs.start[0].key);
+	assert_true(crm_config_is(k, "anything"));
+	assert_false(crm_config_is(k, "anythin"));
+	assert_false(crm_config_is(k, "anything "));
+	assert_string_equal(crm_config_key_name(k, buf, sizeof(buf)),
+	    "'anything'");
+	/* the quote inside is kept as it is: only the ends change */
+	k = yaml_document_get_node(&c.doc,
+	    root->data.mapping.pairs.start[1].key);
+	assert_string_equal(crm_config_key_name(k, buf, sizeof(buf)),
+	    "'it's'");
+	/* values too; a mapping is never a scalar */
+	assert_true(crm_config_is(crm_config_get(&c, root, "anything"), "1"));
+	assert_false(crm_config_is(root, "1"));
+	crm_config_free(&c);
+
+	root = must_load(&c, "x: 1\ny: 2\nx: 3\n");
+	assert_int_equal(crm_config_unique_keys(&c, root, "a column name",
+	    &e), -1);
+	assert_error(&e, 3, 1, "rules.yaml:3:1: duplicate key 'x'");
+	crm_config_free(&c);
+
+	root = must_load(&c, "x: 1\n? {a: b}\n: 2\n");
+	assert_int_equal(crm_config_unique_keys(&c, root, "a column name",
+	    &e), -1);
+	assert_error(&e, 2, 3, "rules.yaml:2:3: expected a column name, got "
+	    "a mapping");
+	crm_config_free(&c);
+
+	root = must_load(&c, "x: [1]\n");
+	assert_int_equal(crm_config_unique_keys(&c, crm_config_get(&c, root,
+	    "x"), "a column name", &e), -1);
+	assert_error(&e, 1, 4, "rules.yaml:1:4: expected a mapping, got a "
+	    "list");
+	crm_config_free(&c);
+}
+
 static void
 test_wrong_number(void **state)
 {
@@ -622,11 +680,57 @@ test_expand_parameters(void **state)
 	crm_config_free(&c);
 }
 
+/*
+ * Values taken from the document's own scalars, one of which holds a
+ * "${": every scalar is expanded from the text as loaded, and a value
+ * goes in as given, not expanded in turn.  (Before the fix the value of
+ * a was freed while ${a} still needed it: a use after free under ASan.)
+ */
+static void
+test_expand_own_values(void **state)
+{
+	const char *names[2], *values[2], *s;
+	struct crm_config c;
+	struct crm_error e;
+	yaml_node_t *root, *params;
+
+	(void)state;
+	root = must_load(&c, "params: {a: \"${b}\", b: x}\n"
+	    "use: \"<${a}|${b}>\"\n");
+	params = crm_config_get(&c, root, "params");
+	names[0] = "a";
+	names[1] = "b";
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, params, "a"),
+	    &values[0], &e), 0);
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, params, "b"),
+	    &values[1], &e), 0);
+	assert_int_equal(crm_config_expand(&c, names, values, 2, &e), 0);
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, root, "use"),
+	    &s, &e), 0);
+	assert_string_equal(s, "<${b}|x>");
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, params, "a"),
+	    &s, &e), 0);
+	assert_string_equal(s, "x");
+	crm_config_free(&c);
+
+	/* an error leaves the document as it was */
+	values[0] = "1";
+	values[1] = "2";
+	root = must_load(&c, "a: \"${b}\"\nz: \"${nope}\"\n");
+	assert_int_equal(crm_config_expand(&c, names, values, 2, &e), -1);
+	assert_string_equal(e.msg, "unknown parameter 'nope'");
+	assert_int_equal(crm_config_string(&c, crm_config_get(&c, root, "a"),
+	    &s, &e), 0);
+	assert_string_equal(s, "${b}");
+	crm_config_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_expand_parameters),
+		cmocka_unit_test(test_expand_own_values),
 		cmocka_unit_test(test_valid_nested),
 		cmocka_unit_test(test_syntax_error),
 		cmocka_unit_test(test_reader_error),
@@ -636,6 +740,7 @@ main(void)
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_bad_keys_and_maps),
+		cmocka_unit_test(test_unique_keys),
 		cmocka_unit_test(test_wrong_number),
 		cmocka_unit_test(test_wrong_int),
 		cmocka_unit_test(test_wrong_bool),

@@ -1,6 +1,7 @@
 /*
- * test_presets.c - the built-in presets: each one is found by name, loads
- * as YAML, takes its own parameters and compiles into rules.
+ * test_presets.c - the built-in presets: each one is found by name and,
+ * through crm-segment's own model (segment.h), loads, takes its own
+ * parameters and compiles into its rules and default.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,9 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "config.h"
 #include "presets.h"
-#include "rules.h"
+#include "segment.h"
 
 static void
 test_the_five_presets(void **state)
@@ -33,64 +33,38 @@ test_the_five_presets(void **state)
 	assert_null(crm_preset_find("rmf"));
 }
 
-/* Expands a preset with its own parameters, as crm-segment does. */
-static struct crm_rules *
-compile(const char *name, struct crm_config *c)
-{
-	const struct crm_preset *p = crm_preset_find(name);
-	const char *pn[16], *pv[16];
-	yaml_node_t *root, *params;
-	yaml_node_pair_t *pair;
-	struct crm_error e;
-	struct crm_rules *r;
-	size_t n = 0;
-
-	assert_int_equal(crm_config_load_string(c, p->file, p->text,
-	    strlen(p->text), &e), 0);
-	root = crm_config_root(c);
-	params = crm_config_get(c, root, "params");
-	assert_non_null(params);
-	for (pair = params->data.mapping.pairs.start;
-	    pair < params->data.mapping.pairs.top; pair++) {
-		pn[n] = (const char *)yaml_document_get_node(&c->doc,
-		    pair->key)->data.scalar.value;
-		pv[n++] = (const char *)yaml_document_get_node(&c->doc,
-		    pair->value)->data.scalar.value;
-	}
-	assert_int_equal(crm_config_expand(c, pn, pv, n, &e), 0);
-	r = crm_rules_compile(c, crm_config_get(c, root, "rules"), &e);
-	if (r == NULL)
-		fail_msg("%s: %s", name, e.msg);
-	assert_non_null(crm_config_get(c, root, "default"));
-	return r;
-}
-
 static void
 test_each_compiles(void **state)
 {
-	/* rules in each file, counted by hand */
+	/* rules and default in each file, read by hand */
 	static const struct {
 		const char *name;
 		size_t rules;
-		const char *first;
+		const char *first, *fallback;
 	} t[] = {
-		{ "rfm", 10, "Champions" },
-		{ "value-loyalty", 3, "core" },
-		{ "man", 4, "qualified" },
-		{ "lifecycle", 6, "prospect" },
-		{ "key-account", 1, "key account" },
+		{ "rfm", 10, "Champions", "Others" },
+		{ "value-loyalty", 3, "core", "phase out" },
+		{ "man", 4, "qualified", "unclassified" },
+		{ "lifecycle", 6, "prospect", "unknown" },
+		{ "key-account", 1, "key account", "other" },
 	};
+	struct crm_segment_opts o;
+	struct crm_segmenter *sg;
+	struct crm_error e;
 	size_t i;
 
 	(void)state;
+	memset(&o, 0, sizeof(o));
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		struct crm_config c;
-		struct crm_rules *r = compile(t[i].name, &c);
-
-		assert_int_equal(crm_rules_count(r), t[i].rules);
-		assert_string_equal(crm_rules_name(r, 0), t[i].first);
-		crm_rules_free(r);
-		crm_config_free(&c);
+		o.preset = t[i].name;
+		if ((sg = crm_segment_new(&o, NULL, NULL, &e)) == NULL)
+			fail_msg("%s: %s", t[i].name, e.msg);
+		assert_int_equal(crm_segment_count(sg), t[i].rules + 1);
+		assert_string_equal(crm_segment_name(sg, 0), t[i].first);
+		assert_string_equal(crm_segment_name(sg, t[i].rules),
+		    t[i].fallback);
+		assert_string_equal(crm_segment_column(sg), "segment");
+		crm_segment_free(sg);
 	}
 }
 

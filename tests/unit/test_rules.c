@@ -272,6 +272,55 @@ test_decimal_comma(void **state)
 	    &e), 0);
 }
 
+/*
+ * A NULL env is a zeroed one (rules.h): '.' is the decimal point, the
+ * contract's date layouts, and today is day 0, 1970-01-01.  By hand:
+ * 1970-01-01 is 0 days ago, 1969-12-22 ten, 1970-01-02 minus one.
+ */
+static void
+test_null_env(void **state)
+{
+	struct crm_rules_env zero = { 0, 0, NULL }, env = today();
+	struct crm_config cfg;
+	struct crm_rules *r;
+	struct crm_error e;
+	struct rec b;
+
+	(void)state;
+	assert_int_equal(cond_env("{x: {equals: 1234.5}}", "x", "1,234.50",
+	    NULL, &e), 0);
+	assert_int_equal(cond_env("{x: {equals: 2.5}}", "x", "2,5", NULL,
+	    &e), -1);
+	assert_string_equal(e.msg, "column 'x': invalid number \"2,5\"");
+	assert_int_equal(cond_env("{d: {days_ago: 0}}", "d", "1970-01-01",
+	    NULL, &e), 0);
+	assert_int_equal(cond_env("{d: {days_ago: 10}}", "d", "1969-12-22",
+	    NULL, &e), 0);
+	assert_int_equal(cond_env("{d: {days_ago: -1}}", "d", "1970-01-02",
+	    NULL, &e), 0);
+	assert_int_equal(cond_env("{d: {days_ago: 0}}", "d", "1970-01-01",
+	    &zero, &e), 0);
+	assert_int_equal(cond_env("{d: {days_ago: 0}}", "d", "2024-03-01",
+	    NULL, &e), 1);
+
+	/*
+	 * Remembered results are not shared between NULL and an env:
+	 * 2024-02-25 is 19778 days after day 0 (Python's datetime), so -19778
+	 * days ago with NULL, and 5 days before 2024-03-01.
+	 */
+	r = must_compile(&cfg, "rules:\n"
+	    "  - {name: Recent, when: {d: {days_ago: {between: [0, 9]}}}}\n");
+	must_bind(r, "d");
+	assert_int_equal(crm_rules_match(r, record_csv(&b, "2024-02-25"),
+	    NULL, &e), 1);
+	assert_int_equal(crm_rules_match(r, record_csv(&b, "2024-02-25"),
+	    &env, &e), 0);
+	assert_int_equal(crm_rules_match(r, record_csv(&b, "2024-02-25"),
+	    NULL, &e), 1);
+	crm_rules_free(r);
+	crm_config_free(&cfg);
+}
+
 static void
 test_text(void **state)
 {
@@ -1221,6 +1270,7 @@ main(void)
 		cmocka_unit_test(test_number_symbols),
 		cmocka_unit_test(test_between),
 		cmocka_unit_test(test_decimal_comma),
+		cmocka_unit_test(test_null_env),
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_in),
 		cmocka_unit_test(test_dates),
