@@ -25,16 +25,17 @@
 
 #define CRM_LOOKAHEAD_STEP	4	/* rows between two stages */
 #define CRM_LOOKAHEAD_RING	16	/* > 2 * CRM_LOOKAHEAD_STEP */
-#define CRM_LOOKAHEAD_DATA	32	/* bytes of the caller's data per row */
+#define CRM_LOOKAHEAD_DATA	32	/* bytes of caller's data per row */
 
 /* A row, as the callbacks see it. */
 struct crm_lookahead_row {
 	long key;		/* the key's number in the keyset */
 	int added;		/* the lookup of this row added the key */
-	char *text;		/* the key, then each extra, NUL-terminated */
+	char *text;		/* the key, then the extras, each + NUL */
 	size_t keylen;
 	size_t used, size;	/* bytes of text used, allocated */
-	unsigned char data[CRM_LOOKAHEAD_DATA];	/* copy it out to read it */
+	/* the caller's data: memcpy it out to read it */
+	unsigned char data[CRM_LOOKAHEAD_DATA];
 };
 
 /* The extra strings of row, each NUL-terminated, in *size bytes. */
@@ -57,12 +58,12 @@ typedef int (*crm_lookahead_fold_fn)(void *ctx,
     const struct crm_lookahead_row *row, struct crm_error *e);
 
 struct crm_lookahead {
-	struct crm_keyset *keys;	/* not owned */
+	struct crm_keyset *keys;	/* the caller's */
 	size_t datasize;
 	crm_lookahead_found_fn found;
 	crm_lookahead_fold_fn fold;
 	void *ctx;
-	uint64_t rows;			/* pushed since the last drain */
+	uint64_t rows;		/* pushed since the last drain */
 	struct crm_lookahead_row ring[CRM_LOOKAHEAD_RING];
 };
 

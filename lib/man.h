@@ -33,8 +33,9 @@ void crm_man_code(int money, int authority, int need, char *buf);
 const char *crm_man_action(int cls);
 
 struct crm_man {
-	const char *column[3];	/* by CRM_MAN_MONEY...; NULL: the default */
-	const char *action[CRM_MAN_CLASSES];	/* NULL: crm_man_action */
+	const char *column[3];	/* by CRM_MAN_MONEY...; NULL: default */
+	/* by class - 1; NULL: crm_man_action's */
+	const char *action[CRM_MAN_CLASSES];
 	long col[3];		/* by crm_man_bind */
 	char code[8], cls[12];	/* the values of the record last read */
 };

@@ -46,9 +46,9 @@
  * line of its customer's entry.
  */
 struct crm_rfm_customer {
-	int32_t first, last;	/* order dates; meaningless when orders == 0 */
+	int32_t first, last;	/* order dates; none when orders == 0 */
 	uint32_t orders;
-	int32_t kept_date;	/* the date of the row the kept values are from */
+	int32_t kept_date;	/* of the row the kept values are from */
 	double amount;		/* orders minus refunds */
 	uint64_t order_hash;	/* id of the last order counted */
 };
@@ -61,24 +61,25 @@ struct crm_rfm_kept {
 
 struct crm_rfm_result {
 	double measure[3];	/* recency days, frequency, monetary */
-	int score[3];		/* 1..bins; 0 for a customer with no order */
+	int score[3];		/* 1..bins; 0: a customer with no order */
 };
 
 struct crm_rfm {
-	struct crm_rfm_opts o;		/* a copy; its strings not owned */
+	struct crm_rfm_opts o;	/* a copy; its strings not owned */
 	struct crm_keyset ids;
 	struct crm_lookahead ahead;	/* rows on their way to c[] */
 	struct crm_rfm_customer *c;	/* by customer number */
 	struct crm_rfm_kept *kept;	/* by customer number; with nkeep */
 	size_t cap;
-	long idc, datec, amountc, qtyc, orderc;	/* by crm_rfm_bind */
+	/* the columns, by crm_rfm_bind */
+	long idc, datec, amountc, qtyc, orderc;
 	long keepc[CRM_RFM_MAX_KEEP];
-	int decimals;			/* of the amounts read */
-	size_t future;			/* rows left out (ignore_future) */
-	/* by crm_rfm_score */
-	struct crm_rfm_result *res;	/* by customer number */
+	int decimals;		/* the most the amounts read had */
+	size_t future;		/* rows left out (ignore_future) */
+	/* by crm_rfm_score, by customer number */
+	struct crm_rfm_result *res;
 	struct crm_scale scale[3];
-	size_t *order;			/* customer numbers sorted by id */
+	size_t *order;		/* the numbers sorted by id */
 };
 
 /*

@@ -26,18 +26,18 @@
 enum { CRM_R, CRM_F, CRM_M };		/* the three measures */
 
 struct crm_rfm_opts {
-	const char *id, *date, *amount;	/* columns; NULL until defaulted */
+	const char *id, *date, *amount;	/* NULL until defaulted */
 	const char *quantity;	/* amount is then the unit price */
 	const char *order;	/* order ids: count orders, not rows */
-	const char *keep[CRM_RFM_MAX_KEEP];	/* carried per customer */
+	const char *keep[CRM_RFM_MAX_KEEP];	/* columns carried along */
 	size_t nkeep;
 	char *keep_text;	/* the --keep list, split in place; owned */
 	int bins;		/* 0: not chosen yet */
-	int binning;		/* enum crm_scale_kind; -1: not chosen yet */
+	int binning;		/* a crm_scale_kind; -1: not chosen yet */
 	int monetary_mean;	/* mean order value; -1: not chosen yet */
 	double weight[3];	/* rfm_score = sum of weight * score */
 	int weights_given;	/* else rfm_score is the cell */
-	struct crm_scale fixed[3];	/* cut points from the config */
+	struct crm_scale fixed[3];	/* from the config's breaks */
 	int has_fixed[3];
 	int ignore_future;	/* skip rows after as_of instead of failing */
 	/* from the common options, by crm_rfm_opts_finish */

@@ -67,7 +67,7 @@ struct crm_criterion {
 	int has_default;
 	double default_points;
 	/* column statistics, from observe/prepare */
-	double *values;		/* present numeric values; sorted by prepare */
+	double *values;		/* present numbers; sorted by prepare */
 	size_t nvalues, capvalues;
 	double min, max;
 	double points_sum;	/* for missing: mean, over present values */

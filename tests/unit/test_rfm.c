@@ -420,7 +420,7 @@ test_ignore_future(void **state)
 	o.ignore_future = 1;
 	opts(&o, "2025-01-31");
 	start(&r, &o, "customer_id,order_date,amount");
-	row(&r, "A,2025-01-31,10");	/* the as-of day itself is no future */
+	row(&r, "A,2025-01-31,10");	/* the as-of day is not the future */
 	row(&r, "A,2025-02-01,99");
 	row(&r, "B,2026-01-01,5");
 	finish_and_score(&r);
@@ -503,7 +503,7 @@ test_many_rows(void **state)
 	for (i = 0; i < 1000; i++) {
 		char *keep[1] = { kept };
 		size_t keeplen[1];
-		long or = i % 35 >= 28 ? i - 7 : i;	/* rows 28..34 of 35 */
+		long or = i % 35 >= 28 ? i - 7 : i;	/* rows 28..34 */
 
 		snprintf(id, sizeof(id), "K%ld", i % 7);
 		snprintf(order, sizeof(order), "O%ld", or);
