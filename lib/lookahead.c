@@ -15,13 +15,13 @@ _Static_assert(CRM_LOOKAHEAD_RING > 2 * CRM_LOOKAHEAD_STEP, "the ring holds "
 
 void
 crm_lookahead_init(struct crm_lookahead *la, struct crm_keyset *keys,
-    size_t datasize, crm_lookahead_found_fn found, crm_lookahead_fold_fn fold,
+    size_t entsize, crm_lookahead_added_fn added, crm_lookahead_fold_fn fold,
     void *ctx)
 {
 	memset(la, 0, sizeof(*la));
 	la->keys = keys;
-	la->datasize = datasize;
-	la->found = found;
+	la->entsize = entsize;
+	la->added = added;
 	la->fold = fold;
 	la->ctx = ctx;
 }
@@ -60,21 +60,20 @@ static int
 look_up(struct crm_lookahead *la, struct crm_lookahead_row *w,
     struct crm_error *e)
 {
-	void *entry;
-
 	if ((w->key = crm_keyset_add(la->keys, w->text, w->keylen, &w->added,
 	    e)) < 0)
 		return -1;
-	if ((entry = la->found(la->ctx, w, e)) == NULL)
+	if (w->added && (la->entries = la->added(la->ctx, w->key, e)) == NULL)
 		return -1;
-	__builtin_prefetch(entry);
+	__builtin_prefetch((const char *)la->entries +
+	    (size_t)w->key * la->entsize);
 	return 0;
 }
 
 int
 crm_lookahead_push(struct crm_lookahead *la, const char *key,
     size_t keylen, char *const *extra, const size_t *extralen, size_t nextra,
-    const void *data, struct crm_error *e)
+    struct crm_error *e)
 {
 	struct crm_lookahead_row *w = RING(la, la->rows);
 	uint64_t n;
@@ -82,7 +81,6 @@ crm_lookahead_push(struct crm_lookahead *la, const char *key,
 	if (hold_text(w, key, keylen, extra, extralen, nextra) < 0)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "out of memory");
-	memcpy(w->data, data, la->datasize);
 	crm_keyset_prefetch(la->keys, key, keylen);
 	n = la->rows++;
 	if (n >= CRM_LOOKAHEAD_STEP &&

@@ -12,7 +12,7 @@
  * changes when a row is folded, never what folding it does.
  *
  * A row is its key, some extra strings (copied after the key) and a few
- * bytes of the caller's own data (copied).
+ * bytes of the caller's own data.
  */
 #ifndef CRM_LOOKAHEAD_H
 #define CRM_LOOKAHEAD_H
@@ -47,40 +47,57 @@ crm_lookahead_extra(const struct crm_lookahead_row *row, size_t *size)
 }
 
 /*
- * found: the row's key is known (row->key, row->added); returns the
- * address its fold will touch, to be prefetched, or NULL with *e filled
- * when the run must stop (out of memory).
- * fold: folds the row in; returns 0, or -1 with *e filled.
+ * added: a row's lookup added key number key (the keys so far are key +
+ * 1): makes room for its entry; returns the array of entries (which may
+ * have moved), or NULL with *e filled when the run must stop (out of
+ * memory).
+ * fold: folds the row into its key's entry; returns 0, or -1 with *e.
  */
-typedef void *(*crm_lookahead_found_fn)(void *ctx,
-    const struct crm_lookahead_row *row, struct crm_error *e);
+typedef void *(*crm_lookahead_added_fn)(void *ctx, long key,
+    struct crm_error *e);
 typedef int (*crm_lookahead_fold_fn)(void *ctx,
     const struct crm_lookahead_row *row, struct crm_error *e);
 
 struct crm_lookahead {
 	struct crm_keyset *keys;	/* the caller's */
-	size_t datasize;
-	crm_lookahead_found_fn found;
+	void *entries;		/* the caller's, entsize bytes by key number */
+	size_t entsize;
+	crm_lookahead_added_fn added;
 	crm_lookahead_fold_fn fold;
 	void *ctx;
 	uint64_t rows;		/* pushed since the last drain */
 	struct crm_lookahead_row ring[CRM_LOOKAHEAD_RING];
 };
 
-/* Rows will be keyed in keys; datasize <= CRM_LOOKAHEAD_DATA. */
+/*
+ * Rows will be keyed in keys and folded into the caller's entries, one
+ * of entsize bytes per key (added says where they are), each prefetched
+ * before a row is folded into it.
+ */
 void crm_lookahead_init(struct crm_lookahead *la, struct crm_keyset *keys,
-    size_t datasize, crm_lookahead_found_fn found, crm_lookahead_fold_fn fold,
+    size_t entsize, crm_lookahead_added_fn added, crm_lookahead_fold_fn fold,
     void *ctx);
 
 /*
- * Pushes a row: key (keylen bytes), nextra extra strings (extra[i] of
- * extralen[i] bytes) and datasize bytes of data, all copied.  Older rows
- * are looked up and folded on the way.  Returns 0, or -1 with *e filled
- * (out of memory, or what a callback said).
+ * The data of the row to be pushed next (CRM_LOOKAHEAD_DATA bytes): the
+ * caller copies its own data there, then pushes.
+ */
+static inline void *
+crm_lookahead_data(struct crm_lookahead *la)
+{
+	return la->ring[la->rows % CRM_LOOKAHEAD_RING].data;
+}
+
+/*
+ * Pushes a row: key (keylen bytes) and nextra extra strings (extra[i] of
+ * extralen[i] bytes), copied, with the data set through
+ * crm_lookahead_data.  Older rows are looked up and folded on the way.
+ * Returns 0, or -1 with *e filled (out of memory, or what a callback
+ * said).
  */
 int crm_lookahead_push(struct crm_lookahead *la, const char *key,
     size_t keylen, char *const *extra, const size_t *extralen, size_t nextra,
-    const void *data, struct crm_error *e);
+    struct crm_error *e);
 
 /* Looks up and folds every row still held; returns 0 or -1 as push. */
 int crm_lookahead_drain(struct crm_lookahead *la, struct crm_error *e);

@@ -23,8 +23,7 @@ struct order_row {
 _Static_assert(sizeof(struct order_row) <= CRM_LOOKAHEAD_DATA,
     "an order row fits in a lookahead row");
 
-static void *room(void *ctx, const struct crm_lookahead_row *row,
-    struct crm_error *e);
+static void *room(void *ctx, long key, struct crm_error *e);
 static int fold(void *ctx, const struct crm_lookahead_row *row,
     struct crm_error *e);
 
@@ -35,8 +34,8 @@ crm_rfm_init(struct crm_rfm *r, const struct crm_rfm_opts *o)
 	r->o = *o;
 	r->o.keep_text = NULL;	/* the caller's */
 	crm_keyset_init(&r->ids);
-	crm_lookahead_init(&r->ahead, &r->ids, sizeof(struct order_row), room,
-	    fold, r);
+	crm_lookahead_init(&r->ahead, &r->ids, sizeof(r->c[0]), room, fold,
+	    r);
 	r->qtyc = r->orderc = -1;
 }
 
@@ -132,8 +131,9 @@ crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
 	row.amount = amount;
 	row.order_hash = r->o.order != NULL ? crm_keyset_hash(order,
 	    orderlen) : 0;
+	memcpy(crm_lookahead_data(&r->ahead), &row, sizeof(row));
 	return crm_lookahead_push(&r->ahead, id, idlen, keep, keeplen,
-	    r->o.nkeep, &row, e);
+	    r->o.nkeep, e);
 }
 
 int
@@ -168,23 +168,19 @@ grow(struct crm_rfm *r, size_t cap)
 	return 0;
 }
 
-/* A row's customer is known: a new one gets an empty entry. */
+/* A new customer, number c: an empty entry. */
 static void *
-room(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
+room(void *ctx, long c, struct crm_error *e)
 {
 	struct crm_rfm *r = ctx;
 
-	if (row->added) {
-		/* 1024 entries of 32 bytes: a multiple of aligned_alloc's 64 */
-		if ((size_t)row->key == r->cap && grow(r, r->cap ?
-		    r->cap * 2 : 1024) < 0) {
-			crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-			    "out of memory");
-			return NULL;
-		}
-		memset(&r->c[row->key], 0, sizeof(r->c[0]));
+	/* 1024 entries of 32 bytes: a multiple of aligned_alloc's 64 */
+	if ((size_t)c == r->cap && grow(r, r->cap ? r->cap * 2 : 1024) < 0) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return NULL;
 	}
-	return &r->c[row->key];
+	memset(&r->c[c], 0, sizeof(r->c[0]));
+	return r->c;
 }
 
 /* Replaces a customer's kept values with size bytes of text. */

@@ -1,8 +1,9 @@
 /*
- * test_lookahead.c - rows pushed through the ring: each one found, then
- * folded, exactly once and in the order pushed, with its key's number,
- * whether its lookup added the key, its extra strings and its data; the
- * delay between pushing and folding; errors from the callbacks.
+ * test_lookahead.c - rows pushed through the ring: each new key announced
+ * once, before any row of it is folded; each row folded exactly once and
+ * in the order pushed, with its key's number, whether its lookup added the
+ * key, its extra strings and its data; the delay between pushing and
+ * folding; errors from the callbacks.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,29 +24,29 @@ struct payload {
 
 /* What the callbacks saw, with room for one more row than ROWS. */
 struct log {
-	int found[ROWS + 1], folded[ROWS + 1];
-	int nfound, nfolded;
+	long added_key[ROWS + 1];
+	int folded[ROWS + 1];
+	int nadded, nfolded;
 	long key[ROWS + 1];
 	int added[ROWS + 1];
 	char extra[ROWS + 1][32];
 	double x[ROWS + 1];
-	int fail_found_at, fail_fold_at;	/* -1: never */
-	char entry;			/* what found hands back */
+	long fail_added_at;		/* a key number; -1: never */
+	int fail_fold_at;		/* a row; -1: never */
+	char entries[ROWS + 1];		/* what added hands back */
 };
 
 static void *
-found(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
+added(void *ctx, long key, struct crm_error *e)
 {
 	struct log *l = ctx;
-	struct payload p;
 
-	memcpy(&p, row->data, sizeof(p));
-	if (p.seq == l->fail_found_at) {
-		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "found %d", p.seq);
+	if (key == l->fail_added_at) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "added %ld", key);
 		return NULL;
 	}
-	l->found[l->nfound++] = p.seq;
-	return &l->entry;
+	l->added_key[l->nadded++] = key;
+	return l->entries;
 }
 
 static int
@@ -60,6 +61,8 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 	if (p.seq == l->fail_fold_at)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "fold %d",
 		    p.seq);
+	/* the key was announced before its first row is folded */
+	assert_true(row->key < l->nadded);
 	l->folded[l->nfolded] = p.seq;
 	l->key[l->nfolded] = row->key;
 	l->added[l->nfolded] = row->added;
@@ -88,7 +91,16 @@ push(struct crm_lookahead *la, int i, struct crm_error *e)
 	snprintf(key, sizeof(key), "k%d", i % 3);
 	len[0] = (size_t)snprintf(e1, sizeof(e1), "e%d", i);
 	len[1] = (size_t)snprintf(e2, sizeof(e2), "%d", i * 2);
-	return crm_lookahead_push(la, key, strlen(key), extra, len, 2, &p, e);
+	memcpy(crm_lookahead_data(la), &p, sizeof(p));
+	return crm_lookahead_push(la, key, strlen(key), extra, len, 2, e);
+}
+
+static void
+start(struct crm_lookahead *la, struct crm_keyset *keys, struct log *l)
+{
+	memset(l, 0, sizeof(*l));
+	l->fail_added_at = l->fail_fold_at = -1;
+	crm_lookahead_init(la, keys, 1, added, fold, l);
 }
 
 static void
@@ -102,25 +114,25 @@ test_order_and_delay(void **state)
 	int i;
 
 	(void)state;
-	memset(&l, 0, sizeof(l));
-	l.fail_found_at = l.fail_fold_at = -1;
 	crm_keyset_init(&keys);
-	crm_lookahead_init(&la, &keys, sizeof(struct payload), found, fold,
-	    &l);
+	start(&la, &keys, &l);
 	for (i = 0; i < ROWS; i++) {
 		assert_int_equal(push(&la, i, &e), 0);
-		/* pushed i + 1 rows: found STEP, folded 2 STEP behind */
-		assert_int_equal(l.nfound, i + 1 > CRM_LOOKAHEAD_STEP ?
-		    i + 1 - CRM_LOOKAHEAD_STEP : 0);
+		/* pushed i + 1 rows: looked up STEP, folded 2 STEP behind */
+		assert_int_equal(keys.n, i + 1 > CRM_LOOKAHEAD_STEP ?
+		    (i + 1 - CRM_LOOKAHEAD_STEP < 3 ?
+		    i + 1 - CRM_LOOKAHEAD_STEP : 3) : 0);
 		assert_int_equal(l.nfolded, i + 1 > 2 * CRM_LOOKAHEAD_STEP ?
 		    i + 1 - 2 * CRM_LOOKAHEAD_STEP : 0);
 	}
 	assert_int_equal(crm_lookahead_drain(&la, &e), 0);
-	assert_int_equal(l.nfound, ROWS);
 	assert_int_equal(l.nfolded, ROWS);
 	assert_int_equal(keys.n, 3);
+	/* each key announced once, in order */
+	assert_int_equal(l.nadded, 3);
+	assert_int_equal(l.added_key[0], 0);
+	assert_int_equal(l.added_key[2], 2);
 	for (i = 0; i < ROWS; i++) {
-		assert_int_equal(l.found[i], i);
 		assert_int_equal(l.folded[i], i);
 		/* keys k0, k1, k2 are numbered in the order first seen */
 		assert_int_equal(l.key[i], i % 3);
@@ -149,11 +161,8 @@ test_short_input(void **state)
 	int i;
 
 	(void)state;
-	memset(&l, 0, sizeof(l));
-	l.fail_found_at = l.fail_fold_at = -1;
 	crm_keyset_init(&keys);
-	crm_lookahead_init(&la, &keys, sizeof(struct payload), found, fold,
-	    &l);
+	start(&la, &keys, &l);
 	assert_int_equal(crm_lookahead_drain(&la, &e), 0);
 	assert_int_equal(l.nfolded, 0);
 	for (i = 0; i < 3; i++)
@@ -177,24 +186,20 @@ test_callback_errors(void **state)
 	int i;
 
 	(void)state;
-	memset(&l, 0, sizeof(l));
-	l.fail_found_at = 5;
-	l.fail_fold_at = -1;
 	crm_keyset_init(&keys);
-	crm_lookahead_init(&la, &keys, sizeof(struct payload), found, fold,
-	    &l);
-	/* row 5 is looked up when row 5 + STEP is pushed */
-	for (i = 0; i < 5 + CRM_LOOKAHEAD_STEP; i++)
+	start(&la, &keys, &l);
+	l.fail_added_at = 2;
+	/* key 2 is added by row 2, looked up when row 2 + STEP is pushed */
+	for (i = 0; i < 2 + CRM_LOOKAHEAD_STEP; i++)
 		assert_int_equal(push(&la, i, &e), 0);
 	assert_int_equal(push(&la, i, &e), -1);
-	assert_string_equal(e.msg, "found 5");
+	assert_string_equal(e.msg, "added 2");
 	crm_lookahead_free(&la);
+	crm_keyset_free(&keys);
 
-	memset(&l, 0, sizeof(l));
-	l.fail_found_at = -1;
+	crm_keyset_init(&keys);
+	start(&la, &keys, &l);
 	l.fail_fold_at = 1;
-	crm_lookahead_init(&la, &keys, sizeof(struct payload), found, fold,
-	    &l);
 	for (i = 0; i < 2; i++)
 		assert_int_equal(push(&la, i, &e), 0);
 	assert_int_equal(crm_lookahead_drain(&la, &e), -1);
