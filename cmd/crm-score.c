@@ -5,8 +5,6 @@
  * weighted multi-criteria scores from the `criteria:` of a config; MAN
  * lead qualification with --man.
  */
-#include <stdio.h>
-#include <string.h>
 
 #include "config.h"
 #include "man.h"
