@@ -1,44 +1,145 @@
 /*
- * rfm.c - per-customer RFM measures and scores (see rfm.h).
+ * rfm.c - per-customer RFM measures and scores (see rfm.h for the rules).
+ *
+ * In file order: reading a row (crm_rfm_row), folding it into its
+ * customer (fold: refunds, orders, first and last dates, kept values),
+ * scoring, and writing the tables.  The ring that brings rows to fold a
+ * few rows late is lookahead.c's; here it only calls room() and fold().
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "rfm.h"
 #include "value.h"
 
+/* What a row brings to its customer besides the id and kept values. */
+struct order_row {
+	int32_t date;
+	double amount;
+	uint64_t order_hash;	/* 0 without an order column */
+};
+
+_Static_assert(sizeof(struct order_row) <= CRM_LOOKAHEAD_DATA,
+    "an order row fits in a lookahead row");
+
+static void *room(void *ctx, long key, struct crm_error *e);
+static int fold(void *ctx, const struct crm_lookahead_row *row,
+    struct crm_error *e);
+
 void
-crm_rfm_init(struct crm_rfm *r, size_t nkeep, int by_order)
+crm_rfm_init(struct crm_rfm *r, const struct crm_rfm_opts *o)
 {
 	memset(r, 0, sizeof(*r));
+	r->o = *o;
+	r->o.keep_text = NULL;	/* the caller's */
 	crm_keyset_init(&r->ids);
-	r->nkeep = nkeep;
-	r->by_order = by_order;
+	crm_lookahead_init(&r->ahead, &r->ids, sizeof(r->c[0]), room, fold,
+	    r);
+	r->qtyc = r->orderc = -1;
 }
 
-/* Makes *buf (of *cap bytes) hold at least size bytes. */
-static int
-reserve(char **buf, size_t *cap, size_t size)
+int
+crm_rfm_bind(struct crm_rfm *r, const struct crm_header *h,
+    struct crm_error *e)
 {
-	char *p;
+	const struct crm_rfm_opts *o = &r->o;
+	size_t k;
 
-	if (size <= *cap)
-		return 0;
-	if ((p = realloc(*buf, size)) == NULL)
+	if (crm_header_require(h, o->id, &r->idc, e) < 0 ||
+	    crm_header_require(h, o->date, &r->datec, e) < 0 ||
+	    crm_header_require(h, o->amount, &r->amountc, e) < 0 ||
+	    (o->quantity != NULL &&
+	    crm_header_require(h, o->quantity, &r->qtyc, e) < 0) ||
+	    (o->order != NULL &&
+	    crm_header_require(h, o->order, &r->orderc, e) < 0))
 		return -1;
-	*buf = p;
-	*cap = size;
+	for (k = 0; k < o->nkeep; k++)
+		if (crm_header_require(h, o->keep[k], &r->keepc[k], e) < 0)
+			return -1;
 	return 0;
 }
 
-/* Replaces a customer's kept values with size bytes of text. */
+/* A row dated after the as-of date: bad, or left out and counted. */
 static int
-keep_values(struct crm_rfm_kept *k, const char *text, size_t size)
+future(struct crm_rfm *r, int32_t date, struct crm_error *why)
 {
-	if (reserve(&k->text, &k->size, size) < 0)
-		return -1;
-	memcpy(k->text, text, size);
-	return 0;
+	char d[16], a[16];
+
+	if (r->o.ignore_future) {
+		r->future++;
+		return CRM_RECORD_OK;
+	}
+	crm_date_format(date, d);
+	crm_date_format(r->o.as_of, a);
+	crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "column '%s': order "
+	    "date %s is after the as-of date %s (see --ignore-future)",
+	    r->o.date, d, a);
+	return CRM_RECORD_BAD;
+}
+
+int
+crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
+    struct crm_error *why)
+{
+	const struct crm_rfm_opts *o = &r->o;
+	char *keepv[CRM_RFM_MAX_KEEP];
+	size_t keepl[CRM_RFM_MAX_KEEP], k;
+	double amount, qty;
+	int32_t date;
+	int dec = 0, qdec = 0;
+
+	if (rec->len[r->idc] == 0) {
+		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': empty customer id", o->id);
+		return CRM_RECORD_BAD;
+	}
+	if (crm_field_date(rec, r->datec, o->date, o->date_format, &date,
+	    why) < 0 ||
+	    crm_field_number(rec, r->amountc, o->amount, o->decimal_comma,
+	    &amount, &dec, why) < 0 ||
+	    (r->qtyc >= 0 && crm_field_number(rec, r->qtyc, o->quantity,
+	    o->decimal_comma, &qty, &qdec, why) < 0))
+		return CRM_RECORD_BAD;
+	if (date > o->as_of)
+		return future(r, date, why);
+	if (r->qtyc >= 0) {
+		amount *= qty;
+		dec += qdec;
+	}
+	if (dec > r->decimals)
+		r->decimals = dec > 9 ? 9 : dec;
+	for (k = 0; k < o->nkeep; k++) {
+		keepv[k] = rec->field[r->keepc[k]];
+		keepl[k] = rec->len[r->keepc[k]];
+	}
+	if (crm_rfm_add(r, rec->field[r->idc], rec->len[r->idc], date, amount,
+	    r->orderc >= 0 ? rec->field[r->orderc] : NULL,
+	    r->orderc >= 0 ? rec->len[r->orderc] : 0, keepv, keepl, why) < 0)
+		return CRM_RECORD_STOP;
+	return CRM_RECORD_OK;
+}
+
+int
+crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
+    double amount, const char *order, size_t orderlen, char *const *keep,
+    const size_t *keeplen, struct crm_error *e)
+{
+	struct order_row row;
+
+	row.date = date;
+	row.amount = amount;
+	row.order_hash = r->o.order != NULL ? crm_keyset_hash(order,
+	    orderlen) : 0;
+	memcpy(crm_lookahead_data(&r->ahead), &row, sizeof(row));
+	return crm_lookahead_push(&r->ahead, id, idlen, keep, keeplen,
+	    r->o.nkeep, e);
+}
+
+int
+crm_rfm_finish(struct crm_rfm *r, struct crm_error *e)
+{
+	return crm_lookahead_drain(&r->ahead, e);
 }
 
 /* Room for cap customers; the entries stay on cache-line boundaries. */
@@ -51,7 +152,7 @@ grow(struct crm_rfm *r, size_t cap)
 	if (cap > SIZE_MAX / 2 / sizeof(*c))
 		return -1;
 	/* the kept values first: a failure leaves both arrays as they were */
-	if (r->nkeep > 0) {
+	if (r->o.nkeep > 0) {
 		if ((k = realloc(r->kept, cap * sizeof(*k))) == NULL)
 			return -1;
 		memset(k + r->cap, 0, (cap - r->cap) * sizeof(*k));
@@ -67,187 +168,91 @@ grow(struct crm_rfm *r, size_t cap)
 	return 0;
 }
 
-/* Copies the row's id and kept values into its ring entry. */
-static int
-hold_text(struct crm_rfm_row *w, const char *id, size_t idlen, size_t nkeep,
-    char *const *keep, const size_t *keeplen)
+/* A new customer, number c: an empty entry. */
+static void *
+room(void *ctx, long c, struct crm_error *e)
 {
-	size_t size = idlen + 1, i;
+	struct crm_rfm *r = ctx;
+
+	/* 1024 entries of 32 bytes: a multiple of aligned_alloc's 64 */
+	if ((size_t)c == r->cap && grow(r, r->cap ? r->cap * 2 : 1024) < 0) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	memset(&r->c[c], 0, sizeof(r->c[0]));
+	return r->c;
+}
+
+/* Replaces a customer's kept values with size bytes of text. */
+static int
+keep_values(struct crm_rfm_kept *k, const char *text, size_t size)
+{
 	char *p;
 
-	for (i = 0; i < nkeep; i++)
-		size += keeplen[i] + 1;
-	if (reserve(&w->text, &w->size, size) < 0)
-		return -1;
-	memcpy(w->text, id, idlen);
-	w->text[idlen] = '\0';
-	w->idlen = idlen;
-	w->used = size;
-	p = w->text + idlen + 1;
-	for (i = 0; i < nkeep; i++) {
-		memcpy(p, keep[i], keeplen[i]);
-		p[keeplen[i]] = '\0';
-		p += keeplen[i] + 1;
+	if (size > k->size) {
+		if ((p = realloc(k->text, size)) == NULL)
+			return -1;
+		k->text = p;
+		k->size = size;
 	}
+	memcpy(k->text, text, size);
 	return 0;
 }
 
-/* First stage: finds (or makes) the row's customer. */
+/* The rules: folds one row into its customer's entry (see rfm.h). */
 static int
-look_up(struct crm_rfm *r, struct crm_rfm_row *w, struct crm_error *e)
+fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 {
-	struct crm_rfm_customer *c;
+	struct crm_rfm *r = ctx;
+	struct crm_rfm_customer *c = &r->c[row->key];
+	struct order_row w;
+	const char *kept;
+	size_t size;
 
-	if ((w->customer = crm_keyset_add(&r->ids, w->text, w->idlen,
-	    &w->added, e)) < 0)
-		return -1;
-	if (w->added) {
-		/* 1024 entries of 32 bytes: a multiple of aligned_alloc's 64 */
-		if ((size_t)w->customer == r->cap && grow(r, r->cap ?
-		    r->cap * 2 : 1024) < 0)
-			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-			    "out of memory");
-		c = &r->c[w->customer];
-		memset(c, 0, sizeof(*c));
-		c->kept_date = w->date;
+	memcpy(&w, row->data, sizeof(w));
+	c->amount += w.amount;
+	if (row->added || w.date >= c->kept_date) {
+		c->kept_date = w.date;
+		if (r->o.nkeep > 0) {
+			kept = crm_lookahead_extra(row, &size);
+			if (keep_values(&r->kept[row->key], kept, size) < 0)
+				return crm_error_set(e, CRM_EXIT_DATA, NULL, 0,
+				    0, "out of memory");
+		}
 	}
-	__builtin_prefetch(&r->c[w->customer]);
-	return 0;
-}
-
-/* Second stage: folds the row into its customer's entry. */
-static int
-fold(struct crm_rfm *r, const struct crm_rfm_row *w, struct crm_error *e)
-{
-	struct crm_rfm_customer *c = &r->c[w->customer];
-
-	c->amount += w->amount;
-	if (w->added || w->date >= c->kept_date) {
-		c->kept_date = w->date;
-		if (r->nkeep > 0 && keep_values(&r->kept[w->customer],
-		    w->text + w->idlen + 1, w->used - w->idlen - 1) < 0)
-			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-			    "out of memory");
-	}
-	if (w->amount < 0)
+	if (w.amount < 0)
 		return 0;	/* a refund: no order, no purchase date */
-	if (r->by_order) {
-		if (c->orders > 0 && w->order_hash == c->order_hash)
+	if (r->o.order != NULL) {
+		if (c->orders > 0 && w.order_hash == c->order_hash)
 			return 0;	/* another line of the same order */
-		c->order_hash = w->order_hash;
+		c->order_hash = w.order_hash;
 	}
-	if (c->orders == 0 || w->date < c->first)
-		c->first = w->date;
-	if (c->orders == 0 || w->date > c->last)
-		c->last = w->date;
+	if (c->orders == 0 || w.date < c->first)
+		c->first = w.date;
+	if (c->orders == 0 || w.date > c->last)
+		c->last = w.date;
 	c->orders++;
 	return 0;
 }
 
-/* a row is looked up AHEAD rows, and folded 2 * AHEAD rows, after it came */
-_Static_assert(CRM_RFM_RING > 2 * CRM_RFM_AHEAD, "the ring holds every row "
-    "between its adding and its folding");
-
-#define RING(r, n)	(&(r)->ring[(n) % CRM_RFM_RING])
-
-int
-crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
-    double amount, const char *order, size_t orderlen, char *const *keep,
-    const size_t *keeplen, struct crm_error *e)
+/* The measures of every customer, into res (n entries). */
+static void
+measure(const struct crm_rfm *r, struct crm_rfm_result *res)
 {
-	struct crm_rfm_row *w = RING(r, r->rows);
-	uint64_t n;
+	const struct crm_rfm_opts *o = &r->o;
+	size_t i;
 
-	if (hold_text(w, id, idlen, r->nkeep, keep, keeplen) < 0)
-		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-		    "out of memory");
-	w->date = date;
-	w->amount = amount;
-	w->order_hash = r->by_order ? crm_keyset_hash(order, orderlen) : 0;
-	crm_keyset_prefetch(&r->ids, id, idlen);
-	n = r->rows++;
-	if (n >= CRM_RFM_AHEAD &&
-	    look_up(r, RING(r, n - CRM_RFM_AHEAD), e) < 0)
-		return -1;
-	if (n >= 2 * CRM_RFM_AHEAD &&
-	    fold(r, RING(r, n - 2 * CRM_RFM_AHEAD), e) < 0)
-		return -1;
-	return 0;
-}
-
-int
-crm_rfm_finish(struct crm_rfm *r, struct crm_error *e)
-{
-	uint64_t n = r->rows, i;
-
-	i = n > CRM_RFM_AHEAD ? n - CRM_RFM_AHEAD : 0;
-	for (; i < n; i++)
-		if (look_up(r, RING(r, i), e) < 0)
-			return -1;
-	i = n > 2 * CRM_RFM_AHEAD ? n - 2 * CRM_RFM_AHEAD : 0;
-	for (; i < n; i++)
-		if (fold(r, RING(r, i), e) < 0)
-			return -1;
-	r->rows = 0;
-	return 0;
-}
-
-const char *
-crm_rfm_kept(const struct crm_rfm *r, size_t c, size_t i)
-{
-	const char *p = r->kept[c].text;
-
-	while (i-- > 0)
-		p += strlen(p) + 1;
-	return p;
-}
-
-int
-crm_rfm_score(const struct crm_rfm *r, const struct crm_rfm_settings *s,
-    struct crm_rfm_result **out, struct crm_scale scale[3],
-    struct crm_error *e)
-{
-	size_t n = r->ids.n, i, m, k;
-	struct crm_rfm_result *res;
-	double *v;
-
-	res = calloc(n ? n : 1, sizeof(*res));
-	v = malloc((n ? n : 1) * sizeof(*v));
-	if (res == NULL || v == NULL) {
-		free(res);
-		free(v);
-		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-		    "out of memory");
-	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < r->ids.n; i++) {
 		const struct crm_rfm_customer *c = &r->c[i];
-		double amount = crm_round_decimals(c->amount, s->decimals);
+		double amount = crm_round_decimals(c->amount, r->decimals);
 
-		res[i].measure[CRM_R] = (double)s->as_of - c->last;
+		res[i].measure[CRM_R] = (double)o->as_of - c->last;
 		res[i].measure[CRM_F] = c->orders;
 		res[i].measure[CRM_M] = amount;
-		if (s->monetary_mean && c->orders > 0)
+		if (o->monetary_mean && c->orders > 0)
 			res[i].measure[CRM_M] = crm_round_decimals(amount /
-			    c->orders, s->decimals);
+			    c->orders, r->decimals);
 	}
-	for (k = 0; k < 3; k++) {
-		if (s->fixed[k] != NULL) {
-			scale[k] = *s->fixed[k];
-		} else {
-			for (i = m = 0; i < n; i++)
-				if (r->c[i].orders > 0)
-					v[m++] = res[i].measure[k];
-			crm_scale_from_values(&scale[k], s->kind, s->bins,
-			    k == CRM_R, v, m);
-		}
-		for (i = 0; i < n; i++)
-			if (r->c[i].orders > 0)
-				res[i].score[k] = crm_scale_score(&scale[k],
-				    res[i].measure[k]);
-	}
-	free(v);
-	*out = res;
-	return 0;
 }
 
 static const struct crm_keyset *sort_ids;
@@ -266,19 +271,216 @@ by_id(const void *a, const void *b)
 	return (x->len > y->len) - (x->len < y->len);
 }
 
-size_t *
-crm_rfm_order_by_id(const struct crm_rfm *r)
+int
+crm_rfm_score(struct crm_rfm *r, struct crm_error *e)
 {
-	size_t *idx = malloc((r->ids.n ? r->ids.n : 1) * sizeof(*idx)), i;
+	size_t n = r->ids.n, i, m;
+	double *v;
+	int k;
 
-	if (idx == NULL)
-		return NULL;
-	for (i = 0; i < r->ids.n; i++)
-		idx[i] = i;
+	r->res = calloc(n ? n : 1, sizeof(*r->res));
+	r->order = malloc((n ? n : 1) * sizeof(*r->order));
+	v = malloc((n ? n : 1) * sizeof(*v));
+	if (r->res == NULL || r->order == NULL || v == NULL) {
+		free(v);
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	}
+	measure(r, r->res);
+	for (k = 0; k < 3; k++) {
+		if (r->o.has_fixed[k]) {
+			r->scale[k] = r->o.fixed[k];
+		} else {
+			for (i = m = 0; i < n; i++)
+				if (r->c[i].orders > 0)
+					v[m++] = r->res[i].measure[k];
+			crm_scale_from_values(&r->scale[k], r->o.binning,
+			    r->o.bins, k == CRM_R, v, m);
+		}
+		for (i = 0; i < n; i++)
+			if (r->c[i].orders > 0)
+				r->res[i].score[k] = crm_scale_score(
+				    &r->scale[k], r->res[i].measure[k]);
+	}
+	free(v);
+	for (i = 0; i < n; i++)
+		r->order[i] = i;
 	sort_ids = &r->ids;
-	qsort(idx, r->ids.n, sizeof(*idx), by_id);
+	qsort(r->order, n, sizeof(*r->order), by_id);
 	sort_ids = NULL;
-	return idx;
+	return 0;
+}
+
+size_t
+crm_rfm_count(const struct crm_rfm *r)
+{
+	return r->ids.n;
+}
+
+const struct crm_rfm_customer *
+crm_rfm_customer(const struct crm_rfm *r, size_t i)
+{
+	return &r->c[i];
+}
+
+const char *
+crm_rfm_id(const struct crm_rfm *r, size_t i, size_t *len)
+{
+	if (len != NULL)
+		*len = r->ids.key[i].len;
+	return crm_keyset_text(&r->ids, i);
+}
+
+const char *
+crm_rfm_kept(const struct crm_rfm *r, size_t i, size_t k)
+{
+	const char *p = r->kept[i].text;
+
+	while (k-- > 0)
+		p += strlen(p) + 1;
+	return p;
+}
+
+const struct crm_rfm_result *
+crm_rfm_result(const struct crm_rfm *r, size_t i)
+{
+	return &r->res[i];
+}
+
+const struct crm_scale *
+crm_rfm_scale(const struct crm_rfm *r, int measure)
+{
+	return &r->scale[measure];
+}
+
+size_t
+crm_rfm_refunds_only(const struct crm_rfm *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->ids.n; i++)
+		if (r->c[i].orders == 0)
+			n++;
+	return n;
+}
+
+size_t
+crm_rfm_future(const struct crm_rfm *r)
+{
+	return r->future;
+}
+
+static void
+put_date(struct crm_csv_writer *w, int32_t days)
+{
+	char buf[16];
+
+	crm_date_format(days, buf);
+	crm_csv_puts(w, buf);
+}
+
+static void
+put_integer(struct crm_csv_writer *w, long long v)
+{
+	char buf[CRM_NUMBER_SIZE];
+
+	crm_integer_format(v, buf);
+	crm_csv_puts(w, buf);
+}
+
+/* The scores of a customer with an order: r, f, m, cell, rfm_score. */
+static void
+put_scores(const struct crm_rfm *r, struct crm_csv_writer *w,
+    const struct crm_rfm_result *res)
+{
+	const double *wt = r->o.weight;
+	char cell[4], buf[CRM_NUMBER_SIZE];
+	int k;
+
+	for (k = 0; k < 3; k++)
+		put_integer(w, res->score[k]);
+	/* scores are single digits (bins <= 9) */
+	for (k = 0; k < 3; k++)
+		cell[k] = (char)('0' + res->score[k]);
+	cell[3] = '\0';
+	crm_csv_puts(w, cell);
+	if (r->o.weights_given) {
+		crm_fraction_format(wt[CRM_R] * res->score[CRM_R] +
+		    wt[CRM_F] * res->score[CRM_F] +
+		    wt[CRM_M] * res->score[CRM_M], 6, buf, sizeof(buf));
+		crm_csv_puts(w, buf);
+	} else {
+		crm_csv_puts(w, cell);	/* the cell read as a number */
+	}
+}
+
+/* One customer's row; one with refunds only has no dates and scores. */
+static void
+put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
+{
+	const struct crm_rfm_customer *c = &r->c[i];
+	const struct crm_rfm_result *res = &r->res[i];
+	char buf[CRM_NUMBER_SIZE];
+	size_t k;
+
+	crm_csv_put(w, crm_keyset_text(&r->ids, i), r->ids.key[i].len);
+	for (k = 0; k < r->o.nkeep; k++)
+		crm_csv_puts(w, crm_rfm_kept(r, i, k));
+	if (c->orders > 0) {
+		put_date(w, c->first);
+		put_date(w, c->last);
+		put_integer(w, (long long)res->measure[CRM_R]);
+	} else {
+		for (k = 0; k < 3; k++)
+			crm_csv_puts(w, "");
+	}
+	put_integer(w, c->orders);
+	crm_number_format(res->measure[CRM_M], r->decimals, buf, sizeof(buf));
+	crm_csv_puts(w, buf);
+	if (c->orders > 0)
+		put_scores(r, w, res);
+	else
+		for (k = 0; k < 5; k++)
+			crm_csv_puts(w, "");
+	crm_csv_end(w);
+}
+
+void
+crm_rfm_write(const struct crm_rfm *r, struct crm_csv_writer *w)
+{
+	size_t i;
+
+	crm_csv_puts(w, r->o.id);
+	for (i = 0; i < r->o.nkeep; i++)
+		crm_csv_puts(w, r->o.keep[i]);
+	for (i = 0; i < sizeof(crm_rfm_columns) / sizeof(crm_rfm_columns[0]);
+	    i++)
+		crm_csv_puts(w, crm_rfm_columns[i]);
+	crm_csv_end(w);
+	for (i = 0; i < r->ids.n; i++)
+		put_customer(r, w, r->order[i]);
+}
+
+void
+crm_rfm_write_thresholds(const struct crm_rfm *r, struct crm_csv_writer *w)
+{
+	static const char *const name[3] = { "recency", "frequency",
+	    "monetary" };
+	char buf[128];
+	int k, sc;
+
+	crm_csv_puts(w, "measure");
+	crm_csv_puts(w, "score");
+	crm_csv_puts(w, "interval");
+	crm_csv_end(w);
+	for (k = 0; k < 3; k++)
+		for (sc = r->scale[k].bins; sc >= 1; sc--) {
+			crm_csv_puts(w, name[k]);
+			put_integer(w, sc);
+			crm_scale_interval(&r->scale[k], sc, buf, sizeof(buf));
+			crm_csv_puts(w, buf);
+			crm_csv_end(w);
+		}
 }
 
 void
@@ -288,10 +490,11 @@ crm_rfm_free(struct crm_rfm *r)
 
 	for (i = 0; i < r->ids.n && r->kept != NULL; i++)
 		free(r->kept[i].text);
-	for (i = 0; i < CRM_RFM_RING; i++)
-		free(r->ring[i].text);
+	crm_lookahead_free(&r->ahead);
 	free(r->kept);
 	free(r->c);
+	free(r->res);
+	free(r->order);
 	crm_keyset_free(&r->ids);
 	memset(r, 0, sizeof(*r));
 }

@@ -1,8 +1,16 @@
 /*
  * rfm.h - recency, frequency and monetary value per customer, from order
- * rows, and their scores.
+ * rows, and their scores: crm-score's RFM mode.
  *
- * crm_rfm_add folds one order row into its customer's entry (one entry
+ * What makes a row (crm_rfm_row):
+ *   - an empty customer id is a bad record;
+ *   - the date and the amount must be valid (and the quantity, with a
+ *     quantity column: the amount is then quantity * unit price);
+ *   - a date after the as-of date is a bad record, or with ignore_future
+ *     a row silently left out (and counted);
+ *   - the amounts keep the most decimals any row had (amount and quantity
+ *     decimals add up; at most 9): sums are rounded to them.
+ * How a row is folded into its customer's entry (crm_rfm_add; one entry
  * per customer, never one per row):
  *   - a row with a negative amount is a refund: it lowers the monetary
  *     total and is neither an order nor a purchase date;
@@ -14,27 +22,33 @@
  *     kind; on equal dates the later row).
  * crm_rfm_score then scores every customer that has an order; customers
  * with refunds only have no recency and get no scores (score 0).
+ *
+ * Rows reach their customers a few rows late (lookahead.h hides the
+ * cache misses): crm_rfm_finish folds in the last ones.
  */
 #ifndef CRM_RFM_H
 #define CRM_RFM_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
+#include "csvio.h"
 #include "error.h"
 #include "keyset.h"
+#include "lookahead.h"
+#include "rfmopts.h"
 #include "scale.h"
-
-enum { CRM_R, CRM_F, CRM_M };
+#include "table.h"
 
 /*
  * 32 bytes, and the array is aligned on cache lines: a row touches one
  * line of its customer's entry.
  */
 struct crm_rfm_customer {
-	int32_t first, last;	/* order dates; meaningless when orders == 0 */
+	int32_t first, last;	/* order dates; none when orders == 0 */
 	uint32_t orders;
-	int32_t kept_date;	/* the date of the row the kept values are from */
+	int32_t kept_date;	/* of the row the kept values are from */
 	double amount;		/* orders minus refunds */
 	uint64_t order_hash;	/* id of the last order counted */
 };
@@ -45,42 +59,56 @@ struct crm_rfm_kept {
 	size_t size;
 };
 
-/*
- * A row on its way into the table: rows are folded in a few rows after
- * they are added, so that the cache misses of their lookups (the hash
- * slot, then the customer's entry) overlap the parsing of the next rows.
- */
-struct crm_rfm_row {
-	int32_t date;
-	double amount;
-	uint64_t order_hash;
-	long customer;		/* set by the lookup */
-	int added;		/* the lookup made a new customer */
-	char *text;		/* the id, then the kept values, NUL-terminated */
-	size_t idlen, used, size;
+struct crm_rfm_result {
+	double measure[3];	/* recency days, frequency, monetary */
+	int score[3];		/* 1..bins; 0: a customer with no order */
 };
 
-#define CRM_RFM_AHEAD	4	/* rows between adding and looking up */
-#define CRM_RFM_RING	16	/* > 2 * CRM_RFM_AHEAD */
-
 struct crm_rfm {
+	struct crm_rfm_opts o;	/* a copy; its strings not owned */
 	struct crm_keyset ids;
-	struct crm_rfm_row ring[CRM_RFM_RING];
-	uint64_t rows;			/* rows added */
+	struct crm_lookahead ahead;	/* rows on their way to c[] */
 	struct crm_rfm_customer *c;	/* by customer number */
 	struct crm_rfm_kept *kept;	/* by customer number; with nkeep */
 	size_t cap;
-	size_t nkeep;
-	int by_order;
+	/* the columns, by crm_rfm_bind */
+	long idc, datec, amountc, qtyc, orderc;
+	long keepc[CRM_RFM_MAX_KEEP];
+	int decimals;		/* the most the amounts read had */
+	size_t future;		/* rows left out (ignore_future) */
+	/* by crm_rfm_score, by customer number */
+	struct crm_rfm_result *res;
+	struct crm_scale scale[3];
+	size_t *order;		/* the numbers sorted by id */
 };
 
-void crm_rfm_init(struct crm_rfm *r, size_t nkeep, int by_order);
+/*
+ * Starts an empty table for the options o (finished: rfmopts.h); o's
+ * strings must outlive the table.
+ */
+void crm_rfm_init(struct crm_rfm *r, const struct crm_rfm_opts *o);
 
 /*
- * Adds a row: customer id, date (days), amount, order id (ignored unless
- * by_order) and the nkeep kept values.  Fails only when out of memory.
- * The row may be folded in later: call crm_rfm_finish before reading
- * the table.
+ * Finds the columns of the options in the header: id, date, amount,
+ * then quantity and order when given, then each kept column (status 2
+ * for the first missing one).
+ */
+int crm_rfm_bind(struct crm_rfm *r, const struct crm_header *h,
+    struct crm_error *e);
+
+/*
+ * Reads one order row by the rules above and adds it.  Returns a verdict
+ * (error.h): bad with *why (no place) for an empty id, an invalid value
+ * or a future date; stop when out of memory.  A future row left out by
+ * ignore_future is good (crm_rfm_future counts it).
+ */
+int crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
+    struct crm_error *why);
+
+/*
+ * Adds a row already read: customer id, date (days), amount, order id
+ * (ignored without an order column) and the nkeep kept values.  Fails
+ * only when out of memory.  Call crm_rfm_finish before reading the table.
  */
 int crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen,
     int32_t date, double amount, const char *order, size_t orderlen,
@@ -89,34 +117,45 @@ int crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen,
 /* Folds in the rows still on their way; fails only when out of memory. */
 int crm_rfm_finish(struct crm_rfm *r, struct crm_error *e);
 
-/* The i-th kept value of customer c. */
-const char *crm_rfm_kept(const struct crm_rfm *r, size_t c, size_t i);
+/*
+ * Measures and scores every customer (the rows all folded in): monetary
+ * rounded to the decimals of the amounts read, cut points from the data
+ * or the options' breaks; then sorts the customers by id (bytewise).
+ * Fails only when out of memory.
+ */
+int crm_rfm_score(struct crm_rfm *r, struct crm_error *e);
 
-struct crm_rfm_settings {
-	int32_t as_of;
-	int bins;			/* for the scales computed from data */
-	enum crm_scale_kind kind;	/* CRM_SCALE_QUANTILE or _R_RFM */
-	const struct crm_scale *fixed[3];	/* NULL: from the data */
-	int monetary_mean;		/* mean order value, not the total */
-	int decimals;			/* monetary is rounded to these */
-};
+/* Customers so far, and customer i's entry, id and i-th kept value. */
+size_t crm_rfm_count(const struct crm_rfm *r);
+const struct crm_rfm_customer *crm_rfm_customer(const struct crm_rfm *r,
+    size_t i);
+const char *crm_rfm_id(const struct crm_rfm *r, size_t i, size_t *len);
+const char *crm_rfm_kept(const struct crm_rfm *r, size_t i, size_t k);
 
-struct crm_rfm_result {
-	double measure[3];	/* recency days, frequency, monetary */
-	int score[3];		/* 1..bins; 0 for a customer with no order */
-};
+/* After crm_rfm_score: customer i's result, the scale of a measure. */
+const struct crm_rfm_result *crm_rfm_result(const struct crm_rfm *r,
+    size_t i);
+const struct crm_scale *crm_rfm_scale(const struct crm_rfm *r, int measure);
+
+/* Customers with refunds only (no scores); future rows left out. */
+size_t crm_rfm_refunds_only(const struct crm_rfm *r);
+size_t crm_rfm_future(const struct crm_rfm *r);
 
 /*
- * Measures and scores every customer; *out (r->ids.n entries, by
- * customer number) is malloc'd and owned by the caller; scale[] receives
- * the scales used.
+ * After crm_rfm_score: writes the customer table, sorted by id: the id,
+ * the kept columns, then crm_rfm_columns (empty dates, recency and scores
+ * for a customer with refunds only; rfm_score the cell, or the weighted
+ * sum with weights).  A write error is left on the stream, for the
+ * commit of the output to report.
  */
-int crm_rfm_score(const struct crm_rfm *r, const struct crm_rfm_settings *s,
-    struct crm_rfm_result **out, struct crm_scale scale[3],
-    struct crm_error *e);
+void crm_rfm_write(const struct crm_rfm *r, struct crm_csv_writer *w);
 
-/* Customer numbers sorted by id (bytewise); malloc'd, or NULL. */
-size_t *crm_rfm_order_by_id(const struct crm_rfm *r);
+/*
+ * Writes the cut points used as measure,score,interval rows, best score
+ * first (scale.h says how an interval reads); errors as crm_rfm_write.
+ */
+void crm_rfm_write_thresholds(const struct crm_rfm *r,
+    struct crm_csv_writer *w);
 
 void crm_rfm_free(struct crm_rfm *r);
 

@@ -9,23 +9,47 @@
 #include "value.h"
 
 /*
- * The arithmetic is R's, step for step (quantile.default, type 7), so
- * that cut points agree with R to the last bit and a value sitting on a
- * cut point falls on the same side.
+ * Where the type 7 quantile at p reads n > 0 sorted values: the 0-based
+ * positions lo <= hi and the weight h of the value at hi.  The arithmetic
+ * is R's, step for step (quantile.default, type 7), so that cut points
+ * agree with R to the last bit and a value sitting on a cut point falls
+ * on the same side.
  */
+struct q7 {
+	size_t lo, hi;
+	double h;		/* 0: the value at lo alone */
+};
+
+static struct q7
+q7_at(size_t n, double p)
+{
+	double index = 1 + (double)(n - 1) * p;	/* 1-based, as in R */
+	double lo = floor(index);
+	struct q7 q;
+
+	q.lo = (size_t)lo - 1;
+	q.hi = (size_t)ceil(index) - 1;
+	if (q.hi > n - 1)
+		q.hi = n - 1;
+	q.h = index - lo;	/* exact: index and lo are close doubles */
+	return q;
+}
+
+/* The quantile from the values at q.lo and q.hi. */
+static double
+q7_value(struct q7 q, double xlo, double xhi)
+{
+	if (!(q.h > 0 && xhi != xlo))
+		return xlo;
+	return (1 - q.h) * xlo + q.h * xhi;
+}
+
 double
 crm_quantile7(const double *sorted, size_t n, double p)
 {
-	double index = 1 + (double)(n - 1) * p;	/* 1-based, as in R */
-	double lo = floor(index), hi = ceil(index), h;
-	size_t l = (size_t)lo, u = (size_t)hi;
+	struct q7 q = q7_at(n, p);
 
-	if (u > n)
-		u = n;
-	if (!(index > lo && sorted[u - 1] != sorted[l - 1]))
-		return sorted[l - 1];
-	h = index - lo;
-	return (1 - h) * sorted[l - 1] + h * sorted[u - 1];
+	return q7_value(q, sorted[q.lo], sorted[q.hi]);
 }
 
 /*
@@ -71,12 +95,67 @@ select_kth(double *v, size_t n, size_t k)
 	return v[k];
 }
 
+/* The quantile at b / bins, as the cut points ask for it. */
+static struct q7
+cut_at(size_t n, int b, int bins)
+{
+	return q7_at(n, b * (1.0 / bins));
+}
+
+/*
+ * The values at the sorted positions pos[0..npos-1] (ascending, distinct)
+ * of v, into at[]: each selection leaves everything after it no smaller,
+ * so the next one searches only what follows.
+ */
+static void
+select_positions(double *v, size_t n, const size_t *pos, size_t npos,
+    double *at)
+{
+	size_t j, from = 0;
+
+	for (j = 0; j < npos; j++) {
+		at[j] = select_kth(v + from, n - from, pos[j] - from);
+		from = pos[j] + 1;
+	}
+}
+
+/* Sorts the npos positions and drops repeats; returns how many are left. */
+static size_t
+sort_positions(size_t *pos, size_t npos)
+{
+	size_t i, j;
+
+	for (i = 1; i < npos; i++)
+		for (j = i; j > 0 && pos[j - 1] > pos[j]; j--) {
+			size_t t = pos[j];
+
+			pos[j] = pos[j - 1];
+			pos[j - 1] = t;
+		}
+	for (i = j = 0; i < npos; i++)
+		if (j == 0 || pos[j - 1] != pos[i])
+			pos[j++] = pos[i];
+	return j;
+}
+
+/* The value at sorted position k, among the npos selected. */
+static double
+value_at(const size_t *pos, const double *at, size_t npos, size_t k)
+{
+	size_t j;
+
+	for (j = 0; pos[j] != k && j + 1 < npos; j++)
+		;
+	return at[j];
+}
+
 void
 crm_scale_from_values(struct crm_scale *s, enum crm_scale_kind kind,
     int bins, int lower_is_better, double *values, size_t n)
 {
-	size_t pos[2 * CRM_SCALE_MAX_BINS], npos = 0, i, j, from = 0;
+	size_t pos[2 * CRM_SCALE_MAX_BINS], npos = 0, i;
 	double at[2 * CRM_SCALE_MAX_BINS];
+	struct q7 q;
 	int b;
 
 	memset(s, 0, sizeof(*s));
@@ -92,53 +171,18 @@ crm_scale_from_values(struct crm_scale *s, enum crm_scale_kind kind,
 		if (values[i] > s->max)
 			s->max = values[i];
 	}
-	/* the 0-based sorted positions R's quantiles read, ascending, once */
+	/* only the sorted positions the quantiles read, not a full sort */
 	for (b = 1; b < bins; b++) {
-		double index = 1 + (double)(n - 1) * (b * (1.0 / bins));
-		size_t l = (size_t)floor(index), u = (size_t)ceil(index);
-
-		pos[npos++] = l - 1;
-		if (u <= n)
-			pos[npos++] = u - 1;
+		q = cut_at(n, b, bins);
+		pos[npos++] = q.lo;
+		pos[npos++] = q.hi;
 	}
-	for (i = 1; i < npos; i++)
-		for (j = i; j > 0 && pos[j - 1] > pos[j]; j--) {
-			size_t t = pos[j];
-
-			pos[j] = pos[j - 1];
-			pos[j - 1] = t;
-		}
-	for (i = j = 0; i < npos; i++)
-		if (j == 0 || pos[j - 1] != pos[i])
-			pos[j++] = pos[i];
-	npos = j;
-	/* each selection leaves everything after it no smaller */
-	for (j = 0; j < npos; j++) {
-		at[j] = select_kth(values + from, n - from, pos[j] - from);
-		from = pos[j] + 1;
-	}
+	npos = sort_positions(pos, npos);
+	select_positions(values, n, pos, npos, at);
 	for (b = 1; b < bins; b++) {
-		/* R's arithmetic, step for step (see crm_quantile7) */
-		double index = 1 + (double)(n - 1) * (b * (1.0 / bins));
-		double lo = floor(index), h;
-		size_t l = (size_t)lo, u = (size_t)ceil(index);
-		double xl = 0, xu;
-
-		if (u > n)
-			u = n;
-		for (j = 0; j < npos; j++)
-			if (pos[j] == l - 1)
-				xl = at[j];
-		xu = xl;
-		for (j = 0; j < npos; j++)
-			if (pos[j] == u - 1)
-				xu = at[j];
-		if (index > lo && xu != xl) {
-			h = index - lo;
-			s->cut[b - 1] = (1 - h) * xl + h * xu;
-		} else {
-			s->cut[b - 1] = xl;
-		}
+		q = cut_at(n, b, bins);
+		s->cut[b - 1] = q7_value(q, value_at(pos, at, npos, q.lo),
+		    value_at(pos, at, npos, q.hi));
 		if (kind == CRM_SCALE_R_RFM)
 			s->cut[b - 1] += 1;
 	}

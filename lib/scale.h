@@ -40,7 +40,11 @@ struct crm_scale {
 	double min, max;		/* of the values, for r-rfm */
 };
 
-/* The type 7 quantile at p (0..1) of n > 0 values sorted ascending. */
+/*
+ * The type 7 quantile at p (0..1) of n > 0 values sorted ascending, by
+ * the arithmetic crm_scale_from_values uses for its cut points (one
+ * implementation: a test of this one tests that one).
+ */
 double crm_quantile7(const double *sorted, size_t n, double p);
 
 /*

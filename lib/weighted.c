@@ -28,6 +28,29 @@ static const char *const criterion_keys[] = { "column", "weight", "points",
     "direction", "missing", "bands", "map", "default", "label", NULL };
 static const char *const band_keys[] = { "from", "points", NULL };
 
+static double minmax_points(const struct crm_criterion *c, double x);
+static double rank_points(const struct crm_criterion *c, double x);
+static double bands_points(const struct crm_criterion *c, double x);
+
+/*
+ * The kinds of points (weighted.h says how each scores), by enum
+ * crm_points_kind: the name points: gives, whether direction: applies,
+ * whether the points need the whole column first, and the points of a
+ * number (map reads text, not numbers).
+ */
+static const struct {
+	const char *name;
+	int directed;
+	int column_wide;
+	double (*of_number)(const struct crm_criterion *c, double x);
+} kinds[] = {
+	[CRM_POINTS_MINMAX] = { "minmax", 1, 1, minmax_points },
+	[CRM_POINTS_RANK] = { "rank", 1, 1, rank_points },
+	[CRM_POINTS_BANDS] = { "bands", 0, 0, bands_points },
+	[CRM_POINTS_MAP] = { "map", 0, 0, NULL },
+};
+#define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))
+
 static int
 map_entry_cmp(const void *pa, const void *pb)
 {
@@ -220,80 +243,92 @@ out:
 	return rc;
 }
 
+/* A scalar that must be one of words (NULL-terminated): its index. */
 static int
-load_criterion(struct crm_weighted *w, struct crm_config *cfg,
-    yaml_node_t *item, struct crm_criterion *c, size_t *label_used,
-    struct crm_error *e)
+pick_word(struct crm_config *cfg, yaml_node_t *n, const char *const *words,
+    const char *expected, int *out, struct crm_error *e)
 {
-	yaml_node_t *col, *wt, *pts, *n;
 	const char *s;
 	char q[64];
-	int len;
+	int i;
 
-	if (crm_config_check_keys(cfg, item, criterion_keys, e) == -1 ||
-	    required(cfg, item, "column", &col, e) == -1 ||
-	    required(cfg, item, "weight", &wt, e) == -1 ||
-	    required(cfg, item, "points", &pts, e) == -1)
+	if (crm_config_string(cfg, n, &s, e) == -1)
 		return -1;
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(s, words[i]) == 0) {
+			*out = i;
+			return 0;
+		}
+	return crm_config_error_at(cfg, n, e, "expected %s, got %s", expected,
+	    scalar_quote(n, q, sizeof(q)));
+}
+
+static int
+load_column_weight(struct crm_config *cfg, yaml_node_t *col, yaml_node_t *wt,
+    struct crm_criterion *c, struct crm_error *e)
+{
+	char q[64];
 
 	if (crm_config_string(cfg, col, &c->column, e) == -1)
 		return -1;
 	if (c->column[0] == '\0')
 		return crm_config_error_at(cfg, col, e,
 		    "expected a column name, got \"\"");
-
 	if (crm_config_number(cfg, wt, &c->weight, e) == -1)
 		return -1;
 	if (!(c->weight > 0))
 		return crm_config_error_at(cfg, wt, e,
 		    "expected a weight greater than 0, got %s",
 		    scalar_quote(wt, q, sizeof(q)));
+	return 0;
+}
+
+/* points:, then direction: (minmax and rank only) and missing:. */
+static int
+load_kind(struct crm_config *cfg, yaml_node_t *item, yaml_node_t *pts,
+    struct crm_criterion *c, struct crm_error *e)
+{
+	static const char *const directions[] = { "higher", "lower", NULL };
+	static const char *const missing[] = { "error", "zero", "mean",
+	    NULL };
+	yaml_node_t *n;
+	const char *s;
+	char q[64];
+	size_t k;
+	int v;
 
 	if (crm_config_string(cfg, pts, &s, e) == -1)
 		return -1;
-	if (strcmp(s, "minmax") == 0)
-		c->kind = CRM_POINTS_MINMAX;
-	else if (strcmp(s, "rank") == 0)
-		c->kind = CRM_POINTS_RANK;
-	else if (strcmp(s, "bands") == 0)
-		c->kind = CRM_POINTS_BANDS;
-	else if (strcmp(s, "map") == 0)
-		c->kind = CRM_POINTS_MAP;
-	else
+	for (k = 0; k < NKINDS && strcmp(s, kinds[k].name) != 0; k++)
+		;
+	if (k == NKINDS)
 		return crm_config_error_at(cfg, pts, e,
 		    "expected minmax, rank, bands or map, got %s",
 		    scalar_quote(pts, q, sizeof(q)));
-
+	c->kind = (enum crm_points_kind)k;
 	if ((n = crm_config_get(cfg, item, "direction")) != NULL) {
-		if (c->kind != CRM_POINTS_MINMAX && c->kind != CRM_POINTS_RANK)
+		if (!kinds[c->kind].directed)
 			return not_here(cfg, item, "direction",
 			    "minmax and rank", e);
-		if (crm_config_string(cfg, n, &s, e) == -1)
+		if (pick_word(cfg, n, directions, "higher or lower",
+		    &c->lower_is_better, e) == -1)
 			return -1;
-		if (strcmp(s, "higher") == 0)
-			c->lower_is_better = 0;
-		else if (strcmp(s, "lower") == 0)
-			c->lower_is_better = 1;
-		else
-			return crm_config_error_at(cfg, n, e,
-			    "expected higher or lower, got %s",
-			    scalar_quote(n, q, sizeof(q)));
 	}
-
 	if ((n = crm_config_get(cfg, item, "missing")) != NULL) {
-		if (crm_config_string(cfg, n, &s, e) == -1)
+		if (pick_word(cfg, n, missing, "error, zero or mean", &v,
+		    e) == -1)
 			return -1;
-		if (strcmp(s, "error") == 0)
-			c->missing = CRM_MISSING_ERROR;
-		else if (strcmp(s, "zero") == 0)
-			c->missing = CRM_MISSING_ZERO;
-		else if (strcmp(s, "mean") == 0)
-			c->missing = CRM_MISSING_MEAN;
-		else
-			return crm_config_error_at(cfg, n, e,
-			    "expected error, zero or mean, got %s",
-			    scalar_quote(n, q, sizeof(q)));
+		c->missing = (enum crm_missing)v;
 	}
+	return 0;
+}
+
+/* bands: for bands, map: and default: for map, and nowhere else. */
+static int
+load_kind_data(struct crm_config *cfg, yaml_node_t *item,
+    struct crm_criterion *c, struct crm_error *e)
+{
+	yaml_node_t *n;
 
 	if (c->kind == CRM_POINTS_BANDS) {
 		if (required(cfg, item, "bands", &n, e) == -1 ||
@@ -301,19 +336,27 @@ load_criterion(struct crm_weighted *w, struct crm_config *cfg,
 			return -1;
 	} else if (not_here(cfg, item, "bands", "bands", e) == -1)
 		return -1;
-
-	if (c->kind == CRM_POINTS_MAP) {
-		if (required(cfg, item, "map", &n, e) == -1 ||
-		    load_map(cfg, n, c, e) == -1)
-			return -1;
-		if ((n = crm_config_get(cfg, item, "default")) != NULL) {
-			if (load_points(cfg, n, &c->default_points, e) == -1)
-				return -1;
-			c->has_default = 1;
-		}
-	} else if (not_here(cfg, item, "map", "map", e) == -1 ||
-	    not_here(cfg, item, "default", "map", e) == -1)
+	if (c->kind != CRM_POINTS_MAP)
+		return not_here(cfg, item, "map", "map", e) == -1 ||
+		    not_here(cfg, item, "default", "map", e) == -1 ? -1 : 0;
+	if (required(cfg, item, "map", &n, e) == -1 ||
+	    load_map(cfg, n, c, e) == -1)
 		return -1;
+	if ((n = crm_config_get(cfg, item, "default")) != NULL) {
+		if (load_points(cfg, n, &c->default_points, e) == -1)
+			return -1;
+		c->has_default = 1;
+	}
+	return 0;
+}
+
+/* label:, or "points_<column>" kept in w->label_buf. */
+static int
+load_label(struct crm_weighted *w, struct crm_config *cfg, yaml_node_t *item,
+    struct crm_criterion *c, size_t *label_used, struct crm_error *e)
+{
+	yaml_node_t *n;
+	int len;
 
 	if ((n = crm_config_get(cfg, item, "label")) != NULL) {
 		if (crm_config_string(cfg, n, &c->label, e) == -1)
@@ -321,17 +364,37 @@ load_criterion(struct crm_weighted *w, struct crm_config *cfg,
 		if (c->label[0] == '\0')
 			return crm_config_error_at(cfg, n, e,
 			    "expected a column name, got \"\"");
-	} else {
-		len = snprintf(w->label_buf + *label_used,
-		    sizeof(w->label_buf) - *label_used, "points_%s",
-		    c->column);
-		if (len < 0 || (size_t)len >= sizeof(w->label_buf) -
-		    *label_used)
-			return crm_config_error_at(cfg, item, e,
-			    "too many criteria");
-		c->label = w->label_buf + *label_used;
-		*label_used += (size_t)len + 1;
+		return 0;
 	}
+	len = snprintf(w->label_buf + *label_used,
+	    sizeof(w->label_buf) - *label_used, "points_%s", c->column);
+	if (len < 0 || (size_t)len >= sizeof(w->label_buf) - *label_used)
+		return crm_config_error_at(cfg, item, e, "too many criteria");
+	c->label = w->label_buf + *label_used;
+	*label_used += (size_t)len + 1;
+	return 0;
+}
+
+/*
+ * One item of criteria:, its settings in the order they are checked:
+ * keys, column, weight, points, direction, missing, bands, map, label.
+ */
+static int
+load_criterion(struct crm_weighted *w, struct crm_config *cfg,
+    yaml_node_t *item, struct crm_criterion *c, size_t *label_used,
+    struct crm_error *e)
+{
+	yaml_node_t *col, *wt, *pts;
+
+	if (crm_config_check_keys(cfg, item, criterion_keys, e) == -1 ||
+	    required(cfg, item, "column", &col, e) == -1 ||
+	    required(cfg, item, "weight", &wt, e) == -1 ||
+	    required(cfg, item, "points", &pts, e) == -1 ||
+	    load_column_weight(cfg, col, wt, c, e) == -1 ||
+	    load_kind(cfg, item, pts, c, e) == -1 ||
+	    load_kind_data(cfg, item, c, e) == -1 ||
+	    load_label(w, cfg, item, c, label_used, e) == -1)
+		return -1;
 	c->col = -1;
 	return 0;
 }
@@ -339,8 +402,7 @@ load_criterion(struct crm_weighted *w, struct crm_config *cfg,
 static int
 needs_column(const struct crm_criterion *c)
 {
-	return c->kind == CRM_POINTS_MINMAX || c->kind == CRM_POINTS_RANK ||
-	    c->missing == CRM_MISSING_MEAN;
+	return kinds[c->kind].column_wide || c->missing == CRM_MISSING_MEAN;
 }
 
 int
@@ -546,11 +608,11 @@ read_field(const struct crm_weighted *w, const struct crm_criterion *c,
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "column '%s': invalid number %s", c->column,
 		    crm_error_quote(s, len, q, sizeof(q)));
-	if (c->kind == CRM_POINTS_BANDS) {
-		*x = bands_points(c, *x);
-		*kind = FIELD_POINTS;
-	} else {
+	if (kinds[c->kind].column_wide) {
 		*kind = FIELD_NUMBER;
+	} else {
+		*x = kinds[c->kind].of_number(c, *x);
+		*kind = FIELD_POINTS;
 	}
 	return 0;
 }
@@ -616,8 +678,7 @@ crm_weighted_prepare(struct crm_weighted *w, struct crm_error *e)
 	for (i = 0; i < w->n; i++) {
 		struct crm_criterion *c = &w->c[i];
 
-		if (c->kind == CRM_POINTS_MINMAX ||
-		    c->kind == CRM_POINTS_RANK) {
+		if (kinds[c->kind].column_wide) {
 			if (c->nvalues > 0)
 				qsort(c->values, c->nvalues,
 				    sizeof(*c->values), double_cmp);
@@ -633,9 +694,7 @@ crm_weighted_prepare(struct crm_weighted *w, struct crm_error *e)
 				    c->values[k] == c->values[j]; k++)
 					;
 				c->points_sum += (double)(k - j) *
-				    (c->kind == CRM_POINTS_RANK ?
-				    rank_points(c, c->values[j]) :
-				    minmax_points(c, c->values[j]));
+				    kinds[c->kind].of_number(c, c->values[j]);
 			}
 		}
 		/*
@@ -670,10 +729,8 @@ crm_weighted_score(const struct crm_weighted *w,
 			p = c->missing == CRM_MISSING_MEAN ? c->mean_points : 0;
 		} else if (kind == FIELD_POINTS) {
 			p = x;
-		} else if (c->kind == CRM_POINTS_RANK) {
-			p = rank_points(c, x);
 		} else {
-			p = minmax_points(c, x);
+			p = kinds[c->kind].of_number(c, x);
 		}
 		if (points != NULL)
 			points[i] = p;
@@ -689,6 +746,77 @@ crm_weighted_score(const struct crm_weighted *w,
 	return 0;
 }
 
+#define POINTS_SIZE	32	/* room for a formatted score or points */
+
+/* The weighted module's data errors are bad records; others stop. */
+static int
+verdict(const struct crm_error *why)
+{
+	return why->status == CRM_EXIT_DATA ? CRM_RECORD_BAD : CRM_RECORD_STOP;
+}
+
+static int
+rows_check(void *ctx, const struct crm_record *rec, struct crm_error *why)
+{
+	if (crm_weighted_observe(ctx, rec, why) < 0)
+		return verdict(why);
+	return CRM_RECORD_OK;
+}
+
+static int
+rows_prepare(void *ctx, struct crm_error *e)
+{
+	return crm_weighted_prepare(ctx, e);
+}
+
+static int
+rows_compute(void *ctx, const struct crm_record *rec, const char **own,
+    struct crm_error *why)
+{
+	struct crm_weighted *w = ctx;
+	double score;
+	size_t k;
+
+	if (crm_weighted_score(w, rec, &score, w->points, why) < 0)
+		return verdict(why);
+	crm_fraction_format(score, 2, w->text, POINTS_SIZE);
+	own[0] = w->text;
+	for (k = 0; k < w->n && w->explain; k++) {
+		char *t = w->text + (k + 1) * POINTS_SIZE;
+
+		crm_fraction_format(w->points[k], 2, t, POINTS_SIZE);
+		own[k + 1] = t;
+	}
+	return CRM_RECORD_OK;
+}
+
+int
+crm_weighted_rowwise(struct crm_weighted *w, int explain,
+    struct crm_rowwise *rw, struct crm_error *e)
+{
+	size_t k;
+
+	w->names = calloc(w->n + 1, sizeof(*w->names));
+	w->points = calloc(w->n, sizeof(*w->points));
+	w->text = malloc((w->n + 1) * POINTS_SIZE);
+	if (w->names == NULL || w->points == NULL || w->text == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	w->names[0] = "score";
+	for (k = 0; k < w->n; k++)
+		w->names[k + 1] = w->c[k].label;
+	w->explain = explain;
+	memset(rw, 0, sizeof(*rw));
+	rw->own = w->names;
+	rw->nown = explain ? w->n + 1 : 1;
+	rw->hold = w->needs_table;
+	rw->check = rows_check;
+	rw->prepare = rows_prepare;
+	rw->compute = rows_compute;
+	rw->ctx = w;
+	return 0;
+}
+
 void
 crm_weighted_free(struct crm_weighted *w)
 {
@@ -701,6 +829,12 @@ crm_weighted_free(struct crm_weighted *w)
 			free(w->c[i].values);
 		}
 	free(w->c);
+	free(w->names);
+	free(w->points);
+	free(w->text);
 	w->c = NULL;
+	w->names = NULL;
+	w->points = NULL;
+	w->text = NULL;
 	w->n = 0;
 }

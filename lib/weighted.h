@@ -31,6 +31,7 @@
 #include "config.h"
 #include "csvio.h"
 #include "error.h"
+#include "rowwise.h"
 #include "table.h"
 
 enum crm_points_kind {
@@ -66,7 +67,7 @@ struct crm_criterion {
 	int has_default;
 	double default_points;
 	/* column statistics, from observe/prepare */
-	double *values;		/* present numeric values; sorted by prepare */
+	double *values;		/* present numbers; sorted by prepare */
 	size_t nvalues, capvalues;
 	double min, max;
 	double points_sum;	/* for missing: mean, over present values */
@@ -81,6 +82,11 @@ struct crm_weighted {
 	int needs_table;	/* some criterion needs the whole column */
 	int decimal_comma;
 	char label_buf[4096];	/* storage for the default labels */
+	/* the row-wise step (crm_weighted_rowwise) */
+	int explain;
+	const char **names;	/* score, then the labels */
+	double *points;		/* by criterion */
+	char *text;		/* the formatted score and points */
 };
 
 /*
@@ -117,6 +123,17 @@ int crm_weighted_prepare(struct crm_weighted *w, struct crm_error *e);
 int crm_weighted_score(const struct crm_weighted *w,
     const struct crm_record *rec, double *score, double *points,
     struct crm_error *e);
+
+/*
+ * Sets rw to the row-wise step of crm-score's weighted mode over a loaded
+ * and bound w: each record gets score (at most 2 decimals) and, with
+ * explain, each criterion's points under its label; records are held
+ * first when a criterion needs the whole column.  A bad value (status 1
+ * from observe or score) is a bad record, any other failure stops the
+ * run.  Fails only when out of memory.
+ */
+int crm_weighted_rowwise(struct crm_weighted *w, int explain,
+    struct crm_rowwise *rw, struct crm_error *e);
 
 void crm_weighted_free(struct crm_weighted *w);
 

@@ -1,6 +1,9 @@
 /*
- * test_rfm.c - per-customer measures from order rows, and their scores.
- * Every expected value is worked out by hand beside it.
+ * test_rfm.c - RFM from order rows: the row rules (empty ids, invalid
+ * values, future dates, quantity * price, decimals), the folding rules
+ * (refunds, orders by id, first and last dates, kept values), the scores
+ * and the two tables written.  Every expected value is worked out by hand
+ * beside it; records are built from comma-separated text (no quoting).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +17,8 @@
 #include "rfm.h"
 #include "value.h"
 
+#define MAXF	8
+
 static int32_t
 day(const char *s)
 {
@@ -21,6 +26,119 @@ day(const char *s)
 
 	assert_int_equal(crm_date_parse(s, NULL, &d), CRM_VALUE_OK);
 	return d;
+}
+
+/* A record split from "a,b,c" (a copy: the fields point into it). */
+struct rec {
+	char text[256];
+	char *f[MAXF];
+	size_t len[MAXF];
+	struct crm_record r;
+};
+
+static const struct crm_record *
+record(struct rec *b, const char *line)
+{
+	char *p;
+
+	snprintf(b->text, sizeof(b->text), "%s", line);
+	b->r.n = 0;
+	for (p = b->text;; p++) {
+		char *comma = strchr(p, ',');
+
+		assert_true(b->r.n < MAXF);
+		b->f[b->r.n] = p;
+		if (comma != NULL)
+			*comma = '\0';
+		b->len[b->r.n] = strlen(p);
+		b->r.n++;
+		if (comma == NULL)
+			break;
+		p = comma;
+	}
+	b->r.field = b->f;
+	b->r.len = b->len;
+	b->r.line = 7;
+	return &b->r;
+}
+
+/* Options finished as crm-score finishes them, as of the date given. */
+static void
+opts(struct crm_rfm_opts *o, const char *as_of)
+{
+	struct crm_common c;
+	struct crm_error e;
+
+	memset(&c, 0, sizeof(c));
+	c.as_of = day(as_of);
+	assert_int_equal(crm_rfm_opts_finish(o, &c, &e), 0);
+}
+
+/* A table over the header line, bound. */
+static void
+start(struct crm_rfm *r, const struct crm_rfm_opts *o, const char *header)
+{
+	struct crm_error e;
+	struct rec h;
+
+	crm_rfm_init(r, o);
+	if (crm_rfm_bind(r, &(struct crm_header){ record(&h, header),
+	    "orders.csv" }, &e) != 0)
+		fail_msg("bind: %s", e.msg);
+}
+
+/* Reads one row that must be good. */
+static void
+row(struct crm_rfm *r, const char *line)
+{
+	struct crm_error why;
+	struct rec b;
+
+	if (crm_rfm_row(r, record(&b, line), &why) != CRM_RECORD_OK)
+		fail_msg("%s: %s", line, why.msg);
+}
+
+/* Reads one row that must be bad, with the message want. */
+static void
+bad_row(struct crm_rfm *r, const char *line, const char *want)
+{
+	struct crm_error why;
+	struct rec b;
+
+	memset(&why, 0, sizeof(why));
+	assert_int_equal(crm_rfm_row(r, record(&b, line), &why),
+	    CRM_RECORD_BAD);
+	assert_int_equal(why.status, CRM_EXIT_DATA);
+	assert_int_equal(why.line, 0);	/* the input places it */
+	assert_string_equal(why.msg, want);
+}
+
+static void
+finish_and_score(struct crm_rfm *r)
+{
+	struct crm_error e;
+
+	assert_int_equal(crm_rfm_finish(r, &e), 0);
+	assert_int_equal(crm_rfm_score(r, &e), 0);
+}
+
+/* The customer table (thresholds too, if asked) as text; free it. */
+static char *
+written(const struct crm_rfm *r, int thresholds)
+{
+	struct crm_csv_writer w;
+	char *text = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&text, &size);
+
+	assert_non_null(fp);
+	crm_csv_writer_init(&w, fp, ',');
+	if (thresholds)
+		crm_rfm_write_thresholds(r, &w);
+	else
+		crm_rfm_write(r, &w);
+	assert_int_equal(fclose(fp), 0);
+	return text;
 }
 
 static void
@@ -35,107 +153,304 @@ add(struct crm_rfm *r, const char *id, const char *date, double amount,
 	    order, order ? strlen(order) : 0, keep, keeplen, &e), 0);
 }
 
-/* Rows are folded in a few rows late: this folds in the rest. */
-static void
-finish(struct crm_rfm *r)
-{
-	struct crm_error e;
-
-	assert_int_equal(crm_rfm_finish(r, &e), 0);
-}
-
 static void
 test_orders_refunds_and_kept(void **state)
 {
+	const struct crm_rfm_customer *a;
+	struct crm_rfm_opts o;
+	struct crm_error e;
 	struct crm_rfm r;
 
 	(void)state;
-	crm_rfm_init(&r, 1, 1);
+	crm_rfm_opts_init(&o);
+	o.order = "order_id";
+	assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
+	opts(&o, "2025-12-31");
+	crm_rfm_init(&r, &o);
 	add(&r, "A", "2025-01-05", 10, "I1", "first");
 	add(&r, "A", "2025-01-05", 5, "I1", "first");	/* same order */
 	add(&r, "B", "2025-01-06", 7, "I2", "b");
 	add(&r, "A", "2025-02-01", 20, "I3", "later");
 	add(&r, "A", "2025-02-03", -5, "C9", "refund");	/* no order */
 	add(&r, "A", "2025-01-20", 1, "I4", "older");	/* kept stays */
-	finish(&r);
-	assert_int_equal(r.ids.n, 2);
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	assert_int_equal(crm_rfm_count(&r), 2);
 	/* A: I1, I3, I4 are orders; 10 + 5 + 20 - 5 + 1 = 31 */
-	assert_int_equal(r.c[0].orders, 3);
-	assert_true(r.c[0].amount == 31);
-	assert_int_equal(r.c[0].first, day("2025-01-05"));
-	assert_int_equal(r.c[0].last, day("2025-02-01"));
+	a = crm_rfm_customer(&r, 0);
+	assert_int_equal(a->orders, 3);
+	assert_true(a->amount == 31);
+	/* the refund of 02-03 is not a purchase date */
+	assert_int_equal(a->first, day("2025-01-05"));
+	assert_int_equal(a->last, day("2025-02-01"));
 	/* the kept value comes from the most recent row, the refund */
 	assert_string_equal(crm_rfm_kept(&r, 0, 0), "refund");
 	assert_string_equal(crm_rfm_kept(&r, 1, 0), "b");
 	crm_rfm_free(&r);
+	crm_rfm_opts_free(&o);
 }
 
 static void
 test_rows_are_orders_without_ids(void **state)
 {
+	struct crm_rfm_opts o;
+	struct crm_error e;
 	struct crm_rfm r;
 
 	(void)state;
-	crm_rfm_init(&r, 0, 0);
+	crm_rfm_opts_init(&o);
+	opts(&o, "2025-12-31");
+	crm_rfm_init(&r, &o);
 	add(&r, "A", "2025-01-05", 10, NULL, NULL);
 	add(&r, "A", "2025-01-05", 5, NULL, NULL);
-	finish(&r);
-	assert_int_equal(r.c[0].orders, 2);
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	assert_int_equal(crm_rfm_customer(&r, 0)->orders, 2);
 	crm_rfm_free(&r);
 }
 
+/*
+ * As in tests/cli/cases/score-rfm-hand (worked by hand in its README):
+ * as-of 2025-01-31, 3 bins.  A 0 days/2 orders/150, B 30/1/250, C
+ * 61/1/80, D 31/2/40, E 10/1/80, F refund only.  Amounts have two
+ * decimals, so monetary is written with two.
+ */
 static void
-test_scores_and_refund_only(void **state)
+test_scores_and_tables(void **state)
 {
-	/*
-	 * As in tests/cli/cases/score-rfm-hand: as-of 2025-01-31, 3 bins.
-	 * A 0 days/2 orders/150, B 30/1/250, C 61/1/80, D 31/2/40,
-	 * E 10/1/80, F refund only.
-	 */
-	struct crm_rfm_settings s;
-	struct crm_rfm_result *res;
-	struct crm_scale scale[3];
+	static const char *const rows[] = {
+		"1,A,2025-01-31,100.00", "2,A,2025-01-10,50.00",
+		"3,B,2025-01-01,300.00", "4,B,2025-01-01,-50.00",
+		"5,C,2024-12-01,80.00", "6,D,2024-11-01,20.00",
+		"7,D,2024-12-31,20.00", "8,E,2025-01-21,80.00",
+		"9,F,2024-10-01,-30.00",
+	};
+	struct crm_rfm_opts o;
 	struct crm_error e;
 	struct crm_rfm r;
-	static const int want[5][3] = {
-		{ 3, 3, 3 }, { 2, 1, 3 }, { 1, 1, 1 }, { 1, 3, 1 }, { 3, 1, 1 }
-	};
-	size_t i, *order;
+	char *text;
+	size_t i;
 
 	(void)state;
-	crm_rfm_init(&r, 0, 0);
-	add(&r, "E", "2025-01-21", 80, NULL, NULL);
-	add(&r, "A", "2025-01-31", 100, NULL, NULL);
-	add(&r, "A", "2025-01-10", 50, NULL, NULL);
-	add(&r, "B", "2025-01-01", 300, NULL, NULL);
-	add(&r, "B", "2025-01-01", -50, NULL, NULL);
-	add(&r, "C", "2024-12-01", 80, NULL, NULL);
-	add(&r, "D", "2024-11-01", 20, NULL, NULL);
-	add(&r, "D", "2024-12-31", 20, NULL, NULL);
-	add(&r, "F", "2024-10-01", -30, NULL, NULL);
-	memset(&s, 0, sizeof(s));
-	s.as_of = day("2025-01-31");
-	s.bins = 3;
-	s.kind = CRM_SCALE_QUANTILE;
-	s.decimals = 2;
-	finish(&r);
-	assert_int_equal(crm_rfm_score(&r, &s, &res, scale, &e), 0);
-	order = crm_rfm_order_by_id(&r);
-	assert_non_null(order);
-	for (i = 0; i < 5; i++) {
-		const struct crm_rfm_result *x = &res[order[i]];
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_bins(&o, "3", &e), 0);
+	opts(&o, "2025-01-31");
+	start(&r, &o, "order_id,customer_id,order_date,amount");
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		row(&r, rows[i]);
+	finish_and_score(&r);
+	assert_int_equal(crm_rfm_refunds_only(&r), 1);
+	assert_int_equal(crm_rfm_future(&r), 0);
+	text = written(&r, 0);
+	assert_string_equal(text,
+	    "customer_id,first_order,last_order,recency_days,frequency,"
+	    "monetary,r_score,f_score,m_score,rfm_cell,rfm_score\n"
+	    "A,2025-01-10,2025-01-31,0,2,150.00,3,3,3,333,333\n"
+	    "B,2025-01-01,2025-01-01,30,1,250.00,2,1,3,213,213\n"
+	    "C,2024-12-01,2024-12-01,61,1,80.00,1,1,1,111,111\n"
+	    "D,2024-11-01,2024-12-31,31,2,40.00,1,3,1,131,131\n"
+	    "E,2025-01-21,2025-01-21,10,1,80.00,3,1,1,311,311\n"
+	    "F,,,,0,-30.00,,,,,\n");
+	free(text);
+	/* the cut points of the README: 16.667 and 30.667, 1 and 1.667... */
+	text = written(&r, 1);
+	assert_string_equal(text, "measure,score,interval\n"
+	    "recency,3,\"(-inf, 16.666667)\"\n"
+	    "recency,2,\"[16.666667, 30.666667)\"\n"
+	    "recency,1,\"[30.666667, +inf)\"\n"
+	    "frequency,3,\"(1.666667, +inf)\"\n"
+	    "frequency,2,\"(1, 1.666667]\"\n"
+	    "frequency,1,\"(-inf, 1]\"\n"
+	    "monetary,3,\"(126.666667, +inf)\"\n"
+	    "monetary,2,\"(80, 126.666667]\"\n"
+	    "monetary,1,\"(-inf, 80]\"\n");
+	free(text);
+	crm_rfm_free(&r);
+}
 
-		assert_int_equal(x->score[CRM_R], want[i][0]);
-		assert_int_equal(x->score[CRM_F], want[i][1]);
-		assert_int_equal(x->score[CRM_M], want[i][2]);
-	}
-	/* F: no order, no scores, monetary -30 */
-	assert_string_equal(crm_keyset_text(&r.ids, order[5]), "F");
-	assert_int_equal(res[order[5]].score[CRM_R], 0);
-	assert_true(res[order[5]].measure[CRM_M] == -30);
-	assert_true(res[order[1]].measure[CRM_M] == 250);
-	free(order);
-	free(res);
+/*
+ * 2 bins, weights 1,2,3, a kept name.  Two scored customers, so each cut
+ * point is the midpoint of their two values (type 7 at 1/2): recency 0
+ * and 2 -> 1, frequency 1 and 2 -> 1.5, monetary 5 and 40 -> 22.5.
+ * a: recency 2 (not below the cut: 1), 1 order (1), 5 (1): 1+2+3 = 6.
+ * b: 0 (2), 2 orders (2), 40 (2): 2+4+6 = 12.  c: a refund only.
+ * Whole amounts: monetary has no decimals.
+ */
+static void
+test_keep_and_weights(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	char *text;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_bins(&o, "2", &e), 0);
+	assert_int_equal(crm_rfm_opts_weights(&o, "1,2,3", &e), 0);
+	assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
+	opts(&o, "2025-01-05");
+	start(&r, &o, "customer_id,name,order_date,amount");
+	row(&r, "b,Bee old,2025-01-01,10");
+	row(&r, "c,Cee,2025-01-02,-7");
+	row(&r, "a,Ay,2025-01-03,5");
+	row(&r, "b,Bee,2025-01-05,30");
+	finish_and_score(&r);
+	text = written(&r, 0);
+	assert_string_equal(text,
+	    "customer_id,name,first_order,last_order,recency_days,frequency,"
+	    "monetary,r_score,f_score,m_score,rfm_cell,rfm_score\n"
+	    "a,Ay,2025-01-03,2025-01-03,2,1,5,1,1,1,111,6\n"
+	    "b,Bee,2025-01-01,2025-01-05,0,2,40,2,2,2,222,12\n"
+	    "c,Cee,,,,0,-7,,,,,\n");
+	free(text);
+	crm_rfm_free(&r);
+	crm_rfm_opts_free(&o);
+}
+
+/*
+ * With a quantity column the amount is quantity * unit price.  X buys 4
+ * at 2.50 (an order of 10.00, on 01-10) and returns 2 at 2.50 (-5.00: a
+ * refund, on 01-20, neither an order nor a purchase date).  Y's only row
+ * is 3 returned at price 0: 0 * -3 is -0, which is not below zero, so
+ * the row is an order of value 0 dated 01-25 (not a refund); monetary
+ * stays 0.00, never "-0.00".
+ */
+static void
+test_quantity_refunds_at_price_zero(void **state)
+{
+	const struct crm_rfm_customer *x, *y;
+	struct crm_rfm_opts o;
+	struct crm_rfm r;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.quantity = "qty";
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount,qty");
+	row(&r, "X,2025-01-10,2.50,4");
+	row(&r, "X,2025-01-20,2.50,-2");
+	row(&r, "Y,2025-01-25,0,-3");
+	finish_and_score(&r);
+	x = crm_rfm_customer(&r, 0);
+	y = crm_rfm_customer(&r, 1);
+	assert_int_equal(x->orders, 1);
+	assert_true(x->amount == 5);
+	assert_int_equal(x->last, day("2025-01-10"));
+	assert_int_equal(y->orders, 1);
+	assert_int_equal(y->first, day("2025-01-25"));
+	assert_true(crm_rfm_result(&r, 1)->measure[CRM_M] == 0);
+	assert_int_equal(crm_rfm_refunds_only(&r), 0);
+	crm_rfm_free(&r);
+}
+
+/*
+ * Monetary keeps the most decimals any amount had, quantity decimals
+ * added: 1.5 (1) * 2.25 (2) = 3.375 with 3 decimals, so Q's whole 6 is
+ * written 6.000.  Past 9 the count stops: 0.123456 (6) * 1.00001 (5) =
+ * 0.12345723456, rounded to 9 decimals 0.123457235.
+ */
+static void
+test_decimals(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_rfm r;
+	char *text;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.quantity = "qty";
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount,qty");
+	row(&r, "P,2025-01-10,1.5,2.25");
+	row(&r, "Q,2025-01-10,2,3");
+	finish_and_score(&r);
+	text = written(&r, 0);
+	assert_non_null(strstr(text, "\nP,2025-01-10,2025-01-10,21,1,3.375,"));
+	assert_non_null(strstr(text, "\nQ,2025-01-10,2025-01-10,21,1,6.000,"));
+	free(text);
+	crm_rfm_free(&r);
+
+	start(&r, &o, "customer_id,order_date,amount,qty");
+	row(&r, "P,2025-01-10,0.123456,1.00001");
+	finish_and_score(&r);
+	text = written(&r, 0);
+	assert_non_null(strstr(text, ",1,0.123457235,"));
+	free(text);
+	crm_rfm_free(&r);
+}
+
+/* Bad rows leave no trace: the table stays empty. */
+static void
+test_bad_rows(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_rfm r;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.quantity = "qty";
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount,qty");
+	bad_row(&r, ",2025-01-10,1,1",
+	    "column 'customer_id': empty customer id");
+	bad_row(&r, "A,2025-02-30,1,1",
+	    "column 'order_date': invalid date \"2025-02-30\"");
+	bad_row(&r, "A,2025-01-10,1x,1",
+	    "column 'amount': invalid number \"1x\"");
+	bad_row(&r, "A,2025-01-10,,1", "column 'amount': missing value");
+	bad_row(&r, "A,2025-01-10,1,", "column 'qty': missing value");
+	/* the date is checked before the amount */
+	bad_row(&r, "A,x,y,1", "column 'order_date': invalid date \"x\"");
+	bad_row(&r, "A,2025-02-01,1,1", "column 'order_date': order date "
+	    "2025-02-01 is after the as-of date 2025-01-31 (see "
+	    "--ignore-future)");
+	finish_and_score(&r);
+	assert_int_equal(crm_rfm_count(&r), 0);
+	crm_rfm_free(&r);
+}
+
+/* ignore_future: a later row is good, left out and counted. */
+static void
+test_ignore_future(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_rfm r;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.ignore_future = 1;
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount");
+	row(&r, "A,2025-01-31,10");	/* the as-of day is not the future */
+	row(&r, "A,2025-02-01,99");
+	row(&r, "B,2026-01-01,5");
+	finish_and_score(&r);
+	assert_int_equal(crm_rfm_future(&r), 2);
+	assert_int_equal(crm_rfm_count(&r), 1);
+	assert_true(crm_rfm_customer(&r, 0)->amount == 10);
+	crm_rfm_free(&r);
+}
+
+/* Columns are looked for in order: id, date, amount, quantity, order. */
+static void
+test_bind_missing_column(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	struct rec h;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.quantity = "qty";
+	o.order = "invoice";
+	opts(&o, "2025-01-31");
+	crm_rfm_init(&r, &o);
+	assert_int_equal(crm_rfm_bind(&r, &(struct crm_header){ record(&h,
+	    "customer_id,order_date,amount,invoice"), "o.csv" }, &e), -1);
+	assert_int_equal(e.status, CRM_EXIT_USAGE);
+	assert_string_equal(e.file, "o.csv");
+	assert_string_equal(e.msg, "no column 'qty' in the header "
+	    "(customer_id,order_date,amount,invoice)");
 	crm_rfm_free(&r);
 }
 
@@ -143,27 +458,21 @@ static void
 test_monetary_mean_rounded(void **state)
 {
 	/* 10.00 + 10.01 + 10.01 over 3 orders = 10.0066.. -> 10.01 */
-	struct crm_rfm_settings s;
-	struct crm_rfm_result *res;
-	struct crm_scale scale[3];
+	struct crm_rfm_opts o;
 	struct crm_error e;
 	struct crm_rfm r;
 
 	(void)state;
-	crm_rfm_init(&r, 0, 0);
-	add(&r, "A", "2025-01-01", 10.00, NULL, NULL);
-	add(&r, "A", "2025-01-02", 10.01, NULL, NULL);
-	add(&r, "A", "2025-01-03", 10.01, NULL, NULL);
-	memset(&s, 0, sizeof(s));
-	s.as_of = day("2025-01-03");
-	s.bins = 5;
-	s.monetary_mean = 1;
-	s.decimals = 2;
-	finish(&r);
-	assert_int_equal(crm_rfm_score(&r, &s, &res, scale, &e), 0);
-	assert_true(res[0].measure[CRM_M] == 10.01);
-	assert_true(res[0].measure[CRM_R] == 0);
-	free(res);
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_monetary(&o, "mean", &e), 0);
+	opts(&o, "2025-01-03");
+	start(&r, &o, "customer_id,order_date,amount");
+	row(&r, "A,2025-01-01,10.00");
+	row(&r, "A,2025-01-02,10.01");
+	row(&r, "A,2025-01-03,10.01");
+	finish_and_score(&r);
+	assert_true(crm_rfm_result(&r, 0)->measure[CRM_M] == 10.01);
+	assert_true(crm_rfm_result(&r, 0)->measure[CRM_R] == 0);
 	crm_rfm_free(&r);
 }
 
@@ -178,6 +487,7 @@ test_monetary_mean_rounded(void **state)
 static void
 test_many_rows(void **state)
 {
+	struct crm_rfm_opts o;
 	struct crm_rfm r;
 	char id[8], order[16], kept[16], want[16];
 	int32_t base = day("2025-01-01");
@@ -185,22 +495,28 @@ test_many_rows(void **state)
 	long i, k;
 
 	(void)state;
-	crm_rfm_init(&r, 1, 1);
+	crm_rfm_opts_init(&o);
+	o.order = "order_id";
+	assert_int_equal(crm_rfm_opts_keep(&o, "v", &e), 0);
+	opts(&o, "2025-12-31");
+	crm_rfm_init(&r, &o);
 	for (i = 0; i < 1000; i++) {
 		char *keep[1] = { kept };
 		size_t keeplen[1];
-		long o = i % 35 >= 28 ? i - 7 : i;	/* rows 28..34 of 35 */
+		long or = i % 35 >= 28 ? i - 7 : i;	/* rows 28..34 */
 
 		snprintf(id, sizeof(id), "K%ld", i % 7);
-		snprintf(order, sizeof(order), "O%ld", o);
+		snprintf(order, sizeof(order), "O%ld", or);
 		keeplen[0] = (size_t)snprintf(kept, sizeof(kept), "v%ld", i);
 		assert_int_equal(crm_rfm_add(&r, id, strlen(id),
 		    base + (int32_t)(i / 7), 1, order, strlen(order), keep,
 		    keeplen, &e), 0);
 	}
-	finish(&r);
-	assert_int_equal(r.ids.n, 7);
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	assert_int_equal(crm_rfm_count(&r), 7);
 	for (k = 0; k < 7; k++) {
+		const struct crm_rfm_customer *c = crm_rfm_customer(&r,
+		    (size_t)k);
 		long rows = k < 6 ? 143 : 142, last = k < 6 ? 994 + k : 993;
 		/*
 		 * Rows 28..34 of each 35 repeat an order: one row of each
@@ -209,16 +525,16 @@ test_many_rows(void **state)
 		 */
 		long repeats = 28;
 
-		assert_int_equal(crm_keyset_text(&r.ids, (size_t)k)[1],
-		    '0' + k);
-		assert_true(r.c[k].amount == rows);
-		assert_int_equal(r.c[k].orders, rows - repeats);
-		assert_int_equal(r.c[k].first, base);
-		assert_int_equal(r.c[k].last, base + (int32_t)(last / 7));
+		assert_int_equal(crm_rfm_id(&r, (size_t)k, NULL)[1], '0' + k);
+		assert_true(c->amount == rows);
+		assert_int_equal(c->orders, rows - repeats);
+		assert_int_equal(c->first, base);
+		assert_int_equal(c->last, base + (int32_t)(last / 7));
 		snprintf(want, sizeof(want), "v%ld", last);
 		assert_string_equal(crm_rfm_kept(&r, (size_t)k, 0), want);
 	}
 	crm_rfm_free(&r);
+	crm_rfm_opts_free(&o);
 }
 
 int
@@ -227,7 +543,13 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_orders_refunds_and_kept),
 		cmocka_unit_test(test_rows_are_orders_without_ids),
-		cmocka_unit_test(test_scores_and_refund_only),
+		cmocka_unit_test(test_scores_and_tables),
+		cmocka_unit_test(test_keep_and_weights),
+		cmocka_unit_test(test_quantity_refunds_at_price_zero),
+		cmocka_unit_test(test_decimals),
+		cmocka_unit_test(test_bad_rows),
+		cmocka_unit_test(test_ignore_future),
+		cmocka_unit_test(test_bind_missing_column),
 		cmocka_unit_test(test_monetary_mean_rounded),
 		cmocka_unit_test(test_many_rows),
 	};

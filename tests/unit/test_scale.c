@@ -36,6 +36,30 @@ test_quantile7(void **state)
 	near(crm_quantile7(v, 1, 0.3), 1);
 }
 
+/*
+ * Between two equal values R returns the value itself, not the mix
+ * (1 - h) x + h x, which rounding could move off it: 0.1 three times,
+ * p = 0.3 (h = 0.6) gives 0.1 exactly, through the quantile and through
+ * the cut points alike (they share the arithmetic).
+ */
+static void
+test_quantile7_between_equal_values(void **state)
+{
+	const double v[] = { 0.1, 0.1, 0.1, 7 };
+	double w[] = { 7, 0.1, 0.1, 0.1 };
+	struct crm_scale s;
+
+	(void)state;
+	assert_true(crm_quantile7(v, 3, 0.3) == 0.1);
+	/* 4 values, 2 bins: index 1 + 3 * 0.5 = 2.5, between 0.1 and 0.1 */
+	assert_true(crm_quantile7(v, 4, 0.5) == 0.1);
+	crm_scale_from_values(&s, CRM_SCALE_QUANTILE, 2, 0, w, 4);
+	assert_true(s.cut[0] == 0.1);
+	/* 3 bins: index 2 (exactly 0.1) and 3 (exactly 0.1) */
+	crm_scale_from_values(&s, CRM_SCALE_QUANTILE, 3, 0, w, 4);
+	assert_true(s.cut[0] == 0.1 && s.cut[1] == 0.1);
+}
+
 static void
 test_higher_is_better(void **state)
 {
@@ -212,6 +236,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quantile7),
+		cmocka_unit_test(test_quantile7_between_equal_values),
 		cmocka_unit_test(test_higher_is_better),
 		cmocka_unit_test(test_lower_is_better),
 		cmocka_unit_test(test_fewer_distinct_values_than_bins),

@@ -1117,6 +1117,81 @@ test_too_many_criteria(void **state)
 	free(text);
 }
 
+/*
+ * The row-wise step: capital by minmax over 100..300 and credit by map,
+ * weights 3 and 1.  Records are held (minmax needs the column).  Row
+ * "300,good": capital 100, credit 100: score 100.  Row "200,poor": 50 and
+ * 0: (3 * 50 + 0) / 4 = 37.5.  Row "100,fair": 0 and 40: 40 / 4 = 10.
+ * A record with an invalid number is a bad record in check and compute;
+ * an unmapped text too.
+ */
+static void
+test_rowwise(void **state)
+{
+	const char *rows[] = { "300", "good", "200", "poor", "100", "fair" };
+	const char *bad[] = { "3oo", "good" };
+	const char *unmapped[] = { "300", "great" };
+	const char *own[3];
+	struct crm_config cfg;
+	struct crm_weighted w;
+	struct crm_rowwise rw;
+	struct crm_error e, why;
+	struct rec b;
+	size_t i;
+
+	(void)state;
+	must_load(&cfg, &w, "criteria:\n"
+	    "  - {column: capital, weight: 3, points: minmax}\n"
+	    "  - {column: credit, weight: 1, points: map,"
+	    " map: {good: 100, fair: 40, poor: 0}, label: credit_pts}\n",
+	    "capital,credit\n", 0);
+	assert_int_equal(crm_weighted_rowwise(&w, 1, &rw, &e), 0);
+	assert_true(rw.hold);
+	assert_int_equal(rw.nown, 3);
+	assert_string_equal(rw.own[0], "score");
+	assert_string_equal(rw.own[1], "points_capital");
+	assert_string_equal(rw.own[2], "credit_pts");
+	for (i = 0; i < 3; i++)
+		assert_int_equal(rw.check(rw.ctx, record(&b, rows + 2 * i, 2),
+		    &why), CRM_RECORD_OK);
+	assert_int_equal(rw.check(rw.ctx, record(&b, bad, 2), &why),
+	    CRM_RECORD_BAD);
+	assert_string_equal(why.msg, "column 'capital': invalid number "
+	    "\"3oo\"");
+	assert_int_equal(rw.prepare(rw.ctx, &e), 0);
+	assert_int_equal(rw.compute(rw.ctx, record(&b, rows, 2), own, &why),
+	    CRM_RECORD_OK);
+	assert_string_equal(own[0], "100");
+	assert_string_equal(own[1], "100");
+	assert_string_equal(own[2], "100");
+	assert_int_equal(rw.compute(rw.ctx, record(&b, rows + 2, 2), own,
+	    &why), CRM_RECORD_OK);
+	assert_string_equal(own[0], "37.5");
+	assert_string_equal(own[1], "50");
+	assert_string_equal(own[2], "0");
+	assert_int_equal(rw.compute(rw.ctx, record(&b, rows + 4, 2), own,
+	    &why), CRM_RECORD_OK);
+	assert_string_equal(own[0], "10");
+	assert_int_equal(rw.compute(rw.ctx, record(&b, unmapped, 2), own,
+	    &why), CRM_RECORD_BAD);
+	assert_string_equal(why.msg, "column 'credit': unmapped value "
+	    "\"great\"");
+	done(&cfg, &w);
+
+	/* without explain, only the score; bands alone stream */
+	must_load(&cfg, &w, "criteria:\n"
+	    "  - {column: x, weight: 1, points: bands,"
+	    " bands: [{from: 0, points: 20}, {from: 10, points: 80}]}\n",
+	    "x\n", 0);
+	assert_int_equal(crm_weighted_rowwise(&w, 0, &rw, &e), 0);
+	assert_false(rw.hold);
+	assert_int_equal(rw.nown, 1);
+	assert_int_equal(rw.compute(rw.ctx, record(&b, rows, 1), own, &why),
+	    CRM_RECORD_OK);
+	assert_string_equal(own[0], "80");
+	done(&cfg, &w);
+}
+
 int
 main(void)
 {
@@ -1149,6 +1224,7 @@ main(void)
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_config_errors),
 		cmocka_unit_test(test_too_many_criteria),
+		cmocka_unit_test(test_rowwise),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
