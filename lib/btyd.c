@@ -133,8 +133,8 @@ log1pexp(double y)
 }
 
 /* log(1 - exp(d)), d < 0 */
-static double
-log1mexp(double d)
+double
+crm_btyd_log1mexp(double d)
 {
 	return d > -M_LN2 ? log(-expm1(d)) : log1p(-exp(d));
 }
@@ -187,17 +187,64 @@ bg_p_alive(const double *p, double x, double t_x, double T)
 
 struct bgq {
 	double k, w;	/* r + x, t / (alpha + T) */
+	double fa, fb;	/* the part of the density's exponents in f */
+	double lb;	/* log B(a, b + x) */
+	double mu, sd;	/* the mean and standard deviation of p */
 };
 
-/* (1 - (1 + p w)^-k) / p, and its limit k w at p = 0 */
+/*
+ * h(p) = (1 - (1 + p w)^-k) / p (its limit k w at p = 0) times the part
+ * p^fa (1-p)^fb / B(a, b+x) of the beta density that the rule does not
+ * take as its weight.
+ */
 static double
 bgq_f(double p, void *arg)
 {
 	const struct bgq *q = arg;
+	double h = p <= 0 ? q->k * q->w : -expm1(-q->k * log1p(p * q->w)) / p;
 
-	if (p <= 0)
-		return q->k * q->w;
-	return -expm1(-q->k * log1p(p * q->w)) / p;
+	if ((p <= 0 && q->fa != 0) || (p >= 1 && q->fb != 0))
+		return 0;
+	return h * exp((q->fa != 0 ? q->fa * log(p) : 0) +
+	    (q->fb != 0 ? q->fb * log1p(-p) : 0) - q->lb);
+}
+
+/*
+ * The integral of bgq_f over [lo, hi] against the weight
+ * (p-lo)^wa (hi-p)^wb: GSL's QAWS rule where there is a weight (an
+ * algebraic singularity or a steep edge at an end), else GSL's QAGP with
+ * break points at the mean and 3, 10 and 30 standard deviations either
+ * side (the density is a narrow bump when a and b+x are large).
+ */
+static int
+bg_quad_piece(struct bgq *q, double lo, double hi, double wa, double wb,
+    double *v, double *err)
+{
+	double pts[9], k[] = { -30, -10, -3, 0, 3, 10, 30 }, pt;
+	gsl_function f = { bgq_f, q };
+	gsl_integration_qaws_table *tab = NULL;
+	gsl_integration_workspace *ws;
+	size_t i, n = 0;
+	int st = GSL_ENOMEM;
+
+	pts[n++] = lo;
+	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++)
+		if ((pt = q->mu + k[i] * q->sd) > pts[n - 1] && pt < hi)
+			pts[n++] = pt;
+	pts[n++] = hi;
+	ws = gsl_integration_workspace_alloc(QUAD_LIMIT);
+	if (wa != 0 || wb != 0)
+		tab = gsl_integration_qaws_table_alloc(wa, wb, 0, 0);
+	if (ws != NULL && (tab != NULL || (wa == 0 && wb == 0)))
+		st = tab != NULL ? gsl_integration_qaws(&f, lo, hi, tab, 0,
+		    QUAD_REL, QUAD_LIMIT, ws, v, err) :
+		    gsl_integration_qagp(&f, pts, n, 0, QUAD_REL, QUAD_LIMIT,
+		    ws, v, err);
+	gsl_integration_qaws_table_free(tab);
+	gsl_integration_workspace_free(ws);
+	if (st == GSL_EROUND && *err <= 1e-8 * fabs(*v))
+		st = GSL_SUCCESS;
+	return st == GSL_SUCCESS && isfinite(*v) && *v >= 0 ? 0 : -1;
 }
 
 /*
@@ -205,32 +252,41 @@ bgq_f(double p, void *arg)
  * customer with rate lambda and dropout probability p makes
  * (1 - exp(-lambda p t)) / p purchases in t on average; lambda is
  * gamma(r+x, alpha+T) and p beta(a, b+x) given the history, so the
- * mean over lambda is (1 - (1 + p t/(alpha+T))^-(r+x)) / p and over p
- * an integral with the beta weight, which GSL's QAWS rule takes with
- * its algebraic end-point singularities.
+ * mean over lambda is h(p) = (1 - (1 + p t/(alpha+T))^-(r+x)) / p, and
+ * M the mean of h over the beta distribution: GSL quadratures, the
+ * density's end with an exponent below 1 (a - 1 or b+x-1) taken by
+ * QAWS as a weight, the rest as a smooth bump.
  */
-static int
-bg_alive_quad(const double *p, double x, double T, double t, double *m,
-    struct crm_error *e)
+int
+crm_btyd_bgnbd_alive_quad(const struct crm_btyd *mo, double x, double T,
+    double t, double *m, struct crm_error *e)
 {
-	double a = p[2], b = p[3], v = 0, err = 0, lb;
-	struct bgq q = { p[0] + x, t / (p[1] + T) };
-	gsl_function f = { bgq_f, &q };
-	gsl_integration_qaws_table *tab;
-	gsl_integration_workspace *ws;
-	int st = GSL_ENOMEM;
+	const double *p = mo->par;
+	double a = p[2], bx = p[3] + x, v1 = 0, v2 = 0, err, c;
+	struct bgq q = { p[0] + x, t / (p[1] + T), a - 1, bx - 1, 0, 0, 0 };
+	int rc;
 
-	tab = gsl_integration_qaws_table_alloc(a - 1, b + x - 1, 0, 0);
-	ws = gsl_integration_workspace_alloc(QUAD_LIMIT);
-	if (tab != NULL && ws != NULL)
-		st = gsl_integration_qaws(&f, 0, 1, tab, 0, QUAD_REL,
-		    QUAD_LIMIT, ws, &v, &err);
-	gsl_integration_qaws_table_free(tab);
-	gsl_integration_workspace_free(ws);
-	if (st == GSL_EROUND && err <= 1e-8 * fabs(v))
-		st = GSL_SUCCESS;
-	if (st != GSL_SUCCESS || !(isfinite(v) && v > 0) ||
-	    crm_btyd_lnbeta(a, b + x, &lb) < 0 || !isfinite(*m = exp(log(v) - lb)))
+	q.mu = a / (a + bx);
+	q.sd = sqrt(q.mu * (1 - q.mu) / (a + bx + 1));
+	if (crm_btyd_lnbeta(a, bx, &q.lb) < 0)
+		return fail(e, "the log-beta function");
+	if (a >= 2 && bx >= 2)
+		rc = bg_quad_piece(&q, 0, 1, 0, 0, &v1, &err);
+	else if (a < 2 && bx < 2) {
+		q.fa = q.fb = 0;
+		rc = bg_quad_piece(&q, 0, 1, a - 1, bx - 1, &v1, &err);
+	} else if (a < 2) {
+		c = fmin(0.5, q.mu + 10 * q.sd);
+		rc = bg_quad_piece(&q, c, 1, 0, 0, &v2, &err);
+		q.fa = 0;
+		rc |= bg_quad_piece(&q, 0, c, a - 1, 0, &v1, &err);
+	} else {
+		c = fmax(0.5, q.mu - 10 * q.sd);
+		rc = bg_quad_piece(&q, 0, c, 0, 0, &v1, &err);
+		q.fb = 0;
+		rc |= bg_quad_piece(&q, c, 1, 0, bx - 1, &v2, &err);
+	}
+	if (rc != 0 || !(isfinite(*m = v1 + v2) && *m > 0))
 		return fail(e, "the expected purchases (BG/NBD integral)");
 	return 0;
 }
@@ -245,16 +301,19 @@ bg_alive_quad(const double *p, double x, double T, double t, double *m,
  *   1 - (1-z)^(a-1) 2F1(a-1, a+b-1-r; a+b+x-1; z):
  * parameters that do not grow with x, and no overflow of the 2F1 that
  * the factor (1-z)^(r+x) would have to cancel.  The 2F1 is negative for
- * some a + b < 1 (x = 0): nothing here takes its logarithm.  Near the
- * removable singularities a = 1 and a+b+x-1 = 0, or when GSL cannot give
- * the 2F1 precisely, the integral of bg_alive_quad.
+ * some a + b < 1 (x = 0): nothing here takes its logarithm.  The
+ * bracket is a difference: where it cancels more than 1e4-fold (near
+ * the removable singularities a = 1 and a+b+x-1 = 0, or for a small
+ * r + x), or where GSL cannot give the 2F1 precisely, the integral of
+ * crm_btyd_bgnbd_alive_quad instead.
  */
 static int
-bg_alive(const double *p, double x, double T, double t, double *m,
+bg_alive(const struct crm_btyd *mo, double x, double T, double t, double *m,
     struct crm_error *e)
 {
+	const double *p = mo->par;
 	double r = p[0], al = p[1], a = p[2], b = p[3];
-	double c = a + b + x - 1, lz, u, f;
+	double c = a + b + x - 1, lz, u, f, br;
 
 	if (t == 0) {
 		*m = 0;
@@ -264,11 +323,13 @@ bg_alive(const double *p, double x, double T, double t, double *m,
 	if (fabs(a - 1) > 1e-6 && fabs(c) > 1e-6 &&
 	    hyp2f1(a - 1, a + b - 1 - r, c, -expm1(lz), &f) == 0) {
 		u = (a - 1) * lz;
-		*m = c / (a - 1) * -(expm1(u) + exp(u) * (f - 1));
-		if (isfinite(*m) && *m > 0)
+		br = -(expm1(u) + exp(u) * (f - 1));
+		*m = c / (a - 1) * br;
+		if (isfinite(*m) && *m > 0 &&
+		    fabs(expm1(u)) + exp(u) * fabs(f) <= 1e4 * fabs(br))
 			return 0;
 	}
-	return bg_alive_quad(p, x, T, t, m, e);
+	return crm_btyd_bgnbd_alive_quad(mo, x, T, t, m, e);
 }
 
 /*
@@ -332,7 +393,7 @@ crm_btyd_pnbd_lnsi_from_f(const struct crm_btyd *m, double x, double f1,
 		return;
 	}
 	*zero = 0;
-	*lnsi = log(s) - log(r + s + x) + f1 + log1mexp(f2 - f1);
+	*lnsi = log(s) - log(r + s + x) + f1 + crm_btyd_log1mexp(f2 - f1);
 }
 
 struct pnq {
@@ -502,7 +563,7 @@ crm_btyd_alive_purchases(const struct crm_btyd *m, double x, double T,
 		    "the horizon (%g) must be a finite number, 0 or more", t);
 	if (m->model == CRM_PNBD)
 		return pn_alive(m->par, x, T, t, ey, e);
-	return bg_alive(m->par, x, T, t, ey, e);
+	return bg_alive(m, x, T, t, ey, e);
 }
 
 int

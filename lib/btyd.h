@@ -95,6 +95,9 @@ int crm_btyd_lnbeta(double a, double b, double *out);
 /* log(exp(a) + exp(b)), without overflow. */
 double crm_btyd_logaddexp(double a, double b);
 
+/* log(1 - exp(d)) for d < 0, precise at both ends. */
+double crm_btyd_log1mexp(double d);
+
 /*
  * Pareto/NBD: *lnf = log F(tau), F the antiderivative of FH05's A0 (see
  * btyd.c), for a pnbd model.  -1 (nothing else) when GSL cannot give the
@@ -117,5 +120,12 @@ int crm_btyd_pnbd_lnsi_quad(const struct crm_btyd *m, double x, double t_x,
 /* The same, from the 2F1 where GSL can, else by the quadrature. */
 int crm_btyd_pnbd_lnsi(const struct crm_btyd *m, double x, double t_x,
     double T, double *lnsi, int *zero, struct crm_error *e);
+
+/*
+ * BG/NBD: crm_btyd_alive_purchases from its defining integral (GSL's
+ * quadratures), which it uses where the 2F1 cannot be had.
+ */
+int crm_btyd_bgnbd_alive_quad(const struct crm_btyd *m, double x, double T,
+    double t, double *ey, struct crm_error *e);
 
 #endif

@@ -16,6 +16,8 @@ struct scratch {
 	double *la, *lb;	/* per t_x then per T: log(alpha+.), log(beta+.) */
 	double *f1, *f2;	/* per (x, t_x), (x, T): log F */
 	char *ok1, *ok2;	/* ... when GSL could */
+	double *t1, *ap;	/* per (x, T): see pn_pairs */
+	char *hasa;
 	void *mem;
 };
 
@@ -23,12 +25,12 @@ static int
 scratch_get(struct scratch *s, const struct crm_triples *t,
     struct crm_error *e)
 {
-	size_t nd = 3 * t->nx + 2 * (t->ntx + t->nT) + t->nxtx + t->nxT;
+	size_t nd = 3 * t->nx + 2 * (t->ntx + t->nT) + t->nxtx + 3 * t->nxT;
 	double *p;
 
 	memset(s, 0, sizeof(*s));
-	if ((s->mem = malloc(nd * sizeof(double) + t->nxtx + t->nxT + 1)) ==
-	    NULL)
+	if ((s->mem = malloc(nd * sizeof(double) + t->nxtx + 2 * t->nxT +
+	    1)) == NULL)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "out of memory");
 	p = s->mem;
@@ -39,8 +41,11 @@ scratch_get(struct scratch *s, const struct crm_triples *t,
 	s->lb = p, p += t->ntx + t->nT;
 	s->f1 = p, p += t->nxtx;
 	s->f2 = p, p += t->nxT;
+	s->t1 = p, p += t->nxT;
+	s->ap = p, p += t->nxT;
 	s->ok1 = (char *)p;
 	s->ok2 = s->ok1 + t->nxtx;
+	s->hasa = s->ok2 + t->nxT;
 	return 0;
 }
 
@@ -116,13 +121,14 @@ bg_loglik(const struct crm_triples *t, const struct crm_btyd *m,
 
 /*
  * Pareto/NBD (btyd.c, FH05 section 3): per x the constant
- * log(G(r+x) alpha^r beta^s / G(r)), per pair log F(t_x) and log F(T).
+ * log(G(r+x) alpha^r beta^s / G(r)) (in kx) and log(s/(r+s+x)) (in b1),
+ * per pair log F(t_x) and log F(T).
  */
 static int
 pn_pieces(const struct crm_triples *t, const struct crm_btyd *m,
     struct scratch *s, struct crm_error *e)
 {
-	double r = m->par[0], g0, g1;
+	double r = m->par[0], sp = m->par[2], g0, g1;
 	size_t j;
 
 	if (crm_btyd_lngamma(r, &g0) < 0)
@@ -134,7 +140,8 @@ pn_pieces(const struct crm_triples *t, const struct crm_btyd *m,
 			    "cannot evaluate the log-gamma function for "
 			    "x = %g", t->vx[j]);
 		s->kx[j] = g1 - g0 + r * log(m->par[1]) +
-		    m->par[2] * log(m->par[3]);
+		    sp * log(m->par[3]);
+		s->b1[j] = log(sp) - log(r + sp + t->vx[j]);
 	}
 	for (j = 0; j < t->nxtx; j++)
 		s->ok1[j] = crm_btyd_pnbd_lnf(m, t->vx[t->pxtx_x[j]],
@@ -146,32 +153,59 @@ pn_pieces(const struct crm_triples *t, const struct crm_btyd *m,
 	return 0;
 }
 
+/*
+ * The braces of L are e^t1 + c (F(t_x) - F(T)), t1 = log((alpha+T)^-(r+x)
+ * (beta+T)^-s), c = s/(r+s+x); per (x, T) pair their part that does not
+ * depend on t_x, ap = log(e^t1 - c F(T)), so that a history costs one
+ * log-sum-exp.  e^t1 >= c F(T) (c F(T) is s times the death-time
+ * integral from T on, btyd.c); where rounding makes them equal the part
+ * is 0 (hasa = 0), and its true value is below the rounding of L.
+ */
+static void
+pn_pairs(const struct crm_triples *t, const struct crm_btyd *m,
+    struct scratch *s)
+{
+	double x, d;
+	size_t j, k;
+
+	for (j = 0; j < t->nxT; j++) {
+		x = t->vx[t->pxT_x[j]];
+		k = t->ntx + t->pxT_T[j];
+		s->t1[j] = -(m->par[0] + x) * s->la[k] - m->par[2] * s->lb[k];
+		d = s->b1[t->pxT_x[j]] + s->f2[j] - s->t1[j];
+		s->hasa[j] = s->ok2[j] && d < 0;
+		if (s->hasa[j])
+			s->ap[j] = s->t1[j] + crm_btyd_log1mexp(d);
+	}
+}
+
 static int
 pn_loglik(const struct crm_triples *t, const struct crm_btyd *m,
     struct scratch *s, double *ll, size_t *bad, struct crm_error *e)
 {
-	double sum = 0, x, t1, lnsi;
-	size_t i, jT;
-	int zero;
+	double sum = 0, l, v;
+	size_t i, jp, jx;
 
 	*bad = t->n;
 	if (pn_pieces(t, m, s, e) < 0)
 		return -1;
+	pn_pairs(t, m, s);
 	for (i = 0; i < t->n; i++) {
-		x = t->x[i];
-		jT = t->ntx + t->iT[i];
-		t1 = -(m->par[0] + x) * s->la[jT] - m->par[2] * s->lb[jT];
-		zero = t->t_x[i] == t->T[i];
-		if (!zero && s->ok1[t->ixtx[i]] && s->ok2[t->ixT[i]])
-			crm_btyd_pnbd_lnsi_from_f(m, x, s->f1[t->ixtx[i]],
-			    s->f2[t->ixT[i]], &lnsi, &zero);
-		else if (!zero && crm_btyd_pnbd_lnsi_quad(m, x, t->t_x[i],
-		    t->T[i], &lnsi, e) < 0) {
+		jp = t->ixT[i];
+		jx = t->ix[i];
+		if (t->t_x[i] == t->T[i])
+			l = s->t1[jp];
+		else if (s->ok1[t->ixtx[i]] && s->ok2[jp]) {
+			v = s->b1[jx] + s->f1[t->ixtx[i]];
+			l = s->hasa[jp] ? crm_btyd_logaddexp(s->ap[jp], v) : v;
+		} else if (crm_btyd_pnbd_lnsi_quad(m, t->x[i], t->t_x[i],
+		    t->T[i], &v, e) == 0)
+			l = crm_btyd_logaddexp(s->t1[jp], v);
+		else {
 			*bad = i;
 			return -1;
 		}
-		sum += t->count[i] * (s->kx[t->ix[i]] +
-		    (zero ? t1 : crm_btyd_logaddexp(t1, lnsi)));
+		sum += t->count[i] * (s->kx[jx] + l);
 	}
 	*ll = sum;
 	return 0;

@@ -242,37 +242,49 @@ crm_clv_score_all(const struct crm_btyd *m, const struct crm_gg *g,
 	return rc;
 }
 
+static void
+tally(struct crm_clv_holdout_row *row, double actual, double expected)
+{
+	row->customers++;
+	row->actual += actual;
+	row->expected += expected;
+}
+
 int
 crm_clv_holdout(const struct crm_btyd *m, const struct crm_history_set *s,
     enum crm_unit u, struct crm_clv_holdout_row *rows, struct crm_error *e)
 {
+	struct cache k;
 	struct crm_history c;
 	size_t i, n = crm_history_count(s);
-	double span = crm_history_span(s, u), ey;
-	int j;
+	double span = crm_history_span(s, u), p, all = 0, disc;
+	int j, rc = 0;
 
 	for (j = 0; j < CRM_CLV_HOLDOUT_ROWS; j++) {
 		memset(&rows[j], 0, sizeof(rows[j]));
 		rows[j].x = j < CRM_CLV_HOLDOUT_ROWS - 1 ? j : -1;
 	}
-	for (i = 0; i < n; i++) {
+	memset(&k, 0, sizeof(k));
+	crm_keyset_init(&k.keys);
+	for (i = 0; i < n && rc == 0; i++) {
 		crm_history_get(s, i, u, &c);
 		if (c.late)
 			continue;
-		if (crm_btyd_expected(m, c.x, c.t_x, c.T, span, &ey, e) < 0)
-			return name_customer(s, i, e);
-		j = c.x < 7 ? (int)c.x : 7;
-		rows[j].customers++;
-		rows[j].actual += c.holdout;
-		rows[j].expected += ey;
-		rows[8].customers++;
-		rows[8].actual += c.holdout;
-		rows[8].expected += ey;
+		if (crm_btyd_p_alive(m, c.x, c.t_x, c.T, &p, e) < 0 ||
+		    cached_sums(&k, m, &c, span, 0, &all, &disc, e) < 0) {
+			rc = name_customer(s, i, e);
+			break;
+		}
+		tally(&rows[c.x < 7 ? c.x : 7], c.holdout, p * all);
+		tally(&rows[8], c.holdout, p * all);
 	}
+	crm_keyset_free(&k.keys);
+	free(k.all);
+	free(k.disc);
 	for (j = 0; j < CRM_CLV_HOLDOUT_ROWS; j++)
 		if (rows[j].customers > 0) {
 			rows[j].actual /= rows[j].customers;
 			rows[j].expected /= rows[j].customers;
 		}
-	return 0;
+	return rc;
 }

@@ -207,15 +207,16 @@ crm_mlfit_maximize(const struct crm_mlfit *f, double *theta,
 		*e = s.why;
 		return -1;
 	}
-	simplex(&s, u, 1.0, 1e-4, 5000);
+	simplex(&s, u, 1.0, 1e-5, 5000);
 	do {
 		memcpy(u0, u, sizeof(u));
 		f0 = s.best;
 		bfgs(&s, u, 500);
-		simplex(&s, u, 0.01, 1e-7, 5000);
 		res->rounds++;
 	} while ((f0 - s.best > STABLE_F ||
 	    max_diff(u, u0, f->dim) > STABLE_U) && res->rounds < MAX_ROUNDS);
+	if (res->rounds == MAX_ROUNDS)
+		simplex(&s, u, 0.01, 1e-7, 5000);
 	res->iterations = s.iters;
 	res->evaluations = s.evals;
 	return finish(f, u, theta, res, e);
