@@ -241,6 +241,7 @@ def main():
                                        for c in s if c[1] > 0))
     holdout(s, 39.0)
     clvs()
+    new_customers()
     edges()
 
 
@@ -281,6 +282,18 @@ def clvs():
                   name, ex(p, *c[:3], 52), gg_spend(GG, 2, c[3]),
                   clv(p, ex, *c, 52, 0), clv(p, ex, *c, 52, 0.01),
                   clv(p, ex, *c, 2.5, 0.1)))
+
+
+def new_customers():
+    """E[X(52)] of a new customer: FHL eq. (7), FH05 eq. (27); the same
+    as the conditional expectation at x = t_x = T = 0."""
+    r, al, a, b = map(mp.mpf, BG)
+    print('bgnbd new customer E52 %.15g' % (
+        (a + b - 1) / (a - 1) * (1 - (al / (al + 52)) ** r *
+                                 mp.hyp2f1(r, b, a + b - 1, 52 / (al + 52)))))
+    r, al, s, be = map(mp.mpf, PN)
+    print('pnbd new customer E52 %.15g' % (
+        r * be / (al * (s - 1)) * (1 - (be / (be + 52)) ** (s - 1))))
 
 
 def edges():
