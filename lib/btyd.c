@@ -153,8 +153,9 @@ bg_loglik(const double *p, double x, double t_x, double T, double *ll,
 	double r = p[0], al = p[1], a = p[2], b = p[3];
 	double g1, g0, b0, b1, b2, l;
 
-	if (crm_btyd_lngamma(r + x, &g1) < 0 || crm_btyd_lngamma(r, &g0) < 0 ||
-	    crm_btyd_lnbeta(a, b, &b0) < 0 || crm_btyd_lnbeta(a, b + x, &b1) < 0)
+	if (crm_btyd_lngamma(r + x, &g1) < 0 ||
+	    crm_btyd_lngamma(r, &g0) < 0 || crm_btyd_lnbeta(a, b, &b0) < 0 ||
+	    crm_btyd_lnbeta(a, b + x, &b1) < 0)
 		return fail(e, "the log-gamma and log-beta functions");
 	l = b1 - b0 - (r + x) * log(al + T);
 	if (x > 0) {
@@ -307,26 +308,54 @@ crm_btyd_bgnbd_alive_quad(const struct crm_btyd *mo, double x, double T,
  * r + x), or where GSL cannot give the 2F1 precisely, the integral of
  * crm_btyd_bgnbd_alive_quad instead.
  */
+/*
+ * (1-z)^(a-1) 2F1(a-1, a+b-1-r; a+b+x-1; z), that is log(1-z) = lz, from
+ * GSL.  Where GSL's error estimate is not small (it can be the size of
+ * the value for a < 1 however good the value), the untransformed
+ * (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) must agree with it to 1e-12.
+ */
+static int
+bg_euler(const double *p, double x, double lz, double *out)
+{
+	double r = p[0], a = p[2], b = p[3], c = a + b + x - 1;
+	double z = -expm1(lz), f, g;
+	gsl_sf_result h;
+
+	if (hyp2f1(a - 1, a + b - 1 - r, c, z, &f) == 0) {
+		*out = exp((a - 1) * lz) * f;
+		return 0;
+	}
+	if (gsl_sf_hyperg_2F1_e(a - 1, a + b - 1 - r, c, z, &h) !=
+	    GSL_SUCCESS || !isfinite(h.val))
+		return -1;
+	f = exp((a - 1) * lz) * h.val;
+	if (gsl_sf_hyperg_2F1_e(r + x, b + x, c, z, &h) != GSL_SUCCESS ||
+	    !isfinite(g = exp((r + x) * lz) * h.val) ||
+	    !(fabs(f - g) <= 1e-12 * fabs(f)))
+		return -1;
+	*out = f;
+	return 0;
+}
+
 static int
 bg_alive(const struct crm_btyd *mo, double x, double T, double t, double *m,
     struct crm_error *e)
 {
 	const double *p = mo->par;
-	double r = p[0], al = p[1], a = p[2], b = p[3];
-	double c = a + b + x - 1, lz, u, f, br;
+	double a = p[2], c = a + p[3] + x - 1, lz, f, u, br;
 
 	if (t == 0) {
 		*m = 0;
 		return 0;
 	}
-	lz = -log1p(t / (al + T));	/* log(1 - z) */
+	lz = -log1p(t / (p[1] + T));	/* log(1 - z) */
 	if (fabs(a - 1) > 1e-6 && fabs(c) > 1e-6 &&
-	    hyp2f1(a - 1, a + b - 1 - r, c, -expm1(lz), &f) == 0) {
+	    bg_euler(p, x, lz, &f) == 0) {
 		u = (a - 1) * lz;
-		br = -(expm1(u) + exp(u) * (f - 1));
+		br = -(expm1(u) + (f - exp(u)));
 		*m = c / (a - 1) * br;
 		if (isfinite(*m) && *m > 0 &&
-		    fabs(expm1(u)) + exp(u) * fabs(f) <= 1e4 * fabs(br))
+		    fabs(expm1(u)) + fabs(f) <= 1e4 * fabs(br))
 			return 0;
 	}
 	return crm_btyd_bgnbd_alive_quad(mo, x, T, t, m, e);

@@ -13,7 +13,8 @@
 /* Scratch for one evaluation: per distinct x, t_x, T and pair. */
 struct scratch {
 	double *kx, *b1, *b2;	/* per x */
-	double *la, *lb;	/* per t_x then per T: log(alpha+.), log(beta+.) */
+	double *la, *lb;	/* per t_x, then per T: log(alpha + it), */
+				/* log(beta + it) */
 	double *f1, *f2;	/* per (x, t_x), (x, T): log F */
 	char *ok1, *ok2;	/* ... when GSL could */
 	double *t1, *ap;	/* per (x, T): see pn_pairs */
@@ -84,8 +85,10 @@ bg_per_x(const struct crm_triples *t, const double *p, struct scratch *s,
 		double x = t->vx[j];
 
 		s->b2[j] = 0;
-		if (crm_btyd_lngamma(r + x, &g1) < 0 || crm_btyd_lnbeta(a, b + x, &s->b1[j]) < 0 ||
-		    (x > 0 && crm_btyd_lnbeta(a + 1, b + x - 1, &s->b2[j]) < 0))
+		if (crm_btyd_lngamma(r + x, &g1) < 0 ||
+		    crm_btyd_lnbeta(a, b + x, &s->b1[j]) < 0 ||
+		    (x > 0 &&
+		    crm_btyd_lnbeta(a + 1, b + x - 1, &s->b2[j]) < 0))
 			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 			    "cannot evaluate the log-gamma and log-beta "
 			    "functions for x = %g", x);

@@ -269,7 +269,8 @@ test_customer(void **state)
 		{ CRM_BGNBD, { 0.243, 4.414, 0.793, 2.426 } },
 		{ CRM_PNBD, { 0.553, 10.578, 0.606, 11.669 } },
 	};
-	static const double want[2][4] = {	/* E52, clv: 52, 52/1%, 2.5/10% */
+	/* E52; clv over 52 weeks, 52 at 1%, 2.5 at 10% */
+	static const double want[2][4] = {
 		{ 1.55882897181284, 38.4401189612476, 30.410592360694,
 		    1.95115605872453 },
 		{ 1.85095458707882, 45.6438235404567, 36.109154929018,
@@ -284,7 +285,8 @@ test_customer(void **state)
 	(void)state;
 	crm_history_get(cdnow, 0, CRM_WEEKS, &c);
 	for (i = 0; i < 2; i++) {
-		assert_int_equal(crm_clv_score(&m[i], &g, &c, 52, 0, &f, &e), 0);
+		assert_int_equal(crm_clv_score(&m[i], &g, &c, 52, 0, &f, &e),
+		    0);
 		near(f.expected_purchases, want[i][0], 1e-12);
 		near(f.expected_spend, 24.6596128608924, 1e-13);
 		near(f.clv, want[i][1], 1e-12);
