@@ -11,7 +11,7 @@ CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wpedantic
 CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib
-LDLIBS	= -lcsv -lyaml -lm
+LDLIBS	= -lcsv -lyaml -lgsl -lgslcblas -lm
 
 B	= build
 LIB_SRC	= $(wildcard lib/*.c)
@@ -31,7 +31,8 @@ all: $(PROGS)
 # Packages from the distribution, as FILE:PACKAGE; a missing FILE gets its
 # package installed (we are root on the project's machines; elsewhere,
 # see the README).
-BUILD_DEPS = /usr/include/csv.h:libcsv-dev /usr/include/yaml.h:libyaml-dev
+BUILD_DEPS = /usr/include/csv.h:libcsv-dev /usr/include/yaml.h:libyaml-dev \
+	/usr/include/gsl/gsl_multimin.h:libgsl-dev
 CLANG_RT = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux
 TEST_DEPS = $(BUILD_DEPS) /usr/include/cmocka.h:libcmocka-dev \
 	/usr/bin/rsvg-convert:librsvg2-bin /usr/bin/mandoc:mandoc \
