@@ -844,13 +844,3 @@ crm_csv_end(struct crm_csv_writer *w)
 	w->nfields = 0;
 	return ferror(w->fp) ? -1 : 0;
 }
-
-int
-crm_csv_write_record(struct crm_csv_writer *w, const struct crm_record *rec)
-{
-	size_t i;
-
-	for (i = 0; i < rec->n; i++)
-		crm_csv_put(w, rec->field[i], rec->len[i]);
-	return crm_csv_end(w);
-}
