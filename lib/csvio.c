@@ -283,22 +283,36 @@ read_error(struct crm_csv_reader *r, struct crm_error *err)
 	    "read error: %s", strerror(errno));
 }
 
+/*
+ * Reads up to size bytes of the input into buf, adding their number to
+ * *len.  A read that meets the end of the input marks it: glibc's fread
+ * of a large block reads a terminal again after the Ctrl-D that ended
+ * it, so asking once more would make the user type a second one.
+ */
+static int
+read_input(struct crm_csv_reader *r, char *buf, size_t size, size_t *len,
+    struct crm_error *err)
+{
+	size_t got = fread(buf, 1, size, r->fp);
+
+	if (got == 0 && ferror(r->fp))
+		return read_error(r, err);
+	if (got == 0 || feof(r->fp))
+		r->eof = 1;
+	*len += got;
+	return 0;
+}
+
 /* Converts raw bytes from the input into the free part of the window. */
 static int
 fill_converted(struct crm_csv_reader *r, struct crm_error *err)
 {
-	size_t got;
 	char *in, *out;
 	size_t inleft, outleft;
 
-	if (!r->eof && r->rawlen < WINDOW) {
-		got = fread(r->raw + r->rawlen, 1, WINDOW - r->rawlen, r->fp);
-		if (got == 0 && ferror(r->fp))
-			return read_error(r, err);
-		if (got == 0)
-			r->eof = 1;
-		r->rawlen += got;
-	}
+	if (!r->eof && r->rawlen < WINDOW && read_input(r, r->raw + r->rawlen,
+	    WINDOW - r->rawlen, &r->rawlen, err) < 0)
+		return -1;
 	in = r->raw;
 	inleft = r->rawlen;
 	out = r->buf + r->len;
@@ -339,14 +353,9 @@ fill(struct crm_csv_reader *r, struct crm_error *err)
 			return 0;
 		if (fill_converted(r, err) < 0)
 			return -1;
-	} else if (!r->eof) {
-		size_t got = fread(r->buf + r->len, 1, WINDOW - r->len, r->fp);
-
-		if (got == 0 && ferror(r->fp))
-			return read_error(r, err);
-		if (got == 0)
-			r->eof = 1;
-		r->len += got;
+	} else if (!r->eof && read_input(r, r->buf + r->len, WINDOW - r->len,
+	    &r->len, err) < 0) {
+		return -1;
 	}
 	if (!r->started && (r->len >= 3 || r->eof)) {
 		r->started = 1;
