@@ -105,8 +105,9 @@ test_number_decimal_comma(void **state)
 static void
 test_number_bad(void **state)
 {
-	char *f[] = { "1x", "", "   ", "1234567890123456789012345678901234"
-	    "5678901234567890x" };
+	static char long_one[] = "12345678901234567890123456789012345678901234"
+	    "567890x";
+	char *f[] = { "1x", "", "   ", long_one };
 	struct crm_error why;
 	struct rec x;
 	const struct crm_record *r = make(&x, 4, f);

@@ -64,7 +64,10 @@ struct run {
 	char err[4096];
 };
 
-/* What a child runs: argv for crm_program_start, and the rest of it. */
+/*
+ * What a child runs: argv for crm_program_start, then fn, then
+ * crm_program_finish (unless fn exits).
+ */
 struct job {
 	char **argv;
 	int argc;
@@ -109,6 +112,7 @@ child(const struct job *j)
 	p = crm_program_start(&def, &days, j->argc, j->argv);
 	if (j->fn != NULL)
 		j->fn(p);
+	crm_program_finish(p);
 	exit(0);
 }
 
@@ -359,7 +363,6 @@ warn_and_note(struct crm_program *p)
 	crm_program_note(p, "later %s", "one");
 	crm_program_warn(p, "now %d", 1);
 	crm_program_note(p, "later %s", "two");
-	crm_program_finish(p);
 }
 
 /*
@@ -412,7 +415,6 @@ outputs(struct crm_program *p)
 	crm_csv_puts(&sw, "value");
 	crm_csv_end(&sw);
 	fputs("<svg/>\n", crm_program_open_side(p, svg));
-	crm_program_finish(p);
 }
 
 static void
@@ -446,7 +448,6 @@ read_all(struct crm_program *p)
 	if (got < 0)
 		crm_die(&e);
 	printf("%d\n", n);
-	crm_program_finish(p);
 }
 
 static void
