@@ -119,22 +119,6 @@ saturate(int64_t v)
 	return (int32_t)v;
 }
 
-static int
-is_leap(int64_t y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-month_length(int64_t y, int m)
-{
-	static const int len[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	return m == 2 && is_leap(y) ? 29 : len[m - 1];
-}
-
 /* The date `months` civil months from date, its day clamped to the month. */
 static int32_t
 add_months(int32_t date, int64_t months)
@@ -152,7 +136,7 @@ add_months(int32_t date, int64_t months)
 		return INT32_MAX;
 	if (ny < -YEAR_LIMIT)
 		return INT32_MIN;
-	len = month_length(ny, nm);
+	len = crm_days_in_month((int)ny, nm);
 	if (d > len)
 		d = len;
 	return crm_days_from_civil((int)ny, nm, d);
@@ -203,7 +187,7 @@ anniversary_in(int y, int m, int d)
 		return INT32_MAX;
 	if (y < -YEAR_LIMIT)
 		return INT32_MIN;
-	if (m == 2 && d == 29 && !is_leap(y))
+	if (m == 2 && d == 29 && !crm_is_leap_year(y))
 		d = 28;
 	return crm_days_from_civil(y, m, d);
 }

@@ -125,8 +125,4 @@ int crm_csv_end(struct crm_csv_writer *w);
 void crm_csv_put_raw(struct crm_csv_writer *w, const char *text, size_t len,
     size_t nfields);
 
-/* Writes all fields of rec and ends the record. */
-int crm_csv_write_record(struct crm_csv_writer *w,
-    const struct crm_record *rec);
-
 #endif

@@ -1,6 +1,7 @@
 /*
  * options.c - the common options (see options.h).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -223,15 +224,22 @@ crm_option_int(const char *option, const char *arg, long min, long max,
     const char *unit, long *out, struct crm_error *e)
 {
 	double v;
+	long n;
 
-	/* the comparisons in double come first: (long)v is only defined
-	   for a v in range */
-	if (crm_number_parse(arg, 0, &v, NULL) != CRM_VALUE_OK ||
-	    !(v >= (double)min && v <= (double)max) || v != (double)(long)v)
-		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
-		    "invalid %s \"%s\": expected a whole number%s%s from %ld "
-		    "to %ld", option, arg, unit ? " of " : "", unit ? unit : "",
-		    min, max);
-	*out = (long)v;
-	return 0;
+	/*
+	 * The comparisons in double come first: (long)v is only defined
+	 * for a v in range.  A max near LONG_MAX rounds up to 2^63 as a
+	 * double, which no long holds, hence the third one.
+	 */
+	if (crm_number_parse(arg, 0, &v, NULL) == CRM_VALUE_OK &&
+	    v >= (double)min && v <= (double)max && v < -(double)LONG_MIN) {
+		n = (long)v;
+		if ((double)n == v && n >= min && n <= max) {
+			*out = n;
+			return 0;
+		}
+	}
+	return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+	    "invalid %s \"%s\": expected a whole number%s%s from %ld to %ld",
+	    option, arg, unit ? " of " : "", unit ? unit : "", min, max);
 }

@@ -63,7 +63,8 @@ int crm_options_parse(int argc, char **argv, const char *own_short,
  * conversion, so that an absurd value is an error and never undefined
  * behaviour.  unit, if not NULL, says what is counted.  The message
  * names the option and its range: invalid --horizon "1e9": expected a
- * whole number of days from 0 to 3660 (status 2).
+ * whole number of days from 0 to 3660 (status 2).  The value goes
+ * through a double: past 2^53 it is not exact.
  */
 int crm_option_int(const char *option, const char *arg, long min, long max,
     const char *unit, long *out, struct crm_error *e);

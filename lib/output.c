@@ -227,28 +227,6 @@ discard_all(void)
 }
 
 int
-crm_output_commit(FILE *fp, struct crm_error *e)
-{
-	struct pending *p = NULL;
-	size_t i;
-	int rv;
-
-	for (i = 0; i < CRM_OUTPUT_MAX && p == NULL; i++)
-		if (pending[i].fp == fp && fp != NULL)
-			p = &pending[i];
-	if (p == NULL)
-		return fp == stdout ? flush_stdout(e) : 0;
-	rv = finish(p, e);
-	if (rv == 0 && p->tmp != NULL && rename(p->tmp, p->path) != 0)
-		rv = crm_error_set(e, CRM_EXIT_DATA, p->path, 0, 0,
-		    "write error: %s", strerror(errno));
-	if (rv < 0 && p->tmp != NULL)
-		unlink(p->tmp);
-	forget(p);
-	return rv;
-}
-
-int
 crm_output_commit_all(struct crm_error *e)
 {
 	size_t i;

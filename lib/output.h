@@ -2,12 +2,12 @@
  * output.h - output files that appear whole or not at all.
  *
  * crm_output_open writes to a temporary file beside the named one;
- * crm_output_commit renames it into place.  A program that exits before
- * committing (an error, errx, SIGINT, SIGTERM, SIGHUP) leaves the old
- * file untouched: the temporary file is removed.  Naming one file for two
- * outputs is an error (status 2).  Standard output ("-" or NULL) and
- * files that are not regular files (/dev/null, a FIFO) are written
- * directly.
+ * crm_output_commit_all renames them all into place.  A program that
+ * exits before committing (an error, errx, SIGINT, SIGTERM, SIGHUP)
+ * leaves the old files untouched: the temporary files are removed.
+ * Naming one file for two outputs is an error (status 2).  Standard
+ * output ("-" or NULL) and files that are not regular files (/dev/null, a
+ * FIFO) are written directly.
  */
 #ifndef CRM_OUTPUT_H
 #define CRM_OUTPUT_H
@@ -29,17 +29,11 @@ void crm_output_setup(void);
 FILE *crm_output_open(const char *path, struct crm_error *e);
 
 /*
- * Flushes and checks fp, then closes it and renames it into place
- * (standard output is flushed and checked but stays open).  On error the
- * temporary file is removed and the old file, if any, is left as it was.
- */
-int crm_output_commit(FILE *fp, struct crm_error *e);
-
-/*
  * Commits every output still open, standard output included: first
- * flushes and checks them all, and only when all of them were written
- * renames them into place.  A failure discards every uncommitted one, so
- * that a failed run leaves all the old files as they were.
+ * flushes and checks them all, then closes them and only when all of
+ * them were written renames them into place (standard output stays
+ * open).  A failure discards every uncommitted one, so that a failed run
+ * leaves all the old files as they were.
  */
 int crm_output_commit_all(struct crm_error *e);
 

@@ -63,16 +63,21 @@ usage_error(const char *fmt, const char *a, const char *b)
 	crm_die(&e);
 }
 
+/*
+ * One program per process, living as long as the process: a program that
+ * ends early (--list-presets, an error) has nothing to free.
+ */
+static struct crm_program program;
+
 struct crm_program *
 crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
     char **argv)
 {
-	struct crm_program *p = calloc(1, sizeof(*p));
+	struct crm_program *p = &program;
 	struct crm_error e;
 	int r;
 
-	if (p == NULL)
-		crm_die_oom();
+	memset(p, 0, sizeof(*p));
 	p->def = def;
 	r = crm_options_parse(argc, argv, "", def->options, def->option, ctx,
 	    &p->opt, &e);
@@ -294,6 +299,6 @@ crm_program_finish(struct crm_program *p)
 		warnx("%s", p->note[i]);
 		free(p->note[i]);
 	}
+	p->nnotes = 0;
 	report_skipped(p, rejected);
-	free(p);
 }

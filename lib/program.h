@@ -37,7 +37,8 @@ struct crm_program;
  * Parses argv (ctx goes to def->option), then sets up the signals: a
  * closed pipe ends the program quietly, SIGINT, SIGTERM and SIGHUP remove
  * uncommitted outputs.  --help prints the usage and exits 0, --version
- * the version; bad usage exits 2 with its message.
+ * the version; bad usage exits 2 with its message.  There is one program
+ * per process: the handle lives as long as the process.
  */
 struct crm_program *crm_program_start(const struct crm_program_def *def,
     void *ctx, int argc, char **argv);
@@ -116,7 +117,7 @@ void crm_program_skipped_elsewhere(struct crm_program *p, size_t n,
  * Closes the input, commits every output together (exits 1 if one
  * cannot be written, leaving all the old files as they were), prints the
  * notes and, with --skip-bad, how many records were skipped and where
- * they went; frees the program.
+ * they went.
  */
 void crm_program_finish(struct crm_program *p);
 

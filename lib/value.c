@@ -37,18 +37,15 @@ to_lower(int c)
 	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
 }
 
-/* Narrows [*b, *e) to the text between leading and trailing blanks. */
-static void
-trim(const char *s, const char **b, const char **e)
+void
+crm_text_trim(const char **s, size_t *len)
 {
-	const char *end = s + strlen(s);
-
-	while (s < end && is_space((unsigned char)*s))
-		s++;
-	while (end > s && is_space((unsigned char)end[-1]))
-		end--;
-	*b = s;
-	*e = end;
+	while (*len > 0 && is_space((unsigned char)**s)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && is_space((unsigned char)(*s)[*len - 1]))
+		(*len)--;
 }
 
 /* The UTF-8 spellings of the currency symbols the contract accepts. */
@@ -237,9 +234,12 @@ crm_number_parse(const char *s, int decimal_comma, double *out,
 
 	if (plain_decimal(s, decimal_comma, out, decimals) == 0)
 		return CRM_VALUE_OK;
-	trim(s, &b, &e);
-	if (b == e)
+	b = s;
+	n = strlen(s);
+	crm_text_trim(&b, &n);
+	if (n == 0)
 		return CRM_VALUE_EMPTY;
+	e = b + n;
 	if (e - b > NUMBER_MAX)
 		return CRM_VALUE_INVALID;
 	if (*b == '(') {
@@ -292,27 +292,27 @@ crm_number_parse(const char *s, int decimal_comma, double *out,
 	return CRM_VALUE_OK;
 }
 
-static int
-is_leap(int y)
+int
+crm_is_leap_year(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int
-days_in_month(int y, int m)
+int
+crm_days_in_month(int y, int m)
 {
 	static const int mdays[12] = {
 		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
 	};
 
-	return m == 2 && is_leap(y) ? 29 : mdays[m - 1];
+	return m == 2 && crm_is_leap_year(y) ? 29 : mdays[m - 1];
 }
 
 static int
 valid_civil(int y, int m, int d)
 {
 	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= days_in_month(y, m);
+	    d <= crm_days_in_month(y, m);
 }
 
 /* Reads exactly n digits at *pp into *v. */
@@ -516,19 +516,21 @@ parse_fmt(const char *p, const char *e, const char *f, int *y, int *m,
 int
 crm_date_parse(const char *s, const char *fmt, int32_t *days)
 {
-	const char *b, *e;
+	const char *b = s;
+	size_t n;
 	int y, m, d, r;
 
 	if (fmt == NULL && plain_iso(s, &y, &m, &d) == 0) {
 		r = 0;
 	} else {
-		trim(s, &b, &e);
-		if (b == e)
+		n = strlen(s);
+		crm_text_trim(&b, &n);
+		if (n == 0)
 			return CRM_VALUE_EMPTY;
 		if (fmt == NULL)
-			r = parse_iso(b, e, &y, &m, &d);
+			r = parse_iso(b, b + n, &y, &m, &d);
 		else
-			r = parse_fmt(b, e, fmt, &y, &m, &d);
+			r = parse_fmt(b, b + n, fmt, &y, &m, &d);
 	}
 	/* A format without %Y, %m/%b or %d leaves -1 behind: no guessing. */
 	if (r == -1 || !valid_civil(y, m, d))
@@ -607,11 +609,10 @@ crm_bool_parse(const char *s, int *out)
 		{ "t", 1 }, { "f", 0 }, { "x", 1 },
 		{ "\xe6\x98\xaf" /* 是 */, 1 }, { "\xe5\x90\xa6" /* 否 */, 0 }
 	};
-	const char *b, *e;
-	size_t i, j, n;
+	const char *b = s;
+	size_t i, j, n = strlen(s);
 
-	trim(s, &b, &e);
-	n = (size_t)(e - b);
+	crm_text_trim(&b, &n);
 	if (n == 0) {
 		*out = 0;
 		return CRM_VALUE_OK;
@@ -775,17 +776,6 @@ crm_date_format_check(const char *fmt)
 		}
 	}
 	return year && month && mday ? 0 : -1;
-}
-
-void
-crm_text_trim(const char **s, size_t *len)
-{
-	while (*len > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-		(*len)--;
 }
 
 int

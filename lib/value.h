@@ -46,6 +46,12 @@ int crm_date_parse(const char *s, const char *fmt, int32_t *days);
  */
 int crm_date_format_check(const char *fmt);
 
+/* Nonzero when y is a leap year of the proleptic Gregorian calendar. */
+int crm_is_leap_year(int y);
+
+/* The number of days in month m (1..12) of year y. */
+int crm_days_in_month(int y, int m);
+
 /* Days since 1970-01-01 from a valid civil date, and back. */
 int32_t crm_days_from_civil(int y, int m, int d);
 void crm_civil_from_days(int32_t days, int *y, int *m, int *d);

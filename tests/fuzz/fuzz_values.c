@@ -1,13 +1,35 @@
 /*
  * fuzz_values.c - libFuzzer harness for the number, date and boolean
- * parsers and the formatters.  A printed number must parse and print
- * again to the same text; a parsed date must format and parse back.
+ * parsers, the formatters and integer option values.  A printed number
+ * must parse and print again to the same text; a parsed date must format
+ * and parse back; an integer option value must be in its range (and
+ * never reach an out-of-range conversion, which UBSan would report).
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "options.h"
 #include "value.h"
+
+/* s as an integer option in a few ranges, the widest ones included. */
+static void
+check_option_int(const char *s)
+{
+	static const long range[][2] = {
+		{ 2, 9 }, { 0, 3660 }, { LONG_MIN, LONG_MAX }, { 0, LONG_MAX },
+		{ -4611686018427387903L, 4611686018427387903L }
+	};
+	struct crm_error e;
+	size_t i;
+	long v;
+
+	for (i = 0; i < sizeof(range) / sizeof(range[0]); i++)
+		if (crm_option_int("--n", s, range[i][0], range[i][1], NULL,
+		    &v, &e) == 0 && (v < range[i][0] || v > range[i][1]))
+			abort();
+}
 
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -48,5 +70,6 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	}
 	crm_bool_parse(s, &b);
 	crm_fraction_format(v, dec % 10, buf, sizeof(buf));
+	check_option_int(s);
 	return 0;
 }

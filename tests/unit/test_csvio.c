@@ -4,6 +4,11 @@
  * Inputs are written out byte by byte in each test, so the expected
  * fields and line numbers can be read off the input itself.
  */
+/* posix_openpt(3) and its companions are XSI */
+#define _XOPEN_SOURCE	700
+
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "csvio.h"
@@ -658,10 +665,54 @@ test_round_trip(void **state)
 	free(out);
 }
 
+/*
+ * Typed at a terminal, the input ends at one Ctrl-D at the start of a
+ * line (as for cat): the reader must not ask the terminal again after
+ * the read that met it.  A pseudo-terminal in canonical mode, with the
+ * lines and the Ctrl-D typed before reading; an alarm ends the test if
+ * the reader waits for a second one.
+ */
+static void
+test_terminal_ends_at_one_ctrl_d(void **state)
+{
+	struct crm_csv_reader *r;
+	struct crm_record *rec;
+	struct crm_error e;
+	struct termios t;
+	int master, slave;
+	FILE *fp;
+
+	(void)state;
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	assert_true(master >= 0);
+	assert_int_equal(grantpt(master), 0);
+	assert_int_equal(unlockpt(master), 0);
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+	assert_true(slave >= 0);
+	assert_int_equal(tcgetattr(slave, &t), 0);
+	t.c_lflag &= ~(tcflag_t)ECHO;
+	t.c_lflag |= ICANON;
+	assert_int_equal(tcsetattr(slave, TCSANOW, &t), 0);
+	assert_int_equal(write(master, "id,v\na,1\n\x04", 10), 10);
+	fp = fdopen(slave, "rb");
+	assert_non_null(fp);
+	alarm(10);
+	r = crm_csv_open(fp, "-", NULL, &e);
+	assert_non_null(r);
+	assert_int_equal(crm_csv_read(r, &rec, &e), CRM_CSV_RECORD);
+	assert_string_equal(rec->field[0], "a");
+	assert_int_equal(crm_csv_read(r, &rec, &e), CRM_CSV_END);
+	alarm(0);
+	crm_csv_close(r);
+	fclose(fp);
+	close(master);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_terminal_ends_at_one_ctrl_d),
 		cmocka_unit_test(test_simple),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_header_only),

@@ -102,13 +102,11 @@ test_many_keys_rehash(void **state)
 
 	(void)state;
 	crm_groups_init(&gs);
-	/* 200000 keys at most half full: 1024 slots doubled to 524288 */
 	for (i = 0; i < NKEYS; i++) {
 		snprintf(key, sizeof(key), "k%zu", i);
 		assert_int_equal(add(&gs, key, (double)i + 0.5), (long)i);
 	}
 	assert_int_equal(gs.n, NKEYS);
-	assert_int_equal(gs.keys.nslots, 524288);
 	/* found again after every rehash, in reverse order for a change */
 	for (i = NKEYS; i-- > 0;) {
 		snprintf(key, sizeof(key), "k%zu", i);

@@ -6,6 +6,7 @@
  * from one call into the next.  Day counts are days since 1970-01-01,
  * checked with `date -u -d DATE +%s` divided by 86400.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -448,10 +449,102 @@ test_repeated_parses_reset_getopt(void **state)
 	assert_int_equal(optind, 3);
 }
 
+/* crm_option_int accepts v from "text" with min 2, max 9. */
+static void
+assert_int_option(const char *text, long want)
+{
+	struct crm_error e;
+	long v = -99;
+
+	assert_int_equal(crm_option_int("--bins", text, 2, 9, NULL, &v, &e),
+	    0);
+	assert_int_equal(v, want);
+}
+
+/* ... and refuses it, leaving *out alone. */
+static void
+assert_bad_int_option(const char *text)
+{
+	struct crm_error e;
+	char want[200];
+	long v = -99;
+
+	assert_int_equal(crm_option_int("--bins", text, 2, 9, NULL, &v, &e),
+	    -1);
+	assert_int_equal(v, -99);
+	assert_int_equal(e.status, 2);
+	assert_string_equal(e.file, "");
+	snprintf(want, sizeof(want), "invalid --bins \"%s\": expected a "
+	    "whole number from 2 to 9", text);
+	assert_string_equal(e.msg, want);
+}
+
+/*
+ * Integer options: the range is checked before the value becomes a
+ * long, so that an absurd value is an error, never undefined behaviour
+ * (the make asan run would report a conversion out of range).
+ */
+static void
+test_option_int(void **state)
+{
+	static const char *const bad[] = {
+		"1", "10", "-1", "0", "5.5", "2.000001", "1e30", "1e3",
+		"99999999999", "100000000000000000000000", "nan", "NaN", "inf",
+		"-inf", "Infinity", "", " ", "x", "0x5", "5x", "--5",
+	};
+	struct crm_error e;
+	long v;
+	size_t i;
+
+	(void)state;
+	assert_int_option("2", 2);
+	assert_int_option("9", 9);
+	assert_int_option("5", 5);
+	/* written as the contract's numbers are: 5.0 is the whole number 5 */
+	assert_int_option("5.0", 5);
+	assert_int_option(" 7 ", 7);
+	assert_int_option("+3", 3);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_bad_int_option(bad[i]);
+
+	/* the unit, when given, is named */
+	assert_int_equal(crm_option_int("--horizon", "1e9", 0, 3660, "days",
+	    &v, &e), -1);
+	assert_string_equal(e.msg, "invalid --horizon \"1e9\": expected a "
+	    "whole number of days from 0 to 3660");
+	assert_int_equal(crm_option_int("--horizon", "1,000", 0, 3660,
+	    "days", &v, &e), 0);
+	assert_int_equal(v, 1000);
+	assert_int_equal(crm_option_int("--horizon", "-0", 0, 3660, "days",
+	    &v, &e), 0);
+	assert_int_equal(v, 0);
+
+	/*
+	 * At the edges of long: LONG_MAX as a double is 2^63, which no long
+	 * holds; 2^62 (4611686018427387904) is exact and fits.
+	 */
+	assert_int_equal(crm_option_int("--n", "9223372036854775807", 0,
+	    LONG_MAX, NULL, &v, &e), -1);
+	assert_string_equal(e.msg, "invalid --n \"9223372036854775807\": "
+	    "expected a whole number from 0 to 9223372036854775807");
+	assert_int_equal(crm_option_int("--n", "9223372036854775808", 0,
+	    LONG_MAX, NULL, &v, &e), -1);
+	assert_int_equal(crm_option_int("--n", "4611686018427387904", 0,
+	    LONG_MAX, NULL, &v, &e), 0);
+	assert_true(v == 4611686018427387904L);
+	assert_int_equal(crm_option_int("--n", "-9223372036854775808",
+	    LONG_MIN, 0, NULL, &v, &e), 0);
+	assert_true(v == LONG_MIN);
+	/* a max that rounds up as a double still bounds the value */
+	assert_int_equal(crm_option_int("--n", "4611686018427387904", 0,
+	    4611686018427387903L, NULL, &v, &e), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_option_int),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_output_config_delimiter),
 		cmocka_unit_test(test_bad_delimiter),

@@ -137,7 +137,7 @@ test_commit_creates_file(void **state)
 	/* before the commit: only a temporary file */
 	assert_false(exists(d.file));
 	assert_int_equal(count_temps(&d), 1);
-	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	assert_true(exists(d.file));
 	assert_string_equal(slurp(d.file), "a,b\n1,2\n");
 	assert_int_equal(count_temps(&d), 0);
@@ -170,7 +170,7 @@ test_written_in_64k_blocks(void **state)
 		fputs("123456789\n", fp);
 	assert_int_equal(fstat(fileno(fp), &st), 0);
 	assert_int_equal(st.st_size, 65536);
-	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	assert_int_equal(stat(d.file, &st), 0);
 	assert_int_equal(st.st_size, 70000);
 	remove_dir(&d);
@@ -192,7 +192,7 @@ test_commit_replaces_old_content(void **state)
 	fflush(fp);
 	/* flushed, but still not in place */
 	assert_string_equal(slurp(d.file), "old\n");
-	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	assert_string_equal(slurp(d.file), "new,content\n");
 	assert_int_equal(count_temps(&d), 0);
 	remove_dir(&d);
@@ -211,7 +211,7 @@ test_mode_follows_umask(void **state)
 	old = umask(022);
 	fp = crm_output_open(d.file, &e);
 	assert_non_null(fp);
-	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	/* 0666 & ~022 */
 	assert_int_equal(mode_of(d.file), 0644);
 	unlink(d.file);
@@ -219,7 +219,7 @@ test_mode_follows_umask(void **state)
 	umask(077);
 	fp = crm_output_open(d.file, &e);
 	assert_non_null(fp);
-	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	/* 0666 & ~077 */
 	assert_int_equal(mode_of(d.file), 0600);
 	unlink(d.file);
@@ -227,7 +227,7 @@ test_mode_follows_umask(void **state)
 	umask(0);
 	fp = crm_output_open(d.file, &e);
 	assert_non_null(fp);
-	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	assert_int_equal(mode_of(d.file), 0666);
 	umask(old);
 	remove_dir(&d);
@@ -250,7 +250,7 @@ test_existing_mode_kept(void **state)
 	fp = crm_output_open(d.file, &e);
 	assert_non_null(fp);
 	fputs("new\n", fp);
-	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	umask(old);
 	assert_int_equal(mode_of(d.file), 0640);
 	assert_string_equal(slurp(d.file), "new\n");
@@ -303,7 +303,7 @@ test_dev_null_in_place(void **state)
 	fp = crm_output_open("/dev/null", &e);
 	assert_non_null(fp);
 	fputs("discarded\n", fp);
-	assert_int_equal(crm_output_commit(fp, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	/* still the device, not a regular file renamed over it */
 	assert_int_equal(stat("/dev/null", &st), 0);
 	assert_true(S_ISCHR(st.st_mode));
@@ -319,7 +319,7 @@ test_stdout(void **state)
 	assert_ptr_equal(crm_output_open("-", &e), stdout);
 	assert_ptr_equal(crm_output_open(NULL, &e), stdout);
 	/* committing standard output flushes it and leaves it open */
-	assert_int_equal(crm_output_commit(stdout, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	assert_int_equal(fprintf(stdout, "%s", ""), 0);
 	assert_int_equal(fflush(stdout), 0);
 }
@@ -336,7 +336,7 @@ test_dev_full_fails_at_commit(void **state)
 	/* a small write is only buffered: the error comes at the commit */
 	fputs("a,b\n", fp);
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(crm_output_commit(fp, &e), -1);
+	assert_int_equal(crm_output_commit_all(&e), -1);
 	assert_int_equal(e.status, 1);
 	assert_string_equal(e.file, "/dev/full");
 	assert_string_equal(e.msg, "write error: No space left on device");
@@ -363,7 +363,7 @@ test_failed_commit_keeps_old_file(void **state)
 	snprintf(moved, sizeof(moved), "%s.moved", d.path);
 	assert_int_equal(rename(d.path, moved), 0);
 	memset(&e, 0, sizeof(e));
-	assert_int_equal(crm_output_commit(fp, &e), -1);
+	assert_int_equal(crm_output_commit_all(&e), -1);
 	assert_int_equal(e.status, 1);
 	assert_string_equal(e.file, d.file);
 	assert_string_equal(e.msg, "write error: No such file or directory");
@@ -392,12 +392,16 @@ test_too_many_outputs(void **state)
 	memset(&e, 0, sizeof(e));
 	assert_null(crm_output_open(path, &e));
 	assert_string_equal(e.msg, "too many output files");
-	for (i = 0; i < CRM_OUTPUT_MAX; i++)
-		assert_int_equal(crm_output_commit(fp[i], &e), 0);
-	/* a slot is free again */
+	/* one commit frees every slot */
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	for (i = 0; i < CRM_OUTPUT_MAX; i++) {
+		snprintf(path, sizeof(path), "%s/f%d", d.path, i);
+		assert_true(exists(path));
+	}
+	snprintf(path, sizeof(path), "%s/one-more", d.path);
 	fp[0] = crm_output_open(path, &e);
 	assert_non_null(fp[0]);
-	assert_int_equal(crm_output_commit(fp[0], &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 
@@ -485,7 +489,7 @@ test_same_file_twice(void **state)
 	assert_null(crm_output_open(d.file, &e));
 	assert_int_equal(e.status, CRM_EXIT_USAGE);
 	assert_string_equal(e.msg, "named for two outputs");
-	assert_int_equal(crm_output_commit(a, &e), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
 	remove_dir(&d);
 }
 

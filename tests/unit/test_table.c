@@ -47,10 +47,208 @@ test_replace_and_append(void **state)
 	crm_columns_free(&c);
 }
 
+/* A header of the given fields (lengths from strlen), read at line 1. */
+struct hdr {
+	struct crm_record r;
+	struct crm_header h;
+	char *field[8];
+	size_t len[8];
+};
+
+static const struct crm_header *
+header(struct hdr *x, const char *file, size_t n, char **fields)
+{
+	size_t i;
+
+	memset(x, 0, sizeof(*x));
+	for (i = 0; i < n; i++) {
+		x->field[i] = fields[i];
+		x->len[i] = strlen(fields[i]);
+	}
+	x->r.n = n;
+	x->r.field = x->field;
+	x->r.len = x->len;
+	x->r.line = 1;
+	x->h.rec = &x->r;
+	x->h.file = file;
+	return &x->h;
+}
+
+static void
+test_find(void **state)
+{
+	char *f[] = { "id", "amount", "", "amount" };
+	struct hdr x;
+	const struct crm_header *h = header(&x, "in.csv", 4, f);
+
+	(void)state;
+	assert_int_equal(crm_header_find(h, "id"), 0);
+	/* the first of two */
+	assert_int_equal(crm_header_find(h, "amount"), 1);
+	assert_int_equal(crm_header_find(h, ""), 2);
+	/* names are compared exactly */
+	assert_int_equal(crm_header_find(h, "Amount"), -1);
+	assert_int_equal(crm_header_find(h, "amount "), -1);
+	assert_int_equal(crm_header_find(h, "date"), -1);
+}
+
+static void
+test_require(void **state)
+{
+	char *f[] = { "id", "name", "amount" };
+	struct crm_error e;
+	struct hdr x;
+	const struct crm_header *h = header(&x, "in.csv", 3, f);
+	long col = -1;
+	char msg[600];
+
+	(void)state;
+	assert_int_equal(crm_header_require(h, "amount", &col, &e), 0);
+	assert_int_equal(col, 2);
+	col = 99;
+	assert_int_equal(crm_header_require(h, "date", &col, &e), -1);
+	assert_int_equal(col, 99);
+	/* bad usage, at the file: the header is listed */
+	assert_int_equal(e.status, 2);
+	assert_string_equal(e.file, "in.csv");
+	assert_int_equal(e.line, 0);
+	assert_string_equal(e.msg,
+	    "no column 'date' in the header (id,name,amount)");
+	crm_error_format(&e, msg, sizeof(msg));
+	assert_string_equal(msg,
+	    "in.csv: no column 'date' in the header (id,name,amount)");
+	/* a header without a file name */
+	h = header(&x, NULL, 3, f);
+	assert_int_equal(crm_header_require(h, "date", &col, &e), -1);
+	assert_string_equal(e.file, "");
+}
+
+/* Two columns of one name: which is meant?  Bad input at the header. */
+static void
+test_require_duplicate(void **state)
+{
+	char *f[] = { "id", "v", "name", "v" };
+	struct crm_error e;
+	struct hdr x;
+	const struct crm_header *h = header(&x, "in.csv", 4, f);
+	long col = -1;
+
+	(void)state;
+	x.r.line = 3;	/* after two blank lines */
+	assert_int_equal(crm_header_require(h, "v", &col, &e), -1);
+	assert_int_equal(col, -1);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, "in.csv");
+	assert_int_equal(e.line, 3);
+	assert_string_equal(e.msg,
+	    "column 'v' appears twice in the header (fields 2 and 4)");
+	/* the other columns are still found */
+	assert_int_equal(crm_header_require(h, "name", &col, &e), 0);
+	assert_int_equal(col, 2);
+}
+
+/*
+ * A long header is listed up to 296 bytes and "...", never cutting a
+ * character in two.  "ab," then 200 two-byte e-acutes: the i-th (from
+ * 0) starts at byte 3 + 2i, so byte 296 is the second byte of the 146th
+ * (3 + 2 * 146 = 295): the list keeps 146 of them.
+ */
+static void
+test_missing_cut_on_character(void **state)
+{
+	char accents[401], want[600];
+	char *f[] = { "ab", accents };
+	struct crm_error e;
+	struct hdr x;
+	const struct crm_header *h;
+	size_t i, o;
+
+	(void)state;
+	for (i = 0; i < 200; i++)
+		memcpy(accents + 2 * i, "\xc3\xa9", 2);
+	accents[400] = '\0';
+	h = header(&x, "in.csv", 2, f);
+	assert_int_equal(crm_header_missing(h, "x", &e), -1);
+	o = (size_t)snprintf(want, sizeof(want),
+	    "no column 'x' in the header (ab,");
+	for (i = 0; i < 146; i++, o += 2)
+		memcpy(want + o, "\xc3\xa9", 2);
+	snprintf(want + o, sizeof(want) - o, "...)");
+	assert_string_equal(e.msg, want);
+	assert_int_equal(e.status, 2);
+}
+
+/* One column holding a likely delimiter: the delimiter is probably wrong. */
+static void
+test_missing_delimiter_hint(void **state)
+{
+	char *semi[] = { "id;amount" };
+	char *tab[] = { "id\tamount" };
+	char *plain[] = { "id" };
+	char *two[] = { "id;x", "amount;y" };
+	struct crm_error e;
+	struct hdr x;
+
+	(void)state;
+	crm_header_missing(header(&x, "in.csv", 1, semi), "amount", &e);
+	assert_string_equal(e.msg, "no column 'amount' in the header "
+	    "(id;amount); one column only: is the delimiter right (-d, "
+	    "--tsv)?");
+	crm_header_missing(header(&x, "in.csv", 1, tab), "amount", &e);
+	assert_string_equal(e.msg, "no column 'amount' in the header "
+	    "(id\tamount); one column only: is the delimiter right (-d, "
+	    "--tsv)?");
+	/* one column without a delimiter-like byte, or two columns: none */
+	crm_header_missing(header(&x, "in.csv", 1, plain), "amount", &e);
+	assert_string_equal(e.msg, "no column 'amount' in the header (id)");
+	crm_header_missing(header(&x, "in.csv", 2, two), "amount", &e);
+	assert_string_equal(e.msg,
+	    "no column 'amount' in the header (id;x,amount;y)");
+}
+
+/* A record read as one line is written as read when ours are appended. */
+static void
+test_write_record_raw(void **state)
+{
+	char *hf[] = { "id", "name" };
+	size_t hl[] = { 2, 4 };
+	struct crm_record h = { 2, hf, hl, 1, NULL, 0 };
+	/* the raw text differs from the fields: only it has the spaces */
+	char *rf[] = { "x", "y" };
+	size_t rl[] = { 1, 1 };
+	struct crm_record rec = { 2, rf, rl, 2, " a , b \n", 8 };
+	static const char *const own[] = { "score" };
+	const char *vals[] = { "9" };
+	struct crm_columns c;
+	struct crm_csv_writer w;
+	struct crm_error e;
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+
+	(void)state;
+	assert_int_equal(crm_columns_init(&c, &h, own, 1, &e), 0);
+	crm_csv_writer_init(&w, fp, ',');
+	crm_columns_write_record(&c, &w, &rec, vals);
+	/* no raw text: the fields */
+	rec.raw = NULL;
+	crm_columns_write_record(&c, &w, &rec, vals);
+	crm_columns_free(&c);
+	fclose(fp);
+	assert_string_equal(out, " a , b ,9\nx,y,9\n");
+	free(out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_require),
+		cmocka_unit_test(test_require_duplicate),
+		cmocka_unit_test(test_missing_cut_on_character),
+		cmocka_unit_test(test_missing_delimiter_hint),
+		cmocka_unit_test(test_write_record_raw),
 		cmocka_unit_test(test_replace_and_append),
 	};
 

@@ -704,10 +704,73 @@ test_parse_matches_strtod(void **state)
 	}
 }
 
+/*
+ * The Gregorian rule: every fourth year, but not centuries, except every
+ * fourth century.  Month lengths from the rhyme "thirty days hath
+ * September...".
+ */
+static void
+test_leap_years_and_month_lengths(void **state)
+{
+	static const int mdays[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int m;
+
+	(void)state;
+	assert_true(crm_is_leap_year(2024));
+	assert_true(crm_is_leap_year(2000));
+	assert_true(crm_is_leap_year(1600));
+	assert_false(crm_is_leap_year(2023));
+	assert_false(crm_is_leap_year(1900));
+	assert_false(crm_is_leap_year(2100));
+	/* the proleptic calendar before year 1: -4 and 0 are leap years */
+	assert_true(crm_is_leap_year(0));
+	assert_true(crm_is_leap_year(-4));
+	assert_false(crm_is_leap_year(-1));
+	for (m = 1; m <= 12; m++) {
+		assert_int_equal(crm_days_in_month(2023, m), mdays[m - 1]);
+		assert_int_equal(crm_days_in_month(2024, m),
+		    mdays[m - 1] + (m == 2));
+	}
+	assert_int_equal(crm_days_in_month(1900, 2), 28);
+	assert_int_equal(crm_days_in_month(2000, 2), 29);
+}
+
+/* Blanks are spaces and tabs, at either end only. */
+static void
+test_text_trim(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t off, len;
+	} cases[] = {
+		{ "abc", 0, 3 },
+		{ "  a b\t", 2, 3 },
+		{ "\t\tx", 2, 1 },
+		{ "   ", 3, 0 },
+		{ "", 0, 0 },
+		{ " \n ", 1, 1 },	/* a line end is not a blank */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *s = cases[i].in;
+		size_t len = strlen(s);
+
+		crm_text_trim(&s, &len);
+		assert_ptr_equal(s, cases[i].in + cases[i].off);
+		assert_int_equal(len, cases[i].len);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_leap_years_and_month_lengths),
+		cmocka_unit_test(test_text_trim),
 		cmocka_unit_test(test_round_decimals),
 		cmocka_unit_test(test_parse_matches_strtod),
 		cmocka_unit_test(test_integer_format),
