@@ -62,3 +62,26 @@ crm_arena_free(struct crm_arena *a)
 	}
 	memset(a, 0, sizeof(*a));
 }
+
+int
+crm_grow(void *arrayp, size_t *cap, size_t need, size_t elem)
+{
+	size_t n = *cap ? *cap : 1024;
+	void *old, *p;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return -1;
+		n *= 2;
+	}
+	/* the array's pointer is read and written as bytes: its type is
+	   the caller's */
+	memcpy(&old, arrayp, sizeof(old));
+	if (n > SIZE_MAX / elem || (p = realloc(old, n * elem)) == NULL)
+		return -1;
+	memcpy(arrayp, &p, sizeof(p));
+	*cap = n;
+	return 0;
+}

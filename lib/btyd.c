@@ -50,8 +50,7 @@ crm_btyd_param_name(enum crm_btyd_model m, int i)
 }
 
 int
-crm_btyd_check(const struct crm_btyd *m, double x, double t_x, double T,
-    struct crm_error *e)
+crm_btyd_check_params(const struct crm_btyd *m, struct crm_error *e)
 {
 	int i;
 
@@ -61,6 +60,15 @@ crm_btyd_check(const struct crm_btyd *m, double x, double t_x, double T,
 			    "parameter %s is %g: it must be a finite number "
 			    "above 0", crm_btyd_param_name(m->model, i),
 			    m->par[i]);
+	return 0;
+}
+
+int
+crm_btyd_check(const struct crm_btyd *m, double x, double t_x, double T,
+    struct crm_error *e)
+{
+	if (crm_btyd_check_params(m, e) < 0)
+		return -1;
 	if (!(isfinite(x) && x >= 0 && x == floor(x)))
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "x is %g: it must be a whole number, 0 or more", x);

@@ -48,6 +48,9 @@ const char *crm_btyd_model_name(enum crm_btyd_model m);
 /* Parameter i's name: r, alpha, a, b (BG/NBD) or r, alpha, s, beta. */
 const char *crm_btyd_param_name(enum crm_btyd_model m, int i);
 
+/* Every parameter finite and above 0; else an error naming it. */
+int crm_btyd_check_params(const struct crm_btyd *m, struct crm_error *e);
+
 /*
  * The checks every function below makes on its arguments: parameters
  * finite and > 0, x a whole number >= 0, 0 <= t_x <= T finite, t_x = 0

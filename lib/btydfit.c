@@ -219,20 +219,14 @@ crm_btydfit_loglik(const struct crm_triples *t, const struct crm_btyd *m,
     double *ll, size_t *bad, struct crm_error *e)
 {
 	struct scratch s;
-	int rc, i;
+	int rc;
 
 	crm_btyd_gsl_quiet();
 	*bad = t->n;
 	if (t->n > 0 && t->ix == NULL)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "the histories are not indexed");
-	for (i = 0; i < CRM_BTYD_NPARAM; i++)
-		if (!(isfinite(m->par[i]) && m->par[i] > 0))
-			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-			    "parameter %s is %g: it must be a finite number "
-			    "above 0", crm_btyd_param_name(m->model, i),
-			    m->par[i]);
-	if (scratch_get(&s, t, e) < 0)
+	if (crm_btyd_check_params(m, e) < 0 || scratch_get(&s, t, e) < 0)
 		return -1;
 	if (m->model == CRM_PNBD)
 		rc = pn_loglik(t, m, &s, ll, bad, e);

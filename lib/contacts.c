@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "contacts.h"
 #include "value.h"
 
@@ -47,15 +48,10 @@ crm_contacts_first(struct crm_contacts *cs, const char *id, size_t len,
 	if ((i = crm_keyset_add(&cs->ids, id, len, &added, e)) < 0)
 		return -1;
 	if (added) {
-		if ((size_t)i == cs->cap) {
-			size_t cap = cs->cap ? cs->cap * 2 : 1024;
-
-			if ((c = realloc(cs->c, cap * sizeof(*c))) == NULL)
-				return crm_error_set(e, CRM_EXIT_DATA, NULL,
-				    0, 0, "out of memory");
-			cs->c = c;
-			cs->cap = cap;
-		}
+		if (crm_grow(&cs->c, &cs->cap, (size_t)i + 1,
+		    sizeof(*cs->c)) < 0)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
 		c = &cs->c[i];
 		c->last_talk = c->last_complaint = c->last_resolved =
 		    c->last_unanswered = CRM_NO_DATE;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "group.h"
 
 void
@@ -28,15 +29,9 @@ crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
 		gs->g[i].rows++;
 		return i;
 	}
-	if (gs->n == gs->cap) {
-		size_t cap = gs->cap ? gs->cap * 2 : 1024;
-
-		if ((g = realloc(gs->g, cap * sizeof(*g))) == NULL)
-			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-			    "out of memory");
-		gs->g = g;
-		gs->cap = cap;
-	}
+	if (crm_grow(&gs->g, &gs->cap, gs->n + 1, sizeof(*gs->g)) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
 	g = &gs->g[gs->n++];
 	g->sum = value;
 	g->rows = 1;

@@ -141,14 +141,8 @@ crm_keyset_add(struct crm_keyset *ks, const char *key, size_t len,
 	if (ks->n >= UINT32_MAX - 1)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "more than %lu distinct keys", (unsigned long)UINT32_MAX - 2);
-	if (ks->n == ks->cap) {
-		size_t cap = ks->cap ? ks->cap * 2 : 1024;
-
-		if ((k = realloc(ks->key, cap * sizeof(*k))) == NULL)
-			goto nomem;
-		ks->key = k;
-		ks->cap = cap;
-	}
+	if (crm_grow(&ks->key, &ks->cap, ks->n + 1, sizeof(*ks->key)) < 0)
+		goto nomem;
 	k = &ks->key[ks->n];
 	if (len < CRM_KEY_INLINE) {
 		memcpy(k->t.buf, key, len);

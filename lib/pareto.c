@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "pareto.h"
 #include "value.h"
 
@@ -89,15 +90,9 @@ crm_pareto_add(struct crm_pareto *p, double value, void *payload,
 {
 	struct crm_pareto_item *it;
 
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 1024;
-
-		if ((it = realloc(p->items, cap * sizeof(*it))) == NULL)
-			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-			    "out of memory");
-		p->items = it;
-		p->cap = cap;
-	}
+	if (crm_grow(&p->items, &p->cap, p->n + 1, sizeof(*p->items)) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
 	it = &p->items[p->n];
 	memset(it, 0, sizeof(*it));
 	it->value = value;

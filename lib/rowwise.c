@@ -17,16 +17,8 @@ struct held {
 static int
 hold(struct held *h, const struct crm_record *rec, struct crm_error *e)
 {
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 1024;
-		struct crm_record **p = realloc(h->rec, cap * sizeof(*p));
-
-		if (p == NULL)
-			goto oom;
-		h->rec = p;
-		h->cap = cap;
-	}
-	if ((h->rec[h->n] = crm_record_copy(&h->rows, rec)) == NULL)
+	if (crm_grow(&h->rec, &h->cap, h->n + 1, sizeof(*h->rec)) < 0 ||
+	    (h->rec[h->n] = crm_record_copy(&h->rows, rec)) == NULL)
 		goto oom;
 	h->n++;
 	return 0;

@@ -179,14 +179,8 @@ hold(struct crm_schedule *s, const struct crm_record *rec,
 	long owner;
 	int added;
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-
-		if ((it = realloc(s->items, cap * sizeof(*it))) == NULL)
-			goto nomem;
-		s->items = it;
-		s->cap = cap;
-	}
+	if (crm_grow(&s->items, &s->cap, s->n + 1, sizeof(*s->items)) < 0)
+		goto nomem;
 	it = &s->items[s->n];
 	memset(it, 0, sizeof(*it));
 	it->kind = due->kind;

@@ -187,6 +187,39 @@ test_free_resets(void **state)
 	crm_arena_free(&a);
 }
 
+/*
+ * crm_grow doubles from 1024 up to the first capacity that holds what is
+ * needed (1024, 2048, 4096: 3000 needs 4096), keeps the elements, and
+ * refuses a size that would overflow without touching the array.
+ */
+static void
+test_grow(void **state)
+{
+	struct pair { long a, b; } *v = NULL;
+	size_t cap = 0, i;
+
+	(void)state;
+	assert_int_equal(crm_grow(&v, &cap, 0, sizeof(*v)), 0);
+	assert_null(v);
+	assert_int_equal(cap, 0);
+	assert_int_equal(crm_grow(&v, &cap, 1, sizeof(*v)), 0);
+	assert_int_equal(cap, 1024);
+	for (i = 0; i < 1024; i++) {
+		v[i].a = (long)i;
+		v[i].b = -(long)i;
+	}
+	assert_int_equal(crm_grow(&v, &cap, 1024, sizeof(*v)), 0);
+	assert_int_equal(cap, 1024);
+	assert_int_equal(crm_grow(&v, &cap, 3000, sizeof(*v)), 0);
+	assert_int_equal(cap, 4096);
+	for (i = 0; i < 1024; i++)
+		assert_true(v[i].a == (long)i && v[i].b == -(long)i);
+	assert_int_equal(crm_grow(&v, &cap, SIZE_MAX / 8, sizeof(*v)), -1);
+	assert_int_equal(cap, 4096);
+	assert_true(v[1023].a == 1023);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -196,6 +229,7 @@ main(void)
 		cmocka_unit_test(test_zero_size),
 		cmocka_unit_test(test_strndup),
 		cmocka_unit_test(test_free_resets),
+		cmocka_unit_test(test_grow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
