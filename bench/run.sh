@@ -9,7 +9,9 @@
 # million rows, one customer per 10 rows), REPEAT (rounds: runs per command,
 # default 3), BENCH_TIMEOUT (seconds per command, default 600), CSVKIT_SIZES (sizes
 # on which csvkit runs, default "1m"), BENCH_RESULTS (the results file,
-# default bench/RESULTS.md).
+# default bench/RESULTS.md), BASELINE (a build directory of another
+# version of crm, e.g. one built from an older commit: its programs run
+# beside ours in the same rounds, and must give the same bytes).
 #
 # Not a test: nothing passes or fails on time.  Each peer's answer is
 # checked against ours before its time is reported.
@@ -18,6 +20,7 @@ set -u
 
 B=${1:-build}
 BIN=$B/bin
+BASELINE=${BASELINE:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 PEERS=$HERE/peers
@@ -47,6 +50,12 @@ case $REPEAT in ''|*[!0-9]*|0) die "REPEAT must be a whole number >= 1" ;; esac
 for p in crm-score crm-pareto crm-segment crm-followup; do
 	[ -x "$BIN/$p" ] || die "$BIN/$p: not built (run make first)"
 done
+if [ -n "$BASELINE" ]; then
+	for p in crm-score crm-pareto crm-segment crm-followup; do
+		[ -x "$BASELINE/bin/$p" ] || die "$BASELINE/bin/$p: not built"
+	done
+	BASE_BIN=$(cd "$BASELINE/bin" && pwd)
+fi
 mkdir -p "$W" "$OUT" || die "cannot create $W"
 # absolute paths from here on: commands run in sh -c
 W=$(cd "$W" && pwd)
@@ -187,6 +196,21 @@ measure() {
 record() {
 	printf '%s|%s|%s|%s|%s\n' "$1" "$M_TIME" "$M_RSS" "$M_STATUS" "$2" \
 	    >> "$ROWS"
+}
+
+# baseline TOOL REF COMMAND: with BASELINE set, runs COMMAND (written with
+# $BIN) with the baseline's programs instead, as "TOOL (baseline)", and
+# checks that its output is byte for byte REF, ours.
+baseline() {
+	[ -n "$BASELINE" ] || return 0
+	b_out=$REF.baseline
+	measure "$1 (baseline)" "$b_out" "$(printf '%s' "$3" |
+	    sed "s|'$BIN/|'$BASE_BIN/|g")"
+	if [ "$M_STATUS" = ok ] && cmp -s "$2" "$b_out"; then
+		record "$1 (baseline)" "same bytes"
+	else
+		record "$1 (baseline)" "differs"
+	fi
 }
 
 # ---------------------------------------------------------------- checks
@@ -384,6 +408,7 @@ run_tasks() {
 	measure "crm-score" "$REF" "'$BIN/crm-score' --as-of $AS_OF -q '$F'"
 	record "crm-score" reference
 	[ "$M_STATUS" = ok ] || die "crm-score failed: $M_STATUS"
+	baseline "crm-score" "$REF" "'$BIN/crm-score' --as-of $AS_OF -q '$F'"
 	selftest "$REF" "$REF_SPEC"
 
 	# keyed_peer TOOL OUTFILE SPEC COMMAND: compared with REF on REF_SPEC
@@ -428,6 +453,7 @@ run_tasks() {
 	measure "crm-pareto --by" "$REF" "'$BIN/crm-pareto' --by customer_id --value amount -q '$F'"
 	record "crm-pareto --by" reference
 	[ "$M_STATUS" = ok ] || die "crm-pareto failed: $M_STATUS"
+	baseline "crm-pareto --by" "$REF" "'$BIN/crm-pareto' --by customer_id --value amount -q '$F'"
 	selftest "$REF" "customer_id:id,amount:money,cum_share:num"
 	case $(check_pareto "$REF" "$REF" customer_id amount pareto_rank cum_share) in
 	yes) ;; *) die "self-test: the Pareto check does not match our answer with itself" ;;
@@ -499,6 +525,7 @@ run_tasks() {
 	measure "crm-segment --preset rfm" "$REF" "'$BIN/crm-segment' --preset rfm '$SCORES'"
 	record "crm-segment --preset rfm" reference
 	[ "$M_STATUS" = ok ] || die "crm-segment failed: $M_STATUS"
+	baseline "crm-segment --preset rfm" "$REF" "'$BIN/crm-segment' --preset rfm '$SCORES'"
 	selftest "$REF" "$SEG_SPEC"
 	if have mlr; then
 		keyed_peer "mlr put if/elif" "$O-segment-mlr.csv" "$SEG_SPEC" \
@@ -524,9 +551,11 @@ run_tasks() {
 	measure "bare libcsv parse (bench/parse.c)" "$O-followup-parse.txt" "'$PARSE' '$FOLLOW' monetary"
 	record "bare libcsv parse (bench/parse.c)" "physical reference"
 	FPARSE_T=$M_TIME
-	measure "crm-followup" "$O-followup-ours.csv" \
+	REF=$O-followup-ours.csv
+	measure "crm-followup" "$REF" \
 	    "'$BIN/crm-followup' -c '$ROOT/samples/followup.yaml' --as-of $AS_OF -q '$FOLLOW'"
 	record "crm-followup" reference
+	baseline "crm-followup" "$REF" "'$BIN/crm-followup' -c '$ROOT/samples/followup.yaml' --as-of $AS_OF -q '$FOLLOW'"
 	{ echo; echo "#### Follow-up list (crm-followup -c samples/followup.yaml --as-of $AS_OF)"; echo
 	  echo "Input: the segmented customer table with an owner column (5 owners), $FOSIZE bytes. No peer: an equivalent needs working days and holidays, month-end clamping, milestone windows and a per-owner daily capacity, which is a program, not a one-liner; ours is timed alone."; echo
 	  table "$FOSIZE" "$FPARSE_T"; } >> "$REPORT"
@@ -545,6 +574,12 @@ run_tasks() {
 		target "mlr / crm-pareto --by" "$(div "$(get pareto "mlr stats1 + sort + put" 2)" "$PARETO_T")" ">=" 5
 		target "crm-segment / bare parse of its table" "$(div "$SEG_T" "$SPARSE_T")" "<=" 1.5
 		target "crm-segment peak RSS MB" "$(div "$(get segment "crm-segment --preset rfm" 3)" 1024)" "<=" 32
+		if [ -n "$BASELINE" ]; then
+			for t in "rfm|crm-score" "pareto|crm-pareto --by" \
+			    "segment|crm-segment --preset rfm" "followup|crm-followup"; do
+				target "${t#*|} time / baseline's" "$(div "$(get "${t%%|*}" "${t#*|}" 2)" "$(get "${t%%|*}" "${t#*|} (baseline)" 2)")" "<=" 1.05
+			done
+		fi
 		# crm-followup sorts every due follow-up by owner and priority
 		# before it writes one: it holds one entry per due customer, an
 		# aggregating program, not a row-wise one
