@@ -6,10 +6,18 @@ function flush() {
 		return
 	printf "\t{ \"%s\", \"%s\", \"%s\",\n%s\t},\n", name, file, summary, text
 }
-function cstring(s) {
-	gsub(/\\/, "\\\\", s)
-	gsub(/"/, "\\\"", s)
-	return "\t    \"" s "\\n\"\n"
+# Escapes by concatenation, not gsub: what "\\" means in a gsub
+# replacement differs between awks (mawk made one backslash of it, and a
+# line ending in one then swallowed the next line).
+function cstring(s,    out, i, c) {
+	out = ""
+	for (i = 1; i <= length(s); i++) {
+		c = substr(s, i, 1)
+		if (c == "\\" || c == "\"")
+			out = out "\\"
+		out = out c
+	}
+	return "\t    \"" out "\\n\"\n"
 }
 BEGIN {
 	print "/* Generated from samples/segment-*.yaml by lib/presets.awk. */"
