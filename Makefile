@@ -22,8 +22,8 @@ PROGS	= $(patsubst cmd/%.c,$(B)/bin/%,$(wildcard cmd/*.c))
 UNITS	= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS	= $(wildcard man/*.[157])
 
-.PHONY: all deps test-deps test unit cli man-lint demo install uninstall \
-	clean asan fuzz fuzz-smoke valgrind bench
+.PHONY: all deps test-deps test units unit cli man-lint demo install \
+	uninstall clean asan asan-build fuzz fuzz-smoke valgrind bench
 .SUFFIXES:
 
 all: $(PROGS)
@@ -36,13 +36,22 @@ BUILD_DEPS = /usr/include/csv.h:libcsv-dev /usr/include/yaml.h:libyaml-dev \
 CLANG_RT = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux
 TEST_DEPS = $(BUILD_DEPS) /usr/include/cmocka.h:libcmocka-dev \
 	/usr/bin/rsvg-convert:librsvg2-bin /usr/bin/mandoc:mandoc \
+	/usr/bin/groff:groff /usr/bin/script:bsdutils \
 	/usr/bin/clang:clang \
 	$(CLANG_RT)/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 
+# Without root (or apt-get) nothing is tried: the missing packages are
+# named, with the one command that installs them.
 define install-missing
 	@missing=""; for d in $(1); do \
 		[ -e "$${d%%:*}" ] || missing="$$missing $${d#*:}"; \
 	done; \
+	if [ -n "$$missing" ] && { [ "$$(id -u)" != 0 ] || \
+	    ! command -v apt-get >/dev/null; }; then \
+		echo "missing packages:$$missing"; \
+		echo "install them with: sudo apt-get install -y$$missing"; \
+		exit 1; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
@@ -84,13 +93,13 @@ $(B)/tests/%: tests/unit/%.c $(LIBCRM) lib/*.h | test-deps
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $< $(LIBCRM) $(LDFLAGS) $(LDLIBS) \
 		-lcmocka -o $@
 
-# Every unit test binary and every CLI case; cmocka prints its summary
-# lines, the CLI runners their "N passed, N failed" lines (the cases,
-# then the table of messages).
+# Every suite, one line each with its counts, failures in full, the whole
+# log in $(B)/test.log (tests/suites.sh).  unit, cli, asan and fuzz-smoke
+# run one suite each, verbosely.
 test: test-deps
-	@$(MAKE) --no-print-directory unit cli man-lint
-	@$(MAKE) --no-print-directory asan
-	@$(MAKE) --no-print-directory fuzz-smoke
+	@sh tests/suites.sh "$(MAKE)" $(B)
+
+units: $(UNITS)
 
 unit: $(UNITS)
 	@fail=0; for t in $(UNITS); do \
@@ -101,8 +110,17 @@ cli: $(PROGS)
 	@sh tests/cli/run.sh $(B)
 	@sh tests/cli/messages.sh $(B)
 
+# mandoc at style level (cross references to our own pages, which are not
+# installed, aside) and groff rendering every page at 80 columns, as man(1)
+# does in a terminal that wide: any message fails.
 man-lint:
-	@mandoc -Tlint -W warning $(MANS) && echo "man pages: mandoc -Tlint clean"
+	@out=$$( { mandoc -Tlint -W style $(MANS) 2>&1; \
+	    for m in $(MANS); do \
+		groff -t -mandoc -Tutf8 -rLL=78n -ww -z $$m 2>&1; \
+	    done; } | grep -v -e 'referenced manual not found' \
+	    -e 'outdated mandoc.db'); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
+	echo "man pages: mandoc -Tlint -W style and groff at 80 columns clean"
 
 # The whole suite again, built by clang with AddressSanitizer and
 # UndefinedBehaviorSanitizer: any report fails the run.
@@ -111,6 +129,10 @@ SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all \
 asan: test-deps
 	@$(MAKE) --no-print-directory B=$(B)/asan CC=clang \
 		CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" unit cli
+
+asan-build: test-deps
+	@$(MAKE) --no-print-directory B=$(B)/asan CC=clang \
+		CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all units
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c) over the library built with
 # coverage and sanitizers; seeds in tests/fuzz/corpus/NAME, new inputs in
