@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "output.h"
 
 struct pending {
@@ -34,7 +35,7 @@ static const char *program_name = "crm-output";
 
 /* The inputs, which no output may replace (crm_output_protect). */
 static struct crm_output_id *inputs;
-static size_t ninputs;
+static size_t ninputs, cap_inputs;
 
 /* Standard output: taken as "-", or through a name of its file. */
 static enum { STDOUT_FREE, STDOUT_AS_DASH, STDOUT_AS_NAME } stdout_use;
@@ -290,18 +291,16 @@ crm_output_id_free(struct crm_output_id *id)
 int
 crm_output_protect(const struct crm_output_id *id)
 {
-	struct crm_output_id *grown, copy = *id;
+	struct crm_output_id copy = *id;
 
 	if (!id->known)
 		return 0;
 	if (id->where != NULL && (copy.where = strdup(id->where)) == NULL)
 		return -1;
-	grown = realloc(inputs, (ninputs + 1) * sizeof(*inputs));
-	if (grown == NULL) {
+	if (crm_grow(&inputs, &cap_inputs, ninputs + 1, sizeof(*inputs)) < 0) {
 		free(copy.where);
 		return -1;
 	}
-	inputs = grown;
 	inputs[ninputs++] = copy;
 	return 0;
 }
@@ -315,7 +314,7 @@ forget_inputs(void)
 		crm_output_id_free(&inputs[i]);
 	free(inputs);
 	inputs = NULL;
-	ninputs = 0;
+	ninputs = cap_inputs = 0;
 }
 
 static void

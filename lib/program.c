@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "output.h"
 #include "program.h"
 
@@ -44,7 +45,7 @@ struct crm_program {
 	struct named out[MAX_SIDES + 1];	/* the outputs named so far */
 	int nout;
 	struct named *ins;			/* the inputs */
-	size_t nins;
+	size_t nins, cap_ins;
 	const char *writing;	/* the output opened last, for messages */
 	int dying;		/* crm_die is reporting an error */
 };
@@ -181,7 +182,7 @@ static void
 name_input(struct crm_program *p, const char *text, const char *path,
     int fd)
 {
-	struct named n, *grown;
+	struct named n;
 	int i;
 
 	if ((fd >= 0 ? crm_output_id_fd(fd, &n.id) :
@@ -191,10 +192,9 @@ name_input(struct crm_program *p, const char *text, const char *path,
 	for (i = 0; i < p->nout; i++)
 		if (crm_output_id_same(&n.id, &p->out[i].id))
 			same_file(p->out[i].label, n.label);
-	if ((grown = realloc(p->ins, (p->nins + 1) * sizeof(*grown))) ==
-	    NULL || crm_output_protect(&n.id) < 0)
+	if (crm_grow(&p->ins, &p->cap_ins, p->nins + 1, sizeof(*p->ins)) < 0 ||
+	    crm_output_protect(&n.id) < 0)
 		crm_die_oom();
-	p->ins = grown;
 	p->ins[p->nins++] = n;
 }
 
@@ -202,6 +202,26 @@ static int
 is_stdout(const char *path)
 {
 	return path == NULL || strcmp(path, "-") == 0;
+}
+
+/* The names checked at start, once the outputs are committed. */
+static void
+forget_names(struct crm_program *p)
+{
+	size_t i;
+
+	for (i = 0; i < (size_t)p->nout; i++) {
+		free(p->out[i].label);
+		crm_output_id_free(&p->out[i].id);
+	}
+	for (i = 0; i < p->nins; i++) {
+		free(p->ins[i].label);
+		crm_output_id_free(&p->ins[i].id);
+	}
+	free(p->ins);
+	p->ins = NULL;
+	p->nins = p->cap_ins = 0;
+	p->nout = 0;
 }
 
 /* "" is no file name: a usage error, before it can mean anything. */
@@ -480,4 +500,5 @@ crm_program_finish(struct crm_program *p)
 	}
 	p->nnotes = 0;
 	report_skipped(p, rejected);
+	forget_names(p);
 }
