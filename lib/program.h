@@ -11,6 +11,8 @@
  *   crm_program_output   the main output, a CSV writer (--bom honoured)
  *   crm_program_side     a side output named by an option (--summary,
  *                        --svg...), checked before any work is done
+ *   crm_program_reads    another input named by an option (--log),
+ *                        checked the same way against the outputs
  *   crm_program_finish   every output committed together, notes, the
  *                        count of skipped records
  */
