@@ -100,7 +100,7 @@ static const struct crm_program_def def = {
 static void
 log_row_skipped(void *prog, const struct crm_error *why)
 {
-	char msg[1024];
+	char msg[CRM_ERROR_TEXT];
 
 	crm_error_format(why, msg, sizeof(msg));
 	crm_program_warn(prog, "skipped %s", msg);
@@ -225,6 +225,7 @@ main(int argc, char **argv)
 		crm_die(&e);
 	dside = crm_program_side(prog, "--deferred", s.deferred,
 	    CRM_SIDE_DATA, "the list and the deferred follow-ups");
+	crm_program_reads(prog, "--log", s.log);
 	env = (struct crm_fu_env){ c->as_of, s.horizon, c->decimal_comma,
 	    c->date_format };
 	crm_contacts_init(&contacts);

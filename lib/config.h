@@ -19,7 +19,7 @@
 
 struct crm_config {
 	yaml_document_t doc;
-	char path[256];
+	char path[PATH_MAX];	/* whole, for messages */
 	int loaded;
 };
 

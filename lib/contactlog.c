@@ -106,8 +106,14 @@ fold_row(const struct pass *p, struct crm_input *in,
 		    rec->len[lc->id_col], date, outcome);
 		return 0;
 	}
-	return crm_contacts_first(p->cs, rec->field[lc->id_col],
-	    rec->len[lc->id_col], date, outcome, e);
+	if (crm_contacts_first(p->cs, rec->field[lc->id_col],
+	    rec->len[lc->id_col], date, outcome, e) < 0) {
+		/* out of memory, or too many ids: at this row */
+		snprintf(e->file, sizeof(e->file), "%s", crm_input_name(in));
+		e->line = rec->line;
+		return -1;
+	}
+	return 0;
 }
 
 static int

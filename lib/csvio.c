@@ -22,7 +22,7 @@
 
 struct crm_csv_reader {
 	FILE *fp;
-	char name[256];
+	char name[PATH_MAX];	/* whole: messages name the file */
 	struct csv_parser parser;
 	int parser_ready;
 	size_t max_field;

@@ -28,16 +28,17 @@ crm_error_set(struct crm_error *e, int status, const char *file, long line,
 void
 crm_error_format(const struct crm_error *e, char *buf, size_t size)
 {
-	char where[300] = "";
+	const char *f = e->file;
 
-	if (e->file[0] != '\0' && e->line > 0 && e->column > 0)
-		snprintf(where, sizeof(where), "%s:%ld:%ld: ", e->file,
-		    e->line, e->column);
-	else if (e->file[0] != '\0' && e->line > 0)
-		snprintf(where, sizeof(where), "%s:%ld: ", e->file, e->line);
-	else if (e->file[0] != '\0')
-		snprintf(where, sizeof(where), "%s: ", e->file);
-	snprintf(buf, size, "%s%s", where, e->msg);
+	if (f[0] != '\0' && e->line > 0 && e->column > 0)
+		snprintf(buf, size, "%s:%ld:%ld: %s", f, e->line, e->column,
+		    e->msg);
+	else if (f[0] != '\0' && e->line > 0)
+		snprintf(buf, size, "%s:%ld: %s", f, e->line, e->msg);
+	else if (f[0] != '\0')
+		snprintf(buf, size, "%s: %s", f, e->msg);
+	else
+		snprintf(buf, size, "%s", e->msg);
 }
 
 const char *

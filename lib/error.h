@@ -9,7 +9,12 @@
 #ifndef CRM_ERROR_H
 #define CRM_ERROR_H
 
+#include <limits.h>
 #include <stddef.h>
+
+#ifndef PATH_MAX
+#define PATH_MAX	4096
+#endif
 
 enum crm_exit {
 	CRM_EXIT_OK = 0,
@@ -19,7 +24,8 @@ enum crm_exit {
 
 struct crm_error {
 	int status;		/* CRM_EXIT_DATA or CRM_EXIT_USAGE */
-	char file[256];		/* "" when the failure has no file */
+	char file[PATH_MAX];	/* "" when the failure has no file; any
+				   name the system takes fits whole */
 	long line;		/* 1-based; 0 when unknown */
 	long column;		/* 1-based; 0 when unknown */
 	char msg[512];
@@ -47,8 +53,10 @@ int crm_error_set(struct crm_error *e, int status, const char *file,
 
 /*
  * Writes "FILE:LINE:COLUMN: MSG" (leaving out the parts that are unknown)
- * into buf, truncating to size.  This is the text cmd/ hands to errx(3).
+ * into buf, truncating to size.  This is the text cmd/ hands to errx(3);
+ * CRM_ERROR_TEXT bytes hold any error whole.
  */
+#define CRM_ERROR_TEXT	(PATH_MAX + 512 + 48)
 void crm_error_format(const struct crm_error *e, char *buf, size_t size);
 
 /*

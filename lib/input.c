@@ -22,6 +22,7 @@ struct crm_input {
 	FILE *rejects;
 	struct crm_csv_writer rw;
 	size_t rejected;
+	long line;			/* of the last record read; 0: none */
 };
 
 static char stdin_name[] = "-";
@@ -51,6 +52,7 @@ close_file(struct crm_input *in)
 {
 	crm_csv_close(in->r);
 	in->r = NULL;
+	in->line = 0;
 	if (in->fp != NULL && in->fp != stdin)
 		fclose(in->fp);
 	in->fp = NULL;
@@ -212,7 +214,7 @@ crm_input_reject(struct crm_input *in, const struct crm_record *rec,
     const struct crm_error *why, struct crm_error *e)
 {
 	struct crm_error placed = *why;
-	char msg[1024];
+	char msg[CRM_ERROR_TEXT];
 	size_t i;
 
 	if (placed.line == 0) {
@@ -262,6 +264,7 @@ crm_input_read(struct crm_input *in, struct crm_record **rec,
 		}
 		switch (crm_csv_read(in->r, rec, &why)) {
 		case CRM_CSV_RECORD:
+			in->line = (*rec)->line;
 			return 1;
 		case CRM_CSV_END:
 			close_file(in);
@@ -286,7 +289,18 @@ crm_input_judge(struct crm_input *in, const struct crm_record *rec,
 	if (verdict == CRM_RECORD_BAD)
 		return crm_input_reject(in, rec, why, e) < 0 ? -1 : 0;
 	*e = *why;
+	/* out of memory, say, while at this record: say where */
+	if (e->file[0] == '\0' && e->status == CRM_EXIT_DATA) {
+		snprintf(e->file, sizeof(e->file), "%s", crm_input_name(in));
+		e->line = rec->line;
+	}
 	return -1;
+}
+
+long
+crm_input_line(const struct crm_input *in)
+{
+	return in->line;
 }
 
 void

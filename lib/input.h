@@ -53,7 +53,9 @@ int crm_input_reject(struct crm_input *in, const struct crm_record *rec,
 /*
  * Acts on the verdict (enum crm_verdict) of a lib/ function on rec:
  * returns 1 for a good record, 0 for a bad one skipped (as
- * crm_input_reject), -1 when the run must stop (*e says why).
+ * crm_input_reject), -1 when the run must stop (*e says why; a data
+ * error that says nowhere, such as out of memory, is placed at rec's
+ * file and line).
  */
 int crm_input_judge(struct crm_input *in, const struct crm_record *rec,
     int verdict, const struct crm_error *why, struct crm_error *e);
@@ -71,6 +73,12 @@ size_t crm_input_rejected(const struct crm_input *in);
 
 /* The name of the file being read, for messages ("<stdin>" for "-"). */
 const char *crm_input_name(const struct crm_input *in);
+
+/*
+ * The line where the record last read starts, while its file is being
+ * read; 0 before the first record and once the file has ended.
+ */
+long crm_input_line(const struct crm_input *in);
 
 /*
  * Closes the current file and frees the input (NULL is allowed).  The

@@ -61,22 +61,32 @@ today(void)
 	    tm.tm_mday);
 }
 
+/* An empty file name names nothing: -o '' is bad usage, not a write error. */
+static int
+file_name(const char *option, const char *arg, const char **out,
+    struct crm_error *e)
+{
+	if (arg[0] == '\0')
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "invalid %s \"%s\": expected a file name", option, arg);
+	*out = arg;
+	return 0;
+}
+
 static int
 common_option(int opt, const char *arg, struct crm_common *c,
     struct crm_error *e)
 {
 	switch (opt) {
 	case 'o':
-		c->output = arg;
-		break;
+		return file_name("-o", arg, &c->output, e);
 	case 'd':
 		return parse_delimiter(arg, &c->delim, e);
 	case OPT_TSV:
 		c->delim = '\t';
 		break;
 	case 'c':
-		c->config = arg;
-		break;
+		return file_name("-c", arg, &c->config, e);
 	case OPT_AS_OF:
 		if (crm_date_parse(arg, NULL, &c->as_of) != CRM_VALUE_OK)
 			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
@@ -99,9 +109,8 @@ common_option(int opt, const char *arg, struct crm_common *c,
 		c->skip_bad = 1;
 		break;
 	case OPT_REJECTS:
-		c->rejects = arg;
 		c->skip_bad = 1;
-		break;
+		return file_name("--rejects", arg, &c->rejects, e);
 	case 'q':
 		c->quiet = 1;
 		break;

@@ -3,12 +3,14 @@
  * program.h).
  */
 #include <err.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "output.h"
 #include "program.h"
 
@@ -19,6 +21,12 @@ struct side {
 	const char *option;
 	const char *path;
 	enum crm_side_kind kind;
+};
+
+/* A file the program reads or writes, for telling two names apart. */
+struct named {
+	char *label;		/* "-o out.csv", "the input x.csv"... */
+	struct crm_output_id id;
 };
 
 struct crm_program {
@@ -34,13 +42,54 @@ struct crm_program {
 	int nnotes;
 	size_t skipped_elsewhere;
 	const char *elsewhere;
+	struct named out[MAX_SIDES + 1];	/* the outputs named so far */
+	int nout;
+	struct named *ins;			/* the inputs */
+	size_t nins, cap_ins;
+	const char *writing;	/* the output opened last, for messages */
+	int dying;		/* crm_die is reporting an error */
 };
+
+/*
+ * One program per process, living as long as the process: a program that
+ * ends early (--list-presets, an error) has nothing to free.
+ */
+static struct crm_program program;
+
+/*
+ * Places an error that says nowhere (out of memory, an overflow found
+ * after reading): at the record being read, else at the output being
+ * written, else at the input read (when there is one file to name).
+ */
+static void
+place(struct crm_error *e)
+{
+	const char *where = NULL;
+
+	if (program.in != NULL && crm_input_line(program.in) > 0) {
+		where = crm_input_name(program.in);
+		e->line = crm_input_line(program.in);
+	} else if (program.writing != NULL) {
+		where = program.writing;
+	} else if (program.in != NULL && program.noperands <= 1) {
+		where = crm_input_name(program.in);
+	}
+	if (where != NULL)
+		snprintf(e->file, sizeof(e->file), "%s", where);
+}
 
 void
 crm_die(const struct crm_error *e)
 {
-	char msg[1024];
+	static struct crm_error placed;
+	static char msg[CRM_ERROR_TEXT];
 
+	program.dying = 1;
+	if (e->file[0] == '\0' && e->status != CRM_EXIT_USAGE) {
+		placed = *e;
+		place(&placed);
+		e = &placed;
+	}
 	crm_error_format(e, msg, sizeof(msg));
 	errx(e->status ? e->status : CRM_EXIT_DATA, "%s", msg);
 }
@@ -64,10 +113,149 @@ usage_error(const char *fmt, const char *a, const char *b)
 }
 
 /*
- * One program per process, living as long as the process: a program that
- * ends early (--list-presets, an error) has nothing to free.
+ * At exit: what went to standard output without an output commit
+ * (--help, --version, --list-presets) must have been written; a full
+ * disk is an error, as it is for the commit.
  */
-static struct crm_program program;
+static void
+check_stdout(void)
+{
+	if (program.dying)
+		return;
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		program.dying = 1;
+		warnx("<stdout>: write error: %s",
+		    strerror(errno ? errno : EIO));
+		_exit(CRM_EXIT_DATA);
+	}
+}
+
+/* "OPTION PATH", or text alone when path is NULL; malloc'd. */
+static char *
+label(const char *text, const char *path)
+{
+	size_t n = strlen(text) + (path ? strlen(path) + 1 : 0) + 1;
+	char *s = malloc(n);
+
+	if (s == NULL)
+		crm_die_oom();
+	snprintf(s, n, "%s%s%s", text, path ? " " : "", path ? path : "");
+	return s;
+}
+
+/* Two names of one file: an output's first, exits 2. */
+static void __attribute__((noreturn))
+same_file(const char *a, const char *b)
+{
+	program.dying = 1;
+	errx(CRM_EXIT_USAGE, "%s and %s name the same file", a, b);
+}
+
+/*
+ * Declares an output (path NULL: standard output), refused when it is
+ * a file already named for an output or an input.  A name that cannot
+ * be resolved (a missing directory) is left to the open to report.
+ */
+static void
+name_output(struct crm_program *p, const char *text, const char *path,
+    int fd)
+{
+	struct named *n = &p->out[p->nout];
+	size_t i;
+
+	if ((fd >= 0 ? crm_output_id_fd(fd, &n->id) :
+	    crm_output_id(path, &n->id)) < 0)
+		return;
+	n->label = label(text, path);
+	for (i = 0; i < (size_t)p->nout; i++)
+		if (crm_output_id_same(&n->id, &p->out[i].id))
+			same_file(p->out[i].label, n->label);
+	for (i = 0; i < p->nins; i++)
+		if (crm_output_id_same(&n->id, &p->ins[i].id))
+			same_file(n->label, p->ins[i].label);
+	p->nout++;
+}
+
+/* Declares an input (fd >= 0: that descriptor), as name_output. */
+static void
+name_input(struct crm_program *p, const char *text, const char *path,
+    int fd)
+{
+	struct named n;
+	int i;
+
+	if ((fd >= 0 ? crm_output_id_fd(fd, &n.id) :
+	    crm_output_id(path, &n.id)) < 0)
+		return;
+	n.label = label(text, path);
+	for (i = 0; i < p->nout; i++)
+		if (crm_output_id_same(&n.id, &p->out[i].id))
+			same_file(p->out[i].label, n.label);
+	if (crm_grow(&p->ins, &p->cap_ins, p->nins + 1, sizeof(*p->ins)) < 0 ||
+	    crm_output_protect(&n.id) < 0)
+		crm_die_oom();
+	p->ins[p->nins++] = n;
+}
+
+static int
+is_stdout(const char *path)
+{
+	return path == NULL || strcmp(path, "-") == 0;
+}
+
+/* The names checked at start, once the outputs are committed. */
+static void
+forget_names(struct crm_program *p)
+{
+	size_t i;
+
+	for (i = 0; i < (size_t)p->nout; i++) {
+		free(p->out[i].label);
+		crm_output_id_free(&p->out[i].id);
+	}
+	for (i = 0; i < p->nins; i++) {
+		free(p->ins[i].label);
+		crm_output_id_free(&p->ins[i].id);
+	}
+	free(p->ins);
+	p->ins = NULL;
+	p->nins = p->cap_ins = 0;
+	p->nout = 0;
+}
+
+/* "" is no file name: a usage error, before it can mean anything. */
+static void
+need_name(const char *what, const char *path)
+{
+	if (path != NULL && path[0] == '\0')
+		usage_error("invalid %s \"%s\": expected a file name", what,
+		    path);
+}
+
+/* The main output, -c and the operands (standard input when none). */
+static void
+name_files(struct crm_program *p)
+{
+	const char *o = p->opt.output;
+	int i, dash = p->noperands == 0;
+
+	if (is_stdout(o))
+		name_output(p, "standard output", NULL, STDOUT_FILENO);
+	else
+		name_output(p, "-o", o, -1);
+	if (p->opt.config != NULL)
+		name_input(p, "-c", p->opt.config, -1);
+	for (i = 0; i < p->noperands; i++) {
+		need_name("operand", p->operands[i]);
+		if (strcmp(p->operands[i], "-") == 0)
+			dash = 1;
+		else
+			name_input(p, "the input", p->operands[i], -1);
+	}
+	if (dash)
+		name_input(p, "standard input", NULL, STDIN_FILENO);
+}
 
 struct crm_program *
 crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
@@ -77,8 +265,18 @@ crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
 	struct crm_error e;
 	int r;
 
+	/* before anything can open a file as descriptor 0, 1 or 2 */
+	if (crm_output_guard_std() < 0)
+		errx(CRM_EXIT_DATA, "/dev/null: %s", strerror(errno));
 	memset(p, 0, sizeof(*p));
 	p->def = def;
+	/* first, so that it runs after the removal of temporary files */
+	atexit(check_stdout);
+	/*
+	 * A reader that stops early (| head) ends us quietly, as it does
+	 * cat and sort, even when the parent left SIGPIPE ignored.
+	 */
+	signal(SIGPIPE, SIG_DFL);
 	r = crm_options_parse(argc, argv, "", def->options, def->option, ctx,
 	    &p->opt, &e);
 	if (r < 0)
@@ -91,14 +289,10 @@ crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
 		printf("%s %s\n", def->name, CRM_VERSION);
 		exit(0);
 	}
-	/*
-	 * A reader that stops early (| head) ends us quietly, as it does
-	 * cat and sort, even when the parent left SIGPIPE ignored.
-	 */
-	signal(SIGPIPE, SIG_DFL);
-	crm_output_setup();
+	crm_output_setup(def->name);
 	p->operands = argv + optind;
 	p->noperands = argc - optind;
+	name_files(p);
 	crm_program_side(p, "--rejects", p->opt.rejects, CRM_SIDE_DATA,
 	    "rejected and good records");
 	return p;
@@ -166,6 +360,7 @@ crm_program_output_stream(struct crm_program *p)
 
 	if ((fp = crm_output_open(p->opt.output, &e)) == NULL)
 		crm_die(&e);
+	p->writing = is_stdout(p->opt.output) ? "<stdout>" : p->opt.output;
 	return fp;
 }
 
@@ -176,40 +371,41 @@ crm_program_output(struct crm_program *p)
 	return &p->w;
 }
 
-static int
-is_stdout(const char *path)
-{
-	return path == NULL || strcmp(path, "-") == 0;
-}
-
 int
 crm_program_side(struct crm_program *p, const char *option,
     const char *path, enum crm_side_kind kind, const char *what)
 {
-	int i;
-
 	if (path == NULL)
 		return -1;
-	if (strcmp(path, "-") == 0) {
-		if (kind == CRM_SIDE_DATA && is_stdout(p->opt.output))
-			usage_error("%s - needs -o FILE: %s cannot both go to "
-			    "standard output", option, what);
-	} else {
-		if (!is_stdout(p->opt.output) &&
-		    strcmp(path, p->opt.output) == 0)
-			usage_error("%s and %s name the same file", option,
-			    "-o");
-		for (i = 0; i < p->nsides; i++)
-			if (strcmp(p->side[i].path, path) == 0)
-				usage_error("%s and %s name the same file",
-				    p->side[i].option, option);
-	}
+	need_name(option, path);
+	if (strcmp(path, "-") == 0 && kind == CRM_SIDE_DATA &&
+	    is_stdout(p->opt.output))
+		usage_error("%s - needs -o FILE: %s cannot both go to "
+		    "standard output", option, what);
 	if (p->nsides == MAX_SIDES)
 		usage_error("%s%s: too many output files", option, "");
+	/* "-" for a report is standard error, where messages go too */
+	if (strcmp(path, "-") != 0)
+		name_output(p, option, path, -1);
+	else if (kind == CRM_SIDE_DATA)
+		name_output(p, option, path, STDOUT_FILENO);
 	p->side[p->nsides].option = option;
 	p->side[p->nsides].path = path;
 	p->side[p->nsides].kind = kind;
 	return p->nsides++;
+}
+
+void
+crm_program_reads(struct crm_program *p, const char *option,
+    const char *path)
+{
+	if (path == NULL)
+		return;
+	need_name(option, path);
+	if (strcmp(path, "-") == 0)
+		name_input(p, option, path, STDIN_FILENO);
+	else
+		name_input(p, option, path, -1);
 }
 
 FILE *
@@ -219,10 +415,13 @@ crm_program_open_side(struct crm_program *p, int h)
 	struct crm_error e;
 	FILE *fp;
 
-	if (s->kind == CRM_SIDE_REPORT && strcmp(s->path, "-") == 0)
+	if (s->kind == CRM_SIDE_REPORT && strcmp(s->path, "-") == 0) {
+		p->writing = "<stderr>";
 		return stderr;
+	}
 	if ((fp = crm_output_open(s->path, &e)) == NULL)
 		crm_die(&e);
+	p->writing = strcmp(s->path, "-") == 0 ? "<stdout>" : s->path;
 	return fp;
 }
 
@@ -301,4 +500,5 @@ crm_program_finish(struct crm_program *p)
 	}
 	p->nnotes = 0;
 	report_skipped(p, rejected);
+	forget_names(p);
 }

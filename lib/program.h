@@ -11,6 +11,8 @@
  *   crm_program_output   the main output, a CSV writer (--bom honoured)
  *   crm_program_side     a side output named by an option (--summary,
  *                        --svg...), checked before any work is done
+ *   crm_program_reads    another input named by an option (--log),
+ *                        checked the same way against the outputs
  *   crm_program_finish   every output committed together, notes, the
  *                        count of skipped records
  */
@@ -34,11 +36,19 @@ struct crm_program_def {
 struct crm_program;
 
 /*
- * Parses argv (ctx goes to def->option), then sets up the signals: a
- * closed pipe ends the program quietly, SIGINT, SIGTERM and SIGHUP remove
- * uncommitted outputs.  --help prints the usage and exits 0, --version
- * the version; bad usage exits 2 with its message.  There is one program
- * per process: the handle lives as long as the process.
+ * First opens /dev/null on any of descriptors 0, 1 and 2 that is closed
+ * (see crm_output_guard_std), so that no file the program opens takes
+ * its place.  Parses argv (ctx goes to def->option), then sets up the
+ * signals: a closed pipe ends the program quietly, SIGINT, SIGTERM and
+ * SIGHUP remove uncommitted outputs.  --help prints the usage and exits
+ * 0, --version the version; bad usage exits 2 with its message, and so
+ * does an empty file name (-o '', an operand '').  Then the files are
+ * checked, before any work: the main output (-o FILE or standard
+ * output) and --rejects may not be one file, nor any input (the
+ * operands or standard input, -c FILE); see crm_program_side.  At exit,
+ * what was written to standard output outside the commit (--help) is
+ * checked: a write error exits 1.  There is one program per process: the
+ * handle lives as long as the process.
  */
 struct crm_program *crm_program_start(const struct crm_program_def *def,
     void *ctx, int argc, char **argv);
@@ -78,12 +88,27 @@ enum crm_side_kind {
 /*
  * Declares a side output named by option ("--svg"), to be checked now,
  * before any work: a data side output "-" without -o FILE exits 2 with
- * "OPTION - needs -o FILE: WHAT cannot both go to standard output", and
- * a file named for two outputs exits 2.  Returns a handle for
- * crm_program_open_side; path NULL declares nothing and returns -1.
+ * "OPTION - needs -o FILE: WHAT cannot both go to standard output"; a
+ * file that is already named for an output or an input exits 2 with
+ * "OPTION PATH and OPTION PATH name the same file".  One file is what
+ * the names resolve to (crm_output_id: ./x.csv and x.csv, a symbolic or
+ * a hard link, a dangling link and its target, /dev/stdout and standard
+ * output), not their spelling; character devices such as /dev/null may
+ * be named twice.  A report's "-" is standard error and is not checked.
+ * Returns a handle for crm_program_open_side; path NULL declares
+ * nothing and returns -1; path "" exits 2.
  */
 int crm_program_side(struct crm_program *p, const char *option,
     const char *path, enum crm_side_kind kind, const char *what);
+
+/*
+ * Declares another input named by option ("--log"), checked against
+ * the outputs as the operands are: an output declared before or after
+ * it may not be the same file (exits 2).  path NULL declares nothing;
+ * "-" is standard input; "" exits 2.
+ */
+void crm_program_reads(struct crm_program *p, const char *option,
+    const char *path);
 
 /* Opens side output h (exits on error); committed with the others. */
 FILE *crm_program_open_side(struct crm_program *p, int h);
@@ -121,10 +146,16 @@ void crm_program_skipped_elsewhere(struct crm_program *p, size_t n,
  */
 void crm_program_finish(struct crm_program *p);
 
-/* Prints "PROGRAM: FILE:LINE:COLUMN: MSG" and exits with e->status. */
+/*
+ * Prints "PROGRAM: FILE:LINE:COLUMN: MSG" and exits with e->status.  An
+ * error that is not a usage error and names no file (out of memory, an
+ * overflow found once the input was read) is placed where the program
+ * is: at the line of the record being read, else at the output opened
+ * last, else at the input (when it is one file).
+ */
 void crm_die(const struct crm_error *e) __attribute__((noreturn));
 
-/* Out of memory: exits with status 1. */
+/* Out of memory, placed as crm_die does: exits with status 1. */
 void crm_die_oom(void) __attribute__((noreturn));
 
 #endif

@@ -622,17 +622,25 @@ test_load_missing(void **state)
 static void
 test_long_name_truncated(void **state)
 {
-	char name[400];
+	char name[400], huge[PATH_MAX + 100];
 	struct crm_config c;
 	struct crm_error e;
 
 	(void)state;
+	/* a name of 399 bytes (longer than NAME_MAX) is kept whole */
 	memset(name, 'n', sizeof(name) - 1);
 	name[sizeof(name) - 1] = '\0';
 	assert_int_equal(crm_config_load_string(&c, name, "- x\n", 4, &e),
 	    -1);
+	assert_string_equal(c.path, name);
+	assert_string_equal(e.file, name);
+	/* past PATH_MAX, which no file name the system opens can be, cut */
+	memset(huge, 'n', sizeof(huge) - 1);
+	huge[sizeof(huge) - 1] = '\0';
+	assert_int_equal(crm_config_load_string(&c, huge, "- x\n", 4, &e),
+	    -1);
 	assert_int_equal(strlen(c.path), sizeof(c.path) - 1);
-	assert_int_equal(strncmp(c.path, name, sizeof(c.path) - 1), 0);
+	assert_int_equal(strncmp(c.path, huge, sizeof(c.path) - 1), 0);
 	assert_int_equal(strlen(e.file), sizeof(e.file) - 1);
 }
 

@@ -47,17 +47,43 @@ static void
 test_set_truncates_long_file_and_msg(void **state)
 {
 	struct crm_error e;
-	char longname[400], longmsg[800];
+	char longname[400], hugename[PATH_MAX + 10], longmsg[800];
 
 	(void)state;
 	memset(longname, 'f', sizeof(longname) - 1);
 	longname[sizeof(longname) - 1] = '\0';
+	memset(hugename, 'g', sizeof(hugename) - 1);
+	hugename[sizeof(hugename) - 1] = '\0';
 	memset(longmsg, 'm', sizeof(longmsg) - 1);
 	longmsg[sizeof(longmsg) - 1] = '\0';
+	/* a file name past NAME_MAX (255) is kept whole: it fits PATH_MAX */
 	crm_error_set(&e, 1, longname, 1, 1, "%s", longmsg);
-	/* file[256] and msg[512] keep 255 and 511 bytes plus the NUL */
-	assert_int_equal(strlen(e.file), 255);
+	assert_string_equal(e.file, longname);
+	/* msg[512] keeps 511 bytes plus the NUL */
 	assert_int_equal(strlen(e.msg), 511);
+	/* only a name longer than any the system opens is cut */
+	crm_error_set(&e, 1, hugename, 1, 1, "x");
+	assert_int_equal(strlen(e.file), PATH_MAX - 1);
+}
+
+/*
+ * The formatted text holds the whole name: 399 bytes of name, ":7: "
+ * and the message, 399 + 4 + 3 = 406 bytes.
+ */
+static void
+test_format_long_file(void **state)
+{
+	struct crm_error e;
+	char name[400], buf[CRM_ERROR_TEXT];
+
+	(void)state;
+	memset(name, 'f', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	crm_error_set(&e, 1, name, 7, 0, "bad");
+	crm_error_format(&e, buf, sizeof(buf));
+	assert_int_equal(strlen(buf), 406);
+	assert_int_equal(strncmp(buf, name, 399), 0);
+	assert_string_equal(buf + 399, ":7: bad");
 }
 
 static void
@@ -201,6 +227,7 @@ main(void)
 		cmocka_unit_test(test_set_fills_fields),
 		cmocka_unit_test(test_set_truncates_long_file_and_msg),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_long_file),
 		cmocka_unit_test(test_format_truncates),
 		cmocka_unit_test(test_quote_plain),
 		cmocka_unit_test(test_quote_control_and_quote),

@@ -181,6 +181,39 @@ test_bad_delimiter(void **state)
 	assert_int_equal(p.e.status, 2);
 }
 
+/*
+ * An empty file name is bad usage (status 2), named by its option:
+ * before, -o '' went on to "write error: No such file or directory".
+ */
+static void
+test_empty_file_names(void **state)
+{
+	char *a1[] = { "crm-x", "-o", "", NULL };
+	char *a2[] = { "crm-x", "--output=", NULL };
+	char *a3[] = { "crm-x", "-c", "", NULL };
+	char *a4[] = { "crm-x", "--rejects", "", NULL };
+	char *a5[] = { "crm-x", "-o", " ", "-c", "-", NULL };
+	struct parsed p;
+
+	(void)state;
+	assert_int_equal(parse(&p, ARGC(a1), a1), -1);
+	assert_int_equal(p.e.status, 2);
+	assert_string_equal(p.e.msg, "invalid -o \"\": expected a file name");
+	assert_int_equal(parse(&p, ARGC(a2), a2), -1);
+	assert_string_equal(p.e.msg, "invalid -o \"\": expected a file name");
+	assert_int_equal(parse(&p, ARGC(a3), a3), -1);
+	assert_int_equal(p.e.status, 2);
+	assert_string_equal(p.e.msg, "invalid -c \"\": expected a file name");
+	assert_int_equal(parse(&p, ARGC(a4), a4), -1);
+	assert_string_equal(p.e.msg,
+	    "invalid --rejects \"\": expected a file name");
+	assert_null(p.c.rejects);
+	/* a space or "-" is a name */
+	assert_int_equal(parse(&p, ARGC(a5), a5), 0);
+	assert_string_equal(p.c.output, " ");
+	assert_string_equal(p.c.config, "-");
+}
+
 static void
 test_as_of(void **state)
 {
@@ -548,6 +581,7 @@ main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_output_config_delimiter),
 		cmocka_unit_test(test_bad_delimiter),
+		cmocka_unit_test(test_empty_file_names),
 		cmocka_unit_test(test_as_of),
 		cmocka_unit_test(test_flags_and_values),
 		cmocka_unit_test(test_help_version),

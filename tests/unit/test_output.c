@@ -3,13 +3,18 @@
  *
  * Each test works in its own directory from mkdtemp(3) and removes it
  * at the end.  Temporary files are recognised by output.c's naming:
- * the final name, a dot and six more characters (mkstemp's XXXXXX).
+ * a dot, the final name, the program's name ("crm-output" until
+ * crm_output_setup names one), a dot and six more characters (mkstemp's
+ * XXXXXX).
  */
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -72,11 +77,11 @@ count_prefix(const char *dir, const char *prefix)
 	return n;
 }
 
-/* The temporary files of d->file: "out.csv.XXXXXX". */
+/* The temporary files of d->file: ".out.csv.crm-output.XXXXXX". */
 static int
 count_temps(const struct dir *d)
 {
-	return count_prefix(d->path, "out.csv.");
+	return count_prefix(d->path, ".out.csv.crm-output.");
 }
 
 static int
@@ -493,6 +498,387 @@ test_same_file_twice(void **state)
 	remove_dir(&d);
 }
 
+/* Opens name in d (or fails the test); the stream. */
+static FILE *
+open_in(const struct dir *d, const char *name)
+{
+	struct crm_error e;
+	char path[512];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", d->path, name);
+	fp = crm_output_open(path, &e);
+	assert_non_null(fp);
+	return fp;
+}
+
+/* Opening name in d after the outputs opened so far fails: the message. */
+static const char *
+refused_in(const struct dir *d, const char *name)
+{
+	static struct crm_error e;
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", d->path, name);
+	memset(&e, 0, sizeof(e));
+	assert_null(crm_output_open(path, &e));
+	assert_int_equal(e.status, CRM_EXIT_USAGE);
+	assert_string_equal(e.file, path);
+	return e.msg;
+}
+
+/*
+ * One file under two names is one file, whatever the spelling: ./x and
+ * x, a symbolic link, a hard link, a directory and "..", two dangling
+ * links to one target and that target.  Found before a byte is written.
+ */
+static void
+test_two_names_one_file(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	char a[512], b[512], sub[256];
+
+	(void)state;
+	make_dir(&d);
+	snprintf(sub, sizeof(sub), "%s/sub", d.path);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	write_file(d.file, "old\n");
+	snprintf(a, sizeof(a), "%s/out.csv", d.path);
+	snprintf(b, sizeof(b), "%s/link.csv", d.path);
+	assert_int_equal(symlink("out.csv", b), 0);
+	snprintf(b, sizeof(b), "%s/hard.csv", d.path);
+	assert_int_equal(link(a, b), 0);
+	snprintf(a, sizeof(a), "%s/d1", d.path);
+	assert_int_equal(symlink("new.csv", a), 0);
+	snprintf(a, sizeof(a), "%s/d2", d.path);
+	assert_int_equal(symlink("./sub/../new.csv", a), 0);
+
+	open_in(&d, "out.csv");
+	assert_string_equal(refused_in(&d, "./out.csv"),
+	    "named for two outputs");
+	refused_in(&d, "link.csv");
+	refused_in(&d, "hard.csv");
+	refused_in(&d, "sub/../out.csv");
+	open_in(&d, "d1");
+	refused_in(&d, "d2");
+	refused_in(&d, "new.csv");
+	refused_in(&d, "sub/../new.csv");
+	/* a refused name costs no slot and leaves no temporary file */
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	assert_string_equal(slurp(d.file), "");
+	snprintf(a, sizeof(a), "%s/new.csv", d.path);
+	assert_true(exists(a));
+	assert_int_equal(rmdir(sub), 0);
+	remove_dir(&d);
+}
+
+/* /dev/null (a character device) may take any number of outputs. */
+static void
+test_device_twice(void **state)
+{
+	struct crm_error e;
+
+	(void)state;
+	assert_non_null(crm_output_open("/dev/null", &e));
+	assert_non_null(crm_output_open("/dev/null", &e));
+	assert_non_null(crm_output_open("/dev/./null", &e));
+	assert_int_equal(crm_output_commit_all(&e), 0);
+}
+
+/* An input declared with crm_output_protect is never written. */
+static void
+test_input_protected(void **state)
+{
+	struct crm_output_id id;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	write_file(d.file, "id\n1\n");
+	assert_int_equal(crm_output_id(d.file, &id), 0);
+	assert_int_equal(crm_output_protect(&id), 0);
+	crm_output_id_free(&id);
+	assert_string_equal(refused_in(&d, "./out.csv"),
+	    "is an input: an output may not replace it");
+	assert_string_equal(slurp(d.file), "id\n1\n");
+	assert_int_equal(count_temps(&d), 0);
+	/* the commit ends the round: the file is no input any more */
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	fputs("x\n", open_in(&d, "out.csv"));
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	assert_string_equal(slurp(d.file), "x\n");
+	remove_dir(&d);
+}
+
+/* What crm_output_id says of names, and crm_output_id_same of pairs. */
+static void
+test_ids(void **state)
+{
+	struct crm_output_id a, b;
+	struct dir d;
+	char p[512], q[512];
+
+	(void)state;
+	make_dir(&d);
+	/* a new file: the resolved directory and its name */
+	snprintf(p, sizeof(p), "%s/./new.csv", d.path);
+	assert_int_equal(crm_output_id(p, &a), 0);
+	assert_true(a.known);
+	assert_false(a.exists);
+	assert_non_null(strstr(a.where, "/new.csv"));
+	assert_null(strstr(a.where, "/./"));
+	snprintf(q, sizeof(q), "%s/new.csv", d.path);
+	assert_int_equal(crm_output_id(q, &b), 0);
+	assert_true(crm_output_id_same(&a, &b));
+	crm_output_id_free(&b);
+	/* the same name, once it exists, is another kind of id */
+	write_file(q, "x\n");
+	assert_int_equal(crm_output_id(q, &b), 0);
+	assert_true(b.exists);
+	assert_false(crm_output_id_same(&a, &b));
+	crm_output_id_free(&a);
+	crm_output_id_free(&b);
+	/* a missing directory: unknown, equal to nothing */
+	snprintf(p, sizeof(p), "%s/no/x.csv", d.path);
+	assert_int_equal(crm_output_id(p, &a), -1);
+	assert_int_equal(errno, ENOENT);
+	assert_false(a.known);
+	assert_false(crm_output_id_same(&a, &a));
+	/* /dev/null is itself, but may be shared */
+	assert_int_equal(crm_output_id("/dev/null", &a), 0);
+	assert_int_equal(crm_output_id("/dev/null", &b), 0);
+	assert_true(a.exists && a.dev == b.dev && a.ino == b.ino);
+	assert_false(crm_output_id_same(&a, &b));
+	remove_dir(&d);
+}
+
+/*
+ * A dangling symbolic link is followed and its target created, as a
+ * shell's > would, the link kept; a link into a missing directory says
+ * where it points; a loop of links is refused.
+ */
+static void
+test_dangling_link(void **state)
+{
+	struct crm_error e;
+	struct stat st;
+	struct dir d;
+	char link_path[256], target[256], want[600];
+	FILE *fp;
+
+	(void)state;
+	make_dir(&d);
+	snprintf(link_path, sizeof(link_path), "%s/out.csv", d.path);
+	snprintf(target, sizeof(target), "%s/target.csv", d.path);
+	assert_int_equal(symlink("target.csv", link_path), 0);
+	fp = crm_output_open(link_path, &e);
+	assert_non_null(fp);
+	fputs("a\n", fp);
+	/* the temporary file is the target's, beside it */
+	assert_int_equal(count_prefix(d.path, ".target.csv.crm-output."), 1);
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	assert_string_equal(slurp(target), "a\n");
+	assert_int_equal(lstat(link_path, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	unlink(link_path);
+	unlink(target);
+
+	assert_int_equal(symlink("no/such/dir/t.csv", link_path), 0);
+	memset(&e, 0, sizeof(e));
+	assert_null(crm_output_open(link_path, &e));
+	assert_int_equal(e.status, CRM_EXIT_DATA);
+	assert_string_equal(e.file, link_path);
+	snprintf(want, sizeof(want), "cannot create %s/no/such/dir/t.csv, "
+	    "where the symbolic link points: No such file or directory",
+	    d.path);
+	assert_string_equal(e.msg, want);
+	unlink(link_path);
+
+	assert_int_equal(symlink("out.csv", link_path), 0);
+	assert_null(crm_output_open(link_path, &e));
+	assert_string_equal(e.msg,
+	    "cannot write: Too many levels of symbolic links");
+	remove_dir(&d);
+}
+
+/*
+ * A name of 255 bytes (NAME_MAX) is written: its temporary name, which
+ * would be "." + 255 + ".crm-output.XXXXXX" = 274 bytes, is cut to 255:
+ * the dot, the name's first 236 bytes and the 18 of the rest.
+ */
+static void
+test_longest_name(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+	char name[NAME_MAX + 1], path[NAME_MAX + 128], prefix[NAME_MAX];
+	DIR *dp;
+	struct dirent *de;
+	FILE *fp;
+	int seen = 0;
+
+	(void)state;
+	make_dir(&d);
+	memset(name, 'n', NAME_MAX);
+	name[NAME_MAX] = '\0';
+	snprintf(path, sizeof(path), "%s/%s", d.path, name);
+	fp = crm_output_open(path, &e);
+	assert_non_null(fp);
+	fputs("x\n", fp);
+	snprintf(prefix, sizeof(prefix), ".%.*s.crm-output.", 236, name);
+	assert_int_equal(strlen(prefix) + 6, NAME_MAX);
+	dp = opendir(d.path);
+	while ((de = readdir(dp)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
+		    strlen(de->d_name) == NAME_MAX)
+			seen++;
+	closedir(dp);
+	assert_int_equal(seen, 1);
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	assert_string_equal(slurp(path), "x\n");
+	remove_dir(&d);
+}
+
+/* The program's name goes into the temporary file's name. */
+static void
+test_temp_named_after_program(void **state)
+{
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	crm_output_setup("crm-score");
+	assert_non_null(crm_output_open(d.file, &e));
+	assert_int_equal(count_prefix(d.path, ".out.csv.crm-score."), 1);
+	assert_int_equal(count_temps(&d), 0);
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	assert_int_equal(count_prefix(d.path, ".out.csv.crm-score."), 0);
+	/* NULL keeps the name; the default again for the other tests */
+	crm_output_setup(NULL);
+	crm_output_setup("crm-output");
+	remove_dir(&d);
+}
+
+/*
+ * In a child whose standard output is d->file, opened for appending:
+ * what that file's names and "-" give.  Exit status 0 when all held.
+ */
+static int
+stdout_child(const struct dir *d)
+{
+	struct crm_error e;
+	char other[160];
+	int fd = open(d->file, O_WRONLY | O_APPEND);
+
+	if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+		return 10;
+	close(fd);
+	/* the file itself, through its name: standard output, appended */
+	if (crm_output_open(d->file, &e) != stdout)
+		return 11;
+	if (crm_output_open("-", &e) != NULL ||
+	    strcmp(e.msg, "named for two outputs") != 0)
+		return 12;
+	snprintf(other, sizeof(other), "%s/../%s/out.csv",
+	    d->path, strrchr(d->path, '/') + 1);
+	if (crm_output_open(other, &e) != NULL)
+		return 13;
+	fputs("new\n", stdout);
+	return crm_output_commit_all(&e) == 0 ? 0 : 14;
+}
+
+static void
+test_name_of_stdout(void **state)
+{
+	struct dir d;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	make_dir(&d);
+	write_file(d.file, "old\n");
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(stdout_child(&d));
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	/* appended, as the shell's >> asked: not replaced */
+	assert_string_equal(slurp(d.file), "old\nnew\n");
+	assert_int_equal(count_temps(&d), 0);
+	remove_dir(&d);
+}
+
+/*
+ * In a child with descriptors 0, 1 and 2 closed: after the guard they
+ * are open, on /dev/null the wrong way round, so that a write to
+ * standard output fails as on a closed descriptor, and a file opened
+ * next is descriptor 3.
+ */
+static int
+guard_child(void)
+{
+	char c;
+	int fd;
+
+	close(0);
+	close(1);
+	close(2);
+	if (crm_output_guard_std() != 0)
+		return 10;
+	for (fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) == -1 || !crm_output_std_was_closed(fd))
+			return 11;
+	if (write(1, "x", 1) != -1 || errno != EBADF)
+		return 12;
+	if (write(2, "x", 1) != -1 || errno != EBADF)
+		return 13;
+	if (read(0, &c, 1) != -1 || errno != EBADF)
+		return 14;
+	if ((fd = open("/dev/null", O_RDONLY)) != 3)
+		return 15;
+	return 0;
+}
+
+static void
+test_guard_std(void **state)
+{
+	pid_t pid;
+	int status;
+
+	(void)state;
+	/* open descriptors are left alone */
+	assert_int_equal(crm_output_guard_std(), 0);
+	assert_false(crm_output_std_was_closed(1));
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(guard_child());
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+static void
+test_empty_name(void **state)
+{
+	struct crm_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof(e));
+	assert_null(crm_output_open("", &e));
+	assert_int_equal(e.status, CRM_EXIT_USAGE);
+	assert_string_equal(e.msg, "an output needs a file name, not \"\"");
+}
+
 int
 main(void)
 {
@@ -512,6 +898,16 @@ main(void)
 		cmocka_unit_test(test_failed_commit_keeps_old_file),
 		cmocka_unit_test(test_too_many_outputs),
 		cmocka_unit_test(test_uncommitted_removed_at_exit),
+		cmocka_unit_test(test_two_names_one_file),
+		cmocka_unit_test(test_device_twice),
+		cmocka_unit_test(test_input_protected),
+		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_dangling_link),
+		cmocka_unit_test(test_longest_name),
+		cmocka_unit_test(test_temp_named_after_program),
+		cmocka_unit_test(test_name_of_stdout),
+		cmocka_unit_test(test_guard_std),
+		cmocka_unit_test(test_empty_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

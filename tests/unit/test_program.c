@@ -74,6 +74,8 @@ struct job {
 	void (*fn)(struct crm_program *p);
 	int stdin_fd;		/* -1: /dev/null */
 	int same_stream;	/* standard output and error in one file */
+	const char *out_path;	/* standard output; NULL: the file "out" */
+	int closed;		/* descriptors to close first: bit fd */
 };
 
 static char scratch[] = "/tmp/crm-test-program.XXXXXX";
@@ -102,13 +104,20 @@ child(const struct job *j)
 	alarm(10);
 	if (chdir(scratch) != 0)
 		_exit(98);
-	out = open("out", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	out = open(j->out_path ? j->out_path : "out",
+	    O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	err = j->same_stream ? dup(out) :
 	    open("err", O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	in = j->stdin_fd >= 0 ? j->stdin_fd : open("/dev/null", O_RDONLY);
 	if (out < 0 || err < 0 || in < 0 || dup2(in, 0) < 0 ||
 	    dup2(out, 1) < 0 || dup2(err, 2) < 0)
 		_exit(99);
+	close(in);
+	close(out);
+	close(err);
+	for (in = 0; in < 3; in++)
+		if (j->closed & 1 << in)
+			close(in);
 	p = crm_program_start(&def, &days, j->argc, j->argv);
 	if (j->fn != NULL)
 		j->fn(p);
@@ -144,7 +153,7 @@ static void
 run_args(char **argv, int argc, void (*fn)(struct crm_program *),
     struct run *r)
 {
-	struct job j = { argv, argc, fn, -1, 0 };
+	struct job j = { argv, argc, fn, -1, 0, NULL, 0 };
 
 	run(&j, r);
 }
@@ -332,20 +341,20 @@ test_two_outputs_one_file(void **state)
 	(void)state;
 	run_args(a1, ARGC(a1), summary_and_svg_same, &r);
 	assert_int_equal(r.status, 2);
-	assert_string_equal(r.err,
-	    "test_program: --summary and --svg name the same file\n");
+	assert_string_equal(r.err, "test_program: --summary s.csv and --svg "
+	    "s.csv name the same file\n");
 	run_args(a2, ARGC(a2), svg_is_a_csv, &r);
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.err,
-	    "test_program: --svg and -o name the same file\n");
+	    "test_program: -o a.csv and --svg a.csv name the same file\n");
 	run_args(a3, ARGC(a3), summary_on_rejects, &r);
 	assert_int_equal(r.status, 2);
-	assert_string_equal(r.err,
-	    "test_program: --rejects and --summary name the same file\n");
+	assert_string_equal(r.err, "test_program: --rejects r.csv and "
+	    "--summary r.csv name the same file\n");
 	run_args(a4, ARGC(a4), NULL, &r);
 	assert_int_equal(r.status, 2);
 	assert_string_equal(r.err,
-	    "test_program: --rejects and -o name the same file\n");
+	    "test_program: -o a.csv and --rejects a.csv name the same file\n");
 	run_args(a2, ARGC(a2), no_side, &r);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
@@ -376,7 +385,7 @@ test_notes_after_the_commit(void **state)
 	char *a1[] = { "crm-x", NULL };
 	char *a2[] = { "crm-x", "-q", NULL };
 	char *a3[] = { "crm-x", "-o", "/dev/full", NULL };
-	struct job j = { a1, ARGC(a1), warn_and_note, -1, 1 };
+	struct job j = { a1, ARGC(a1), warn_and_note, -1, 1, NULL, 0 };
 	struct run r;
 
 	(void)state;
@@ -539,6 +548,101 @@ die_oom(struct crm_program *p)
 	crm_die_oom();
 }
 
+/* Out of memory at the second record (line 3) of the input. */
+static void
+die_reading(struct crm_program *p)
+{
+	struct crm_input *in = crm_program_input(p);
+	struct crm_record *rec;
+	struct crm_error e;
+
+	if (crm_input_read(in, &rec, &e) <= 0 ||
+	    crm_input_read(in, &rec, &e) <= 0)
+		exit(3);
+	crm_die_oom();
+}
+
+/* Out of memory once every record was read. */
+static void
+die_after_reading(struct crm_program *p)
+{
+	struct crm_input *in = crm_program_input(p);
+	struct crm_record *rec;
+	struct crm_error e;
+
+	while (crm_input_read(in, &rec, &e) > 0)
+		continue;
+	crm_die_oom();
+}
+
+static void
+die_writing_output(struct crm_program *p)
+{
+	struct crm_input *in = crm_program_input(p);
+	struct crm_record *rec;
+	struct crm_error e;
+
+	while (crm_input_read(in, &rec, &e) > 0)
+		continue;
+	crm_program_output(p);
+	crm_error_set(&e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	crm_die(&e);
+}
+
+/* A usage error without a file stays without one. */
+static void
+die_usage_nowhere(struct crm_program *p)
+{
+	struct crm_error e;
+
+	crm_program_input(p);
+	crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0, "bad %s", "usage");
+	crm_die(&e);
+}
+
+/*
+ * An error that says nowhere is placed where the program is: in.csv
+ * has records on lines 2, 3 and 4.
+ */
+static void
+test_die_placed(void **state)
+{
+	char *a1[] = { "crm-x", "in.csv", NULL };
+	char *a2[] = { "crm-x", "in.csv", "in.csv", NULL };
+	char *a3[] = { "crm-x", "-o", "o.csv", "in.csv", NULL };
+	char *a4[] = { "crm-x", "in.csv", NULL };
+	struct job j = { a4, ARGC(a4), die_reading, -1, 0, NULL, 0 };
+	struct run r;
+
+	(void)state;
+	put_file("in.csv", "id\na\nb\nc\n");
+	run_args(a1, ARGC(a1), die_reading, &r);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err, "test_program: in.csv:3: out of memory\n");
+	run_args(a1, ARGC(a1), die_after_reading, &r);
+	assert_string_equal(r.err, "test_program: in.csv: out of memory\n");
+	/* which of two files: no name rather than a wrong one */
+	run_args(a2, ARGC(a2), die_after_reading, &r);
+	assert_string_equal(r.err, "test_program: out of memory\n");
+	run_args(a3, ARGC(a3), die_writing_output, &r);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err, "test_program: o.csv: out of memory\n");
+	run_args(a1, ARGC(a1), die_writing_output, &r);
+	assert_string_equal(r.err,
+	    "test_program: <stdout>: out of memory\n");
+	run_args(a1, ARGC(a1), die_usage_nowhere, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "test_program: bad usage\n");
+	/* standard input is "<stdin>" */
+	a4[1] = "-";
+	j.stdin_fd = open("in.csv", O_RDONLY);
+	run(&j, &r);
+	close(j.stdin_fd);
+	assert_string_equal(r.err,
+	    "test_program: <stdin>:3: out of memory\n");
+	unlink("o.csv");
+}
+
 static void
 test_die(void **state)
 {
@@ -556,6 +660,234 @@ test_die(void **state)
 	run_args(a1, ARGC(a1), die_oom, &r);
 	assert_int_equal(r.status, 1);
 	assert_string_equal(r.err, "test_program: out of memory\n");
+}
+
+/* --deferred d.csv, a side output declared after the inputs. */
+static void
+side_d(struct crm_program *p)
+{
+	crm_program_side(p, "--deferred", "d.csv", CRM_SIDE_DATA, "x");
+}
+
+/* --log l.csv, an input declared after the outputs. */
+static void
+log_l(struct crm_program *p)
+{
+	crm_program_reads(p, "--log", "l.csv");
+}
+
+static void
+svg_empty(struct crm_program *p)
+{
+	crm_program_side(p, "--svg", "", CRM_SIDE_DATA, "x");
+}
+
+/*
+ * Outputs against inputs, by what the names resolve to: each message
+ * names both, the output first; inputs may share a file.
+ */
+static void
+test_output_on_input(void **state)
+{
+	char *a1[] = { "crm-x", "-o", "./in.csv", "in.csv", NULL };
+	char *a2[] = { "crm-x", "-o", "o.csv", "--rejects", "link.csv",
+	    "in.csv", NULL };
+	char *a3[] = { "crm-x", "-o", "hard.csv", "-", NULL };
+	char *a4[] = { "crm-x", "-o", "o.csv", "in.csv", NULL };
+	char *a5[] = { "crm-x", "-o", "l.csv", "in.csv", NULL };
+	char *a6[] = { "crm-x", "-c", "in.csv", "-o", "in.csv", NULL };
+	char *a7[] = { "crm-x", "in.csv", "./in.csv", "-o", "o.csv", NULL };
+	struct job j = { a3, ARGC(a3), NULL, -1, 0, NULL, 0 };
+	struct run r;
+
+	(void)state;
+	put_file("in.csv", "id\nx\n");
+	put_file("d.csv", "old\n");
+	assert_int_equal(symlink("in.csv", "link.csv"), 0);
+	assert_int_equal(link("in.csv", "hard.csv"), 0);
+	run_args(a1, ARGC(a1), NULL, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "test_program: -o ./in.csv and the input "
+	    "in.csv name the same file\n");
+	run_args(a2, ARGC(a2), NULL, &r);
+	assert_string_equal(r.err, "test_program: --rejects link.csv and the "
+	    "input in.csv name the same file\n");
+	/* standard input is in.csv, through its hard link */
+	j.stdin_fd = open("in.csv", O_RDONLY);
+	run(&j, &r);
+	close(j.stdin_fd);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "test_program: -o hard.csv and standard "
+	    "input name the same file\n");
+	/* the input as a side output named later */
+	put_file("d.csv", "id\ny\n");
+	a4[3] = "d.csv";
+	run_args(a4, ARGC(a4), side_d, &r);
+	assert_string_equal(r.err, "test_program: --deferred d.csv and the "
+	    "input d.csv name the same file\n");
+	assert_string_equal(file_text("d.csv"), "id\ny\n");
+	/* an input declared after the output it would be */
+	run_args(a5, ARGC(a5), log_l, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err,
+	    "test_program: -o l.csv and --log l.csv name the same file\n");
+	run_args(a6, ARGC(a6), NULL, &r);
+	assert_string_equal(r.err,
+	    "test_program: -o in.csv and -c in.csv name the same file\n");
+	/* one file read twice is no clash */
+	run_args(a7, ARGC(a7), NULL, &r);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	unlink("link.csv");
+	unlink("hard.csv");
+	unlink("o.csv");
+}
+
+/*
+ * Standard output is a file (the child's "out"): a side output that
+ * names it, or a data side "-" with an -o that names it, is refused.
+ */
+static void
+test_standard_output_named(void **state)
+{
+	char *a1[] = { "crm-x", "--rejects", "out", NULL };
+	char *a2[] = { "crm-x", "-o", "./out", "--rejects", "-", NULL };
+	char *a3[] = { "crm-x", "-o", "/dev/null", "--rejects", "/dev/null",
+	    NULL };
+	struct run r;
+
+	(void)state;
+	run_args(a1, ARGC(a1), NULL, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "test_program: standard output and "
+	    "--rejects out name the same file\n");
+	run_args(a2, ARGC(a2), NULL, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, "test_program: -o ./out and --rejects - "
+	    "name the same file\n");
+	/* a device may be named twice */
+	run_args(a3, ARGC(a3), NULL, &r);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "test_program: 0 bad records skipped, "
+	    "written to /dev/null\n");
+}
+
+/* An empty name is bad usage (2), before anything is read or written. */
+static void
+test_empty_names(void **state)
+{
+	char *a1[] = { "crm-x", "-o", "", NULL };
+	char *a2[] = { "crm-x", "", NULL };
+	char *a3[] = { "crm-x", "--rejects=", NULL };
+	char *a4[] = { "crm-x", "-c", "", NULL };
+	char *a5[] = { "crm-x", "-o", "o.csv", NULL };
+	struct run r;
+
+	(void)state;
+	run_args(a1, ARGC(a1), NULL, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err,
+	    "test_program: invalid -o \"\": expected a file name\n");
+	run_args(a2, ARGC(a2), NULL, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err,
+	    "test_program: invalid operand \"\": expected a file name\n");
+	run_args(a3, ARGC(a3), NULL, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err,
+	    "test_program: invalid --rejects \"\": expected a file name\n");
+	run_args(a4, ARGC(a4), NULL, &r);
+	assert_string_equal(r.err,
+	    "test_program: invalid -c \"\": expected a file name\n");
+	run_args(a5, ARGC(a5), svg_empty, &r);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err,
+	    "test_program: invalid --svg \"\": expected a file name\n");
+}
+
+/* What goes to standard output without a commit is checked at exit. */
+static void
+test_help_write_error(void **state)
+{
+	char *a1[] = { "crm-x", "--help", NULL };
+	char *a2[] = { "crm-x", "--version", NULL };
+	struct job j = { a1, ARGC(a1), NULL, -1, 0, "/dev/full", 0 };
+	struct run r;
+
+	(void)state;
+	run(&j, &r);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err, "test_program: <stdout>: write error: "
+	    "No space left on device\n");
+	j.argv = a2;
+	j.argc = ARGC(a2);
+	run(&j, &r);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err, "test_program: <stdout>: write error: "
+	    "No space left on device\n");
+	/* and a closed standard output is a write error too */
+	j.out_path = NULL;
+	j.closed = 1 << 1;
+	run(&j, &r);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err, "test_program: <stdout>: write error: "
+	    "Bad file descriptor\n");
+}
+
+/* Writes "a\n" as the main output and "s\n" to --svg s.csv. */
+static void
+main_and_svg(struct crm_program *p)
+{
+	int h = crm_program_side(p, "--svg", "s.csv", CRM_SIDE_DATA, "x");
+	struct crm_csv_writer *w = crm_program_output(p);
+
+	crm_csv_puts(w, "a");
+	crm_csv_end(w);
+	fputs("s\n", crm_program_open_side(p, h));
+}
+
+/*
+ * Started with standard output or error closed, the program opens no
+ * file as descriptor 1 or 2: nothing lands in s.csv but its own line.
+ * A closed standard output is a write error; a closed standard error
+ * loses the messages only.
+ */
+static void
+test_closed_descriptors(void **state)
+{
+	char *a1[] = { "crm-x", "-o", "-", NULL };
+	char *a2[] = { "crm-x", "-o", "o.csv", NULL };
+	char *a3[] = { "crm-x", "in.csv", NULL };
+	struct job j = { a1, ARGC(a1), main_and_svg, -1, 0, NULL, 1 << 1 };
+	struct run r;
+
+	(void)state;
+	/* "-o -" and --svg s.csv: standard output closed */
+	run(&j, &r);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err, "test_program: <stdout>: write error: "
+	    "Bad file descriptor\n");
+	assert_int_equal(access("s.csv", F_OK), -1);
+	/* standard error closed: the outputs whole, in their files */
+	j.argv = a2;
+	j.argc = ARGC(a2);
+	j.closed = 1 << 2;
+	run(&j, &r);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(file_text("o.csv"), "a\n");
+	assert_string_equal(file_text("s.csv"), "s\n");
+	/* standard input closed: the operand is read all the same */
+	put_file("in.csv", "id\nx\ny\n");
+	j.argv = a3;
+	j.argc = ARGC(a3);
+	j.fn = read_all;
+	j.closed = 1 << 0;
+	j.stdin_fd = -1;
+	run(&j, &r);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "2\n");
+	unlink("o.csv");
+	unlink("s.csv");
 }
 
 static void
@@ -590,7 +922,7 @@ test_options_and_operands(void **state)
 static void
 on_terminal(char **argv, int argc, struct run *r)
 {
-	struct job j = { argv, argc, read_all, -1, 0 };
+	struct job j = { argv, argc, read_all, -1, 0, NULL, 0 };
 	struct termios t;
 	int master, slave;
 
@@ -645,7 +977,7 @@ static void
 test_no_hint_for_file_or_pipe(void **state)
 {
 	char *a1[] = { "crm-x", NULL };
-	struct job j = { a1, ARGC(a1), read_all, -1, 0 };
+	struct job j = { a1, ARGC(a1), read_all, -1, 0, NULL, 0 };
 	struct run r;
 	int fd[2];
 
@@ -679,6 +1011,12 @@ main(void)
 		cmocka_unit_test(test_outputs),
 		cmocka_unit_test(test_skipped_report),
 		cmocka_unit_test(test_die),
+		cmocka_unit_test(test_die_placed),
+		cmocka_unit_test(test_output_on_input),
+		cmocka_unit_test(test_standard_output_named),
+		cmocka_unit_test(test_empty_names),
+		cmocka_unit_test(test_help_write_error),
+		cmocka_unit_test(test_closed_descriptors),
 		cmocka_unit_test(test_options_and_operands),
 		cmocka_unit_test(test_terminal_hint),
 		cmocka_unit_test(test_no_hint_for_file_or_pipe),
