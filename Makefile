@@ -99,6 +99,7 @@ unit: $(UNITS)
 
 cli: $(PROGS)
 	@sh tests/cli/run.sh $(B)
+	@sh tests/cli/icalendar.sh $(B)
 	@sh tests/cli/messages.sh $(B)
 
 man-lint:

@@ -32,9 +32,8 @@ is_blank(int c)
 	return c == ' ' || c == '\t';
 }
 
-/* Equal ignoring ASCII case and spaces or tabs around either. */
-static int
-loosely_equal(const char *a, const char *b)
+int
+crm_name_near(const char *a, const char *b)
 {
 	const char *ae, *be;
 
@@ -64,7 +63,7 @@ crm_header_near(const struct crm_header *h, const char *name)
 	size_t i;
 
 	for (i = 0; i < h->rec->n; i++) {
-		if (!loosely_equal(h->rec->field[i], name))
+		if (!crm_name_near(h->rec->field[i], name))
 			continue;
 		/* two candidates, or an exact match: nothing to suggest */
 		if (found != NULL || strcmp(h->rec->field[i], name) == 0)

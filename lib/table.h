@@ -38,6 +38,13 @@ int crm_header_require(const struct crm_header *h, const char *name,
     long *col, struct crm_error *e);
 
 /*
+ * Nonzero when a and b are equal but for ASCII case and spaces or tabs
+ * around either: "Amount " and "amount", " Bob" and "bob".  No locale
+ * changes the result.
+ */
+int crm_name_near(const char *a, const char *b);
+
+/*
  * The one header field that equals name when ASCII case and spaces or
  * tabs around either are ignored ("Amount " for "amount"), or NULL when
  * none does, when several do (which one was meant?) or when name itself
