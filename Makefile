@@ -108,6 +108,7 @@ unit: $(UNITS)
 
 cli: $(PROGS)
 	@sh tests/cli/run.sh $(B)
+	@sh tests/cli/icalendar.sh $(B)
 	@sh tests/cli/messages.sh $(B)
 
 # mandoc at style level (cross references to our own pages, which are not

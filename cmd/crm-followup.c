@@ -6,6 +6,7 @@
  * ones due by --as-of plus --horizon, per owner by priority, within each
  * owner's daily capacity: the list a cron job mails every morning.
  */
+#include <err.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,12 +36,13 @@ struct settings {
 	long horizon;
 	const char *owner;
 	const char *deferred;
-	int ics;
+	int ics;		/* 1: to-dos, 2: events */
 };
 
 static const char usage[] =
 "usage: crm-followup [-c FILE] [--log FILE] [--as-of DATE] [--horizon DAYS]\n"
-"                    [--owner NAME] [--deferred FILE] [--format csv|ics]\n"
+"                    [--owner NAME] [--deferred FILE]\n"
+"                    [--format csv|ics|ics-events]\n"
 "                    [--date-format FMT] [-o FILE] [-d C | --tsv]\n"
 "                    [--encoding NAME] [--bom] [--decimal-comma]\n"
 "                    [--skip-bad] [--rejects FILE] [-q] [file ...]\n"
@@ -55,7 +57,8 @@ static const char usage[] =
 "  --horizon DAYS    also list what falls due in the next DAYS (default 0)\n"
 "  --owner NAME      only this owner's follow-ups\n"
 "  --deferred FILE   where follow-ups past an owner's capacity go\n"
-"  --format KIND     csv (default) or ics: VTODO items for a calendar\n"
+"  --format KIND     csv (default); ics: to-dos (VTODO) for a calendar;\n"
+"                    ics-events: all-day events (VEVENT), for Outlook\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
 "--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
 
@@ -80,10 +83,14 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 	case OPT_FORMAT:
 		if (strcmp(arg, "ics") == 0)
 			s->ics = 1;
-		else if (strcmp(arg, "csv") != 0)
+		else if (strcmp(arg, "ics-events") == 0)
+			s->ics = 2;
+		else if (strcmp(arg, "csv") == 0)
+			s->ics = 0;
+		else
 			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
-			    "invalid --format \"%s\": expected csv or ics",
-			    arg);
+			    "invalid --format \"%s\": expected csv, ics or "
+			    "ics-events", arg);
 		break;
 	default:
 		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
@@ -151,7 +158,7 @@ write_lists(struct crm_program *prog, const struct settings *s,
 
 	if (s->ics)
 		r = crm_schedule_write_ics(sched,
-		    crm_program_output_stream(prog),
+		    crm_program_output_stream(prog), s->ics == 2,
 		    crm_program_options(prog)->output, &e);
 	else
 		r = crm_schedule_write_csv(sched, crm_program_output(prog),
@@ -163,6 +170,26 @@ write_lists(struct crm_program *prog, const struct settings *s,
 	crm_program_csv(prog, crm_program_open_side(prog, dside), &dw);
 	if (crm_schedule_write_csv(sched, &dw, header, 1, &e) < 0)
 		crm_die(&e);
+}
+
+/*
+ * An --owner that matched no row: said now, and even with -q, since the
+ * list it leaves empty looks like a quiet day to a cron job's reader.
+ */
+static void
+owner_missed(const struct settings *s, const struct crm_schedule *sched)
+{
+	const char *near;
+	char list[512];
+
+	if (!crm_schedule_owner_missed(sched, list, sizeof(list), &near))
+		return;
+	if (near != NULL)
+		warnx("--owner '%s' matches no row of the table; did you mean "
+		    "'%s'? (owners: %s)", s->owner, near, list);
+	else
+		warnx("--owner '%s' matches no row of the table (owners: %s)",
+		    s->owner, list);
 }
 
 /* What the run left out or suspects, for the end of the run. */
@@ -198,6 +225,10 @@ notes(struct crm_program *prog, const struct settings *s,
 		crm_program_note(prog, "no customer has %s '%s' of the "
 		    "config's cadence (a typo?)", crm_fu_cadence_column(rules),
 		    value);
+	for (k = 0; (value = crm_schedule_unmatched_lost(sched, &k)) != NULL;)
+		crm_program_note(prog, "no customer has %s '%s' of the "
+		    "config's win-back values (a typo?)",
+		    crm_fu_cadence_column(rules), value);
 	crm_program_skipped_elsewhere(prog, log->skipped, "in the log");
 }
 
@@ -233,6 +264,7 @@ main(int argc, char **argv)
 	    log_row_skipped, prog, &log, &e) < 0)
 		crm_die(&e);
 	sched = collect(prog, &s, &rules, &env, &contacts);
+	owner_missed(&s, sched);
 	write_lists(prog, &s, sched, dside);
 	notes(prog, &s, sched, &rules, &contacts, &log);
 	crm_program_finish(prog);

@@ -1,9 +1,10 @@
 /*
  * crm-pareto - the 80/20 rule and ABC analysis as a CSV filter.
  *
- * Reads items (or order rows with --by), ranks them by value and appends
- * pareto_rank, share, cum_share, cum_item_share and pareto_class; writes
- * the concentration figures with --summary and a chart with --svg.
+ * Reads items (or order rows with --by, carrying --keep columns), ranks
+ * them by value and appends pareto_rank, share, cum_share, cum_item_share
+ * and pareto_class; writes the concentration figures with --summary and a
+ * chart with --svg, its items labelled by --label.
  */
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +14,7 @@
 #include "program.h"
 
 enum { OPT_VALUE = CRM_OPT_PROGRAM, OPT_BY, OPT_CLASSES, OPT_PERCENT,
-    OPT_SUMMARY, OPT_SVG };
+    OPT_SUMMARY, OPT_SVG, OPT_KEEP, OPT_LABEL };
 
 static const struct option long_options[] = {
 	{ "value", required_argument, NULL, OPT_VALUE },
@@ -22,12 +23,15 @@ static const struct option long_options[] = {
 	{ "percent", no_argument, NULL, OPT_PERCENT },
 	{ "summary", required_argument, NULL, OPT_SUMMARY },
 	{ "svg", required_argument, NULL, OPT_SVG },
+	{ "keep", required_argument, NULL, OPT_KEEP },
+	{ "label", required_argument, NULL, OPT_LABEL },
 	{ NULL, 0, NULL, 0 }
 };
 
 static const char usage[] =
-"usage: crm-pareto [--value COL] [--by COL] [--classes P,...] [--percent]\n"
-"                  [--summary FILE] [--svg FILE] [-c FILE] [-o FILE]\n"
+"usage: crm-pareto [--value COL] [--by COL] [--keep COL,...]\n"
+"                  [--classes P,...] [--percent] [--summary FILE]\n"
+"                  [--svg FILE] [--label COL] [-c FILE] [-o FILE]\n"
 "                  [-d C | --tsv] [--encoding NAME] [--bom]\n"
 "                  [--decimal-comma] [--skip-bad] [--rejects FILE] [-q]\n"
 "                  [file ...]\n"
@@ -37,10 +41,14 @@ static const char usage[] =
 "\n"
 "  --value COL       the value column (default: monetary)\n"
 "  --by COL          sum the value per distinct COL first; one row per group\n"
+"  --keep COL,...    with --by, carry these columns after the key (the\n"
+"                    first row's values of each group)\n"
 "  --classes P,...   cumulative-share bounds of the classes (default: 80,95)\n"
 "  --percent         shares as percentages instead of fractions\n"
 "  --summary FILE    concentration figures as metric,value CSV (- for stderr)\n"
 "  --svg FILE        a Pareto chart\n"
+"  --label COL       the chart's item labels (default: the first --keep\n"
+"                    column, else the --by key, else the first column)\n"
 "  -c, --config FILE value, by and classes from YAML (see crm-config(5))\n"
 "  -o, --output FILE write here (atomically) instead of standard output\n"
 "  -d, --delimiter C field delimiter (default ,); --tsv for tabs\n"
@@ -69,6 +77,8 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 	case OPT_PERCENT: s->o.percent = 1; break;
 	case OPT_SUMMARY: s->summary = arg; break;
 	case OPT_SVG: s->svg = arg; break;
+	case OPT_KEEP: return crm_pareto_opts_keep(&s->o, arg, e);
+	case OPT_LABEL: s->o.label = arg; break;
 	}
 	return 0;
 }
@@ -137,6 +147,7 @@ main(int argc, char **argv)
 		    "every share is 0", s.o.value);
 	crm_program_finish(prog);
 	crm_pareto_table_free(&t);
+	crm_pareto_opts_free(&s.o);
 	crm_config_free(&cfg);
 	return 0;
 }

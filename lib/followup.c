@@ -24,6 +24,9 @@ crm_fu_defaults(struct crm_fu_rules *r)
 	r->dnc = "do_not_contact";
 	r->dnc_call = "do_not_call";
 	r->dnc_email = "do_not_email";
+	r->name = "name";
+	r->phone = "phone";
+	r->email = "email";
 	r->log_id = "customer_id";
 	r->log_date = "date";
 	r->log_outcome = "outcome";
@@ -41,6 +44,7 @@ crm_fu_defaults(struct crm_fu_rules *r)
 	r->id_col = r->owner_col = r->last_contact_col = r->key_col =
 	    r->value_col = r->dnc_col = r->dnc_call_col = r->dnc_email_col =
 	    -1;
+	r->name_col = r->phone_col = r->email_col = -1;
 }
 
 /* Config helpers: each reads an optional key into *out. */
@@ -103,7 +107,8 @@ load_columns(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
     struct crm_error *e)
 {
 	static const char *const keys[] = { "id", "owner", "last_contact",
-	    "do_not_contact", "do_not_call", "do_not_email", NULL };
+	    "do_not_contact", "do_not_call", "do_not_email", "name", "phone",
+	    "email", NULL };
 
 	if (crm_config_check_keys(c, map, keys, e) < 0 ||
 	    get_text(c, map, "id", &r->id, e) < 0 ||
@@ -111,8 +116,14 @@ load_columns(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 	    get_text(c, map, "last_contact", &r->last_contact, e) < 0 ||
 	    get_text(c, map, "do_not_contact", &r->dnc, e) < 0 ||
 	    get_text(c, map, "do_not_call", &r->dnc_call, e) < 0 ||
-	    get_text(c, map, "do_not_email", &r->dnc_email, e) < 0)
+	    get_text(c, map, "do_not_email", &r->dnc_email, e) < 0 ||
+	    get_text(c, map, "name", &r->name, e) < 0 ||
+	    get_text(c, map, "phone", &r->phone, e) < 0 ||
+	    get_text(c, map, "email", &r->email, e) < 0)
 		return -1;
+	r->name_named = crm_config_get(c, map, "name") != NULL;
+	r->phone_named = crm_config_get(c, map, "phone") != NULL;
+	r->email_named = crm_config_get(c, map, "email") != NULL;
 	r->dnc_named = crm_config_get(c, map, "do_not_contact") != NULL ||
 	    crm_config_get(c, map, "do_not_call") != NULL ||
 	    crm_config_get(c, map, "do_not_email") != NULL;
@@ -558,6 +569,17 @@ crm_fu_load(struct crm_fu_rules *r, struct crm_config *c,
 	return 0;
 }
 
+/* A contact column: required when named in the config, else if there. */
+static int
+bind_contact(const struct crm_header *h, const char *name, int named,
+    long *col, struct crm_error *e)
+{
+	if (named)
+		return crm_header_require(h, name, col, e);
+	*col = crm_header_find(h, name);
+	return 0;
+}
+
 int
 crm_fu_bind(struct crm_fu_rules *r, const struct crm_header *h,
     struct crm_error *e)
@@ -584,6 +606,10 @@ crm_fu_bind(struct crm_fu_rules *r, const struct crm_header *h,
 		if (crm_header_require(h, r->dates[i].column,
 		    &r->dates[i].col, e) < 0)
 			return -1;
+	if (bind_contact(h, r->name, r->name_named, &r->name_col, e) < 0 ||
+	    bind_contact(h, r->phone, r->phone_named, &r->phone_col, e) < 0 ||
+	    bind_contact(h, r->email, r->email_named, &r->email_col, e) < 0)
+		return -1;
 	r->dnc_col = crm_header_find(h, r->dnc);
 	r->dnc_call_col = crm_header_find(h, r->dnc_call);
 	r->dnc_email_col = crm_header_find(h, r->dnc_email);

@@ -79,6 +79,11 @@ struct crm_fu_rules {
 	long dnc_col, dnc_call_col, dnc_email_col;
 	int last_contact_named;		/* set in the config: required */
 	int dnc_named;			/* a flag set in the config: required */
+	/* contact details for the calendar (schedule.h): name, phone,
+	   email; used when present, required when the config names them */
+	const char *name, *phone, *email;
+	long name_col, phone_col, email_col;
+	int name_named, phone_named, email_named;
 	/* the contact log's columns */
 	const char *log_id, *log_date, *log_outcome;
 	/* cadence */
@@ -122,7 +127,9 @@ void crm_fu_defaults(struct crm_fu_rules *r);
  * last_contact when the config names it (by default it is used when
  * present, so that a table without it, such as crm-score's output, takes
  * the last contact from the log alone); the key, value and date-rule
- * columns when the rules use them; the do-not-contact flags when present.
+ * columns when the rules use them; the do-not-contact flags when present;
+ * the name, phone and email columns when present, and when the config
+ * names them.
  */
 int crm_fu_bind(struct crm_fu_rules *r, const struct crm_header *h,
     struct crm_error *e);

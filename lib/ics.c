@@ -1,6 +1,6 @@
 /*
- * ics.c - follow-ups as an iCalendar (RFC 5545) file of VTODO items (see
- * ics.h).
+ * ics.c - follow-ups as an iCalendar (RFC 5545) file of VTODO or VEVENT
+ * items (see ics.h).
  *
  * Every content line goes through a small folder that counts the octets
  * of the physical line, property name included, and breaks it with CRLF
@@ -151,23 +151,36 @@ crm_ics_begin(FILE *fp)
 	put_line(fp, "PRODID:", "-//crm//crm-followup//EN");
 }
 
-/*
- * Writes one VTODO.  A NULL uid or summary gives an empty value; a NULL
- * or empty description or categories, or a priority outside 1..9, leaves
- * the property out.
- */
-void
-crm_ics_todo(FILE *fp, const struct crm_ics_todo *t, int32_t stamp)
+long
+crm_ics_sequence(int32_t stamp)
+{
+	return stamp > 0 ? (long)stamp : 0;
+}
+
+/* UID, DTSTAMP and SEQUENCE: what says which item and which version. */
+static void
+put_identity(FILE *fp, const struct crm_ics_todo *t, int32_t stamp)
 {
 	char date[9], buf[32];
 
-	put_line(fp, "BEGIN:", "VTODO");
 	put_text_line(fp, "UID:", t->uid);
 	basic_date(stamp, date);
 	snprintf(buf, sizeof(buf), "%sT000000Z", date);
 	put_line(fp, "DTSTAMP:", buf);
-	basic_date(t->due, date);
-	put_line(fp, "DUE;VALUE=DATE:", date);
+	snprintf(buf, sizeof(buf), "%ld", crm_ics_sequence(stamp));
+	put_line(fp, "SEQUENCE:", buf);
+}
+
+/*
+ * SUMMARY, DESCRIPTION, CATEGORIES and PRIORITY.  A NULL summary gives
+ * an empty value; a NULL or empty description or categories, or a
+ * priority outside 1..9, leaves the property out.
+ */
+static void
+put_content(FILE *fp, const struct crm_ics_todo *t)
+{
+	char buf[32];
+
 	put_text_line(fp, "SUMMARY:", t->summary);
 	if (t->description != NULL && t->description[0] != '\0')
 		put_text_line(fp, "DESCRIPTION:", t->description);
@@ -178,8 +191,36 @@ crm_ics_todo(FILE *fp, const struct crm_ics_todo *t, int32_t stamp)
 		snprintf(buf, sizeof(buf), "%d", t->priority);
 		put_line(fp, "PRIORITY:", buf);
 	}
+}
+
+void
+crm_ics_todo(FILE *fp, const struct crm_ics_todo *t, int32_t stamp)
+{
+	char date[9];
+
+	put_line(fp, "BEGIN:", "VTODO");
+	put_identity(fp, t, stamp);
+	basic_date(t->due, date);
+	put_line(fp, "DUE;VALUE=DATE:", date);
+	put_content(fp, t);
 	put_line(fp, "STATUS:", "NEEDS-ACTION");
 	put_line(fp, "END:", "VTODO");
+}
+
+void
+crm_ics_event(FILE *fp, const struct crm_ics_todo *t, int32_t stamp)
+{
+	char date[9];
+
+	put_line(fp, "BEGIN:", "VEVENT");
+	put_identity(fp, t, stamp);
+	basic_date(t->due, date);
+	put_line(fp, "DTSTART;VALUE=DATE:", date);
+	basic_date(t->due + 1, date);
+	put_line(fp, "DTEND;VALUE=DATE:", date);
+	put_content(fp, t);
+	put_line(fp, "TRANSP:", "TRANSPARENT");
+	put_line(fp, "END:", "VEVENT");
 }
 
 int

@@ -2,6 +2,7 @@
  * paretotable.c - crm-pareto's items, read, ranked and written (see
  * paretotable.h).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,10 +76,64 @@ crm_pareto_config(struct crm_pareto_opts *o, struct crm_config *cfg,
 }
 
 int
+crm_pareto_opts_keep(struct crm_pareto_opts *o, const char *text,
+    struct crm_error *e)
+{
+	char *p, *comma;
+
+	free(o->keep_text);
+	o->nkeep = 0;
+	if ((o->keep_text = strdup(text)) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	for (p = o->keep_text;; p = comma + 1) {
+		if ((comma = strchr(p, ',')) != NULL)
+			*comma = '\0';
+		if (*p == '\0' || o->nkeep == CRM_PARETO_MAX_KEEP) {
+			o->nkeep = 0;
+			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+			    "invalid --keep list: expected 1 to %d names "
+			    "separated by commas", CRM_PARETO_MAX_KEEP);
+		}
+		o->keep[o->nkeep++] = p;
+		if (comma == NULL)
+			return 0;
+	}
+}
+
+void
+crm_pareto_opts_free(struct crm_pareto_opts *o)
+{
+	free(o->keep_text);
+	o->keep_text = NULL;
+	o->nkeep = 0;
+}
+
+/* --keep and --label: what a group can carry and be labelled by. */
+static int
+check_keep_label(const struct crm_pareto_opts *o, struct crm_error *e)
+{
+	size_t k;
+
+	if (o->nkeep > 0 && o->by == NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "--keep needs --by: without it every input column is "
+		    "kept");
+	if (o->label == NULL || o->by == NULL || strcmp(o->label, o->by) == 0)
+		return 0;
+	for (k = 0; k < o->nkeep; k++)
+		if (strcmp(o->label, o->keep[k]) == 0)
+			return 0;
+	return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+	    "--label %s: with --by, the label is the key or a --keep column",
+	    o->label);
+}
+
+int
 crm_pareto_opts_finish(struct crm_pareto_opts *o, struct crm_error *e)
 {
-	const char *names[3 + NPARETO];
-	size_t i, j;
+	const char *names[3 + CRM_PARETO_MAX_KEEP + NPARETO];
+	size_t i, j, n = 0;
 
 	if (o->value == NULL)
 		o->value = "monetary";
@@ -87,16 +142,20 @@ crm_pareto_opts_finish(struct crm_pareto_opts *o, struct crm_error *e)
 		o->bounds[1] = 0.95;
 		o->nbounds = 2;
 	}
+	if (check_keep_label(o, e) < 0)
+		return -1;
 	if (o->by == NULL)
 		return 0;
-	/* grouped output holds by, value, rows and ours: all distinct */
-	names[0] = o->by;
-	names[1] = o->value;
-	names[2] = "rows";
+	/* grouped output holds by, kept, value, rows and ours: distinct */
+	names[n++] = o->by;
+	for (i = 0; i < o->nkeep; i++)
+		names[n++] = o->keep[i];
+	names[n++] = o->value;
+	names[n++] = "rows";
 	for (i = 0; i < NPARETO; i++)
-		names[3 + i] = pareto_columns[i];
-	for (i = 0; i < 2; i++)
-		for (j = i + 1; j < 3 + NPARETO; j++)
+		names[n++] = pareto_columns[i];
+	for (i = 0; i < 2 + o->nkeep; i++)
+		for (j = i + 1; j < n; j++)
 			if (strcmp(names[i], names[j]) == 0)
 				return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0,
 				    0, "column '%s' would appear twice in the "
@@ -111,18 +170,72 @@ crm_pareto_table_init(struct crm_pareto_table *t,
 	memset(t, 0, sizeof(*t));
 	t->o = *o;
 	t->bycol = -1;
+	t->labelc = -1;
+	t->label_kept = -1;
 	crm_groups_init(&t->groups);
 	return crm_pareto_init(&t->rank, o->bounds, o->nbounds, e);
+}
+
+/* The chart's label column (see crm_pareto_table_bind). */
+static int
+bind_label(struct crm_pareto_table *t, const struct crm_header *h,
+    struct crm_error *e)
+{
+	size_t k;
+
+	if (t->bycol >= 0) {
+		/* opts_finish made sure the label is the key or a kept one */
+		for (k = 0; k < t->o.nkeep; k++)
+			if (t->o.label == NULL ||
+			    strcmp(t->o.label, t->o.keep[k]) == 0) {
+				t->label_kept = (long)k;
+				break;
+			}
+		return 0;
+	}
+	if (t->o.label != NULL)
+		return crm_header_require(h, t->o.label, &t->labelc, e);
+	t->labelc = t->vcol != 0 ? 0 : h->rec->n > 1 ? 1 : -1;
+	return 0;
 }
 
 int
 crm_pareto_table_bind(struct crm_pareto_table *t, const struct crm_header *h,
     struct crm_error *e)
 {
+	size_t k;
+
 	if (crm_header_require(h, t->o.value, &t->vcol, e) < 0)
 		return -1;
-	return t->o.by != NULL ? crm_header_require(h, t->o.by, &t->bycol, e) :
-	    0;
+	if (t->o.by != NULL &&
+	    crm_header_require(h, t->o.by, &t->bycol, e) < 0)
+		return -1;
+	for (k = 0; k < t->o.nkeep; k++)
+		if (crm_header_require(h, t->o.keep[k], &t->keepc[k], e) < 0)
+			return -1;
+	return bind_label(t, h, e);
+}
+
+/*
+ * A new group's kept values: its first row's.  One pass has no other
+ * row to go by (crm-pareto reads no dates to tell the latest).
+ */
+static int
+keep_first(struct crm_pareto_table *t, const struct crm_record *rec,
+    size_t group)
+{
+	size_t nk = t->o.nkeep, k;
+	const char **v;
+
+	if (crm_grow(&t->kept, &t->kept_cap, (group + 1) * nk,
+	    sizeof(*t->kept)) < 0)
+		return -1;
+	v = &t->kept[group * nk];
+	for (k = 0; k < nk; k++)
+		if ((v[k] = crm_arena_strndup(&t->kept_text,
+		    rec->field[t->keepc[k]], rec->len[t->keepc[k]])) == NULL)
+			return -1;
+	return 0;
 }
 
 int
@@ -140,14 +253,25 @@ crm_pareto_table_add(struct crm_pareto_table *t, const struct crm_record *rec,
 	    &t->decimals, why) < 0)
 		return CRM_RECORD_BAD;
 	if (t->bycol >= 0) {
+		size_t before = t->groups.n;
+		long g;
+
 		if (rec->len[t->bycol] == 0) {
 			crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
 			    "column '%s': empty key", t->o.by);
 			return CRM_RECORD_BAD;
 		}
-		return crm_groups_add(&t->groups, rec->field[t->bycol],
-		    rec->len[t->bycol], v, why) < 0 ? CRM_RECORD_STOP :
-		    CRM_RECORD_OK;
+		if ((g = crm_groups_add(&t->groups, rec->field[t->bycol],
+		    rec->len[t->bycol], v, why)) < 0)
+			return CRM_RECORD_STOP;
+		if (t->o.nkeep == 0 || t->groups.n == before)
+			return CRM_RECORD_OK;
+		if (keep_first(t, rec, (size_t)g) < 0) {
+			crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
+			return CRM_RECORD_STOP;
+		}
+		return CRM_RECORD_OK;
 	}
 	if ((row = crm_record_copy(&t->rows, rec)) == NULL ||
 	    crm_pareto_add(&t->rank, v, row, why) < 0) {
@@ -202,6 +326,8 @@ write_groups(const struct crm_pareto_table *t, struct crm_csv_writer *w)
 	size_t i, j;
 
 	crm_csv_puts(w, t->o.by);
+	for (j = 0; j < t->o.nkeep; j++)
+		crm_csv_puts(w, t->o.keep[j]);
 	crm_csv_puts(w, t->o.value);
 	crm_csv_puts(w, "rows");
 	for (j = 0; j < NPARETO; j++)
@@ -214,6 +340,9 @@ write_groups(const struct crm_pareto_table *t, struct crm_csv_writer *w)
 		    (size_t)(g - t->groups.g), &len);
 
 		crm_csv_put(w, key, len);
+		for (j = 0; j < t->o.nkeep; j++)
+			crm_csv_puts(w, t->kept[(size_t)(g - t->groups.g) *
+			    t->o.nkeep + j]);
 		crm_number_format(g->sum, t->decimals, num, sizeof(num));
 		crm_csv_puts(w, num);
 		crm_integer_format((long long)g->rows, num);
@@ -327,6 +456,32 @@ crm_pareto_table_summary(const struct crm_pareto_table *t,
 	metric(w, "gini", v);
 }
 
+const char *
+crm_pareto_table_label(const struct crm_pareto_table *t,
+    const struct crm_pareto_item *it)
+{
+	const struct crm_record *row;
+	const char *v;
+	size_t g, len;
+
+	if (t->bycol < 0) {
+		row = it->payload;
+		return t->labelc >= 0 && (size_t)t->labelc < row->n ?
+		    row->field[t->labelc] : NULL;
+	}
+	g = (size_t)((const struct crm_group *)it->payload - t->groups.g);
+	if (t->label_kept >= 0 && *(v = t->kept[g * t->o.nkeep +
+	    (size_t)t->label_kept]) != '\0')
+		return v;
+	return crm_groups_key(&t->groups, g, &len);
+}
+
+static const char *
+chart_label(void *ctx, const struct crm_pareto_item *it)
+{
+	return crm_pareto_table_label(ctx, it);
+}
+
 int
 crm_pareto_table_svg(const struct crm_pareto_table *t, FILE *fp,
     struct crm_error *e)
@@ -334,6 +489,7 @@ crm_pareto_table_svg(const struct crm_pareto_table *t, FILE *fp,
 	size_t size = strlen(t->o.value) + (t->o.by ? strlen(t->o.by) : 0) +
 	    32;
 	char *title = malloc(size);
+	struct crm_svg_opts o;
 
 	if (title == NULL)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
@@ -343,7 +499,14 @@ crm_pareto_table_svg(const struct crm_pareto_table *t, FILE *fp,
 		    t->o.by);
 	else
 		snprintf(title, size, "Pareto chart: %s", t->o.value);
-	crm_svg_pareto(fp, &t->rank, title, t->o.value);
+	o.title = title;
+	o.value_label = t->o.value;
+	o.decimals = t->decimals;
+	o.decimal_comma = t->o.decimal_comma;
+	o.label = chart_label;
+	/* the callback only reads the table */
+	o.ctx = (void *)(uintptr_t)t;
+	crm_svg_pareto_chart(fp, &t->rank, &o);
 	free(title);
 	return 0;
 }
@@ -360,4 +523,6 @@ crm_pareto_table_free(struct crm_pareto_table *t)
 	crm_pareto_free(&t->rank);
 	crm_groups_free(&t->groups);
 	crm_arena_free(&t->rows);
+	free(t->kept);
+	crm_arena_free(&t->kept_text);
 }

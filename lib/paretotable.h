@@ -6,8 +6,10 @@
  *
  * Row mode keeps every input column in its place and appends (or
  * replaces) pareto_rank, share, cum_share, cum_item_share and
- * pareto_class.  Grouped mode writes the key, the sum, the number of rows
- * and the same five columns; memory is one entry per group.
+ * pareto_class.  Grouped mode writes the key, the --keep columns (each
+ * group's first row's values), the sum, the number of rows and the same
+ * five columns; memory is one entry per group, plus one copy of each
+ * kept value.
  */
 #ifndef CRM_PARETOTABLE_H
 #define CRM_PARETOTABLE_H
@@ -22,6 +24,8 @@
 #include "pareto.h"
 #include "table.h"
 
+#define CRM_PARETO_MAX_KEEP	64	/* --keep columns, as crm-score's */
+
 /* What the command line or a config (crm-config(5)) chooses. */
 struct crm_pareto_opts {
 	const char *value;	/* the value column; NULL until defaulted */
@@ -30,7 +34,24 @@ struct crm_pareto_opts {
 	size_t nbounds;		/* 0: not chosen yet */
 	int percent;		/* shares as percentages */
 	int decimal_comma;	/* how values are written */
+	/* --keep: columns carried beside the --by key (grouped mode) */
+	const char *keep[CRM_PARETO_MAX_KEEP];
+	size_t nkeep;
+	char *keep_text;	/* the --keep list, split in place; owned */
+	const char *label;	/* --label: the chart's item labels, or NULL */
 };
+
+/*
+ * The values of --keep (names separated by commas, 1 to
+ * CRM_PARETO_MAX_KEEP of them, none empty) into o->keep.  A second call
+ * replaces the first.  Status 2 for a bad list; free with
+ * crm_pareto_opts_free.
+ */
+int crm_pareto_opts_keep(struct crm_pareto_opts *o, const char *text,
+    struct crm_error *e);
+
+/* Frees what crm_pareto_opts_keep allocated; o may be used again. */
+void crm_pareto_opts_free(struct crm_pareto_opts *o);
 
 /*
  * Reads `value`, `by` and `classes` from a crm-pareto config into what
@@ -43,8 +64,12 @@ int crm_pareto_config(struct crm_pareto_opts *o, struct crm_config *cfg,
     struct crm_error *e);
 
 /*
- * Fills in the defaults (value monetary, classes 80,95) and checks that
- * grouped output would not hold one column name twice (status 2).
+ * Fills in the defaults (value monetary, classes 80,95) and checks, with
+ * status 2: that grouped output would not hold one column name twice
+ * (the key, the kept columns, the value, rows and the five of ours);
+ * that --keep comes with --by (without it every column is kept); that
+ * with --by, --label names the key or a kept column (the only columns
+ * a group has).
  */
 int crm_pareto_opts_finish(struct crm_pareto_opts *o, struct crm_error *e);
 
@@ -55,13 +80,25 @@ struct crm_pareto_table {
 	struct crm_arena rows;		/* row mode: the records, copied */
 	long vcol, bycol;
 	int decimals;			/* the most any value had */
+	/* --keep and --label (added for issue 14; beside the sums) */
+	long keepc[CRM_PARETO_MAX_KEEP];	/* the kept columns */
+	const char **kept;		/* nkeep values per group, in order */
+	size_t kept_cap;		/* in values */
+	struct crm_arena kept_text;	/* the kept values' text */
+	long labelc;			/* row mode: the label column or -1 */
+	long label_kept;		/* grouped: a kept column, or -1: key */
 };
 
 /* o is copied; its strings must outlive the table. */
 int crm_pareto_table_init(struct crm_pareto_table *t,
     const struct crm_pareto_opts *o, struct crm_error *e);
 
-/* Finds the value (and --by) columns in the header. */
+/*
+ * Finds the value (and --by, --keep and --label) columns in the header.
+ * Without --label, the chart labels a group with its first kept value
+ * (the key without --keep) and a row with its first column, or its
+ * second when the first is the value.
+ */
 int crm_pareto_table_bind(struct crm_pareto_table *t,
     const struct crm_header *h, struct crm_error *e);
 
@@ -84,7 +121,19 @@ int crm_pareto_table_write(const struct crm_pareto_table *t,
 void crm_pareto_table_summary(const struct crm_pareto_table *t,
     struct crm_csv_writer *w);
 
-/* Writes the chart. */
+/*
+ * The chart's label of a ranked item (see crm_pareto_table_bind): a kept
+ * value that is empty gives way to the key.  NULL when a row has no
+ * label column (a one-column input).
+ */
+const char *crm_pareto_table_label(const struct crm_pareto_table *t,
+    const struct crm_pareto_item *it);
+
+/*
+ * Writes the chart (svg.h): values written with the most decimals any
+ * had, in the input's notation (--decimal-comma), items labelled as
+ * crm_pareto_table_label says.
+ */
 int crm_pareto_table_svg(const struct crm_pareto_table *t, FILE *fp,
     struct crm_error *e);
 

@@ -25,7 +25,12 @@ struct crm_schedule {
 	struct crm_arena held;		/* the rows and reasons of the items */
 	struct crm_keyset owners;	/* numbered as first seen */
 	unsigned char *seen_value;	/* by cadence entry: some row had it */
+	unsigned char *seen_lost;	/* by win-back value: some row had it */
 	size_t suppressed, deferred;
+	/* with an owner filter: did a row match, and if not, whose rows */
+	size_t rows;
+	int owner_matched;
+	struct crm_keyset all_owners;
 };
 
 int32_t
@@ -141,7 +146,9 @@ crm_schedule_new(const struct crm_fu_rules *r, const struct crm_fu_env *env,
 	struct crm_schedule *s = calloc(1, sizeof(*s));
 
 	if (s == NULL || (s->seen_value = calloc(r->ncadence + 1, 1)) ==
-	    NULL) {
+	    NULL || (s->seen_lost = calloc(r->nlost + 1, 1)) == NULL) {
+		if (s != NULL)
+			free(s->seen_value);
 		free(s);
 		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
 		return NULL;
@@ -151,10 +158,14 @@ crm_schedule_new(const struct crm_fu_rules *r, const struct crm_fu_env *env,
 	s->owner = owner;
 	s->cs = cs;
 	crm_keyset_init(&s->owners);
+	crm_keyset_init(&s->all_owners);
 	return s;
 }
 
-/* Notes the customer's segment: a cadence value no row has is a typo. */
+/*
+ * Notes the customer's segment: a cadence or win-back value no row has
+ * is a typo.
+ */
 static void
 mark_value(struct crm_schedule *s, const struct crm_record *rec)
 {
@@ -166,6 +177,32 @@ mark_value(struct crm_schedule *s, const struct crm_record *rec)
 	for (k = 0; k < r->ncadence; k++)
 		if (strcmp(rec->field[r->key_col], r->cadence[k].value) == 0)
 			s->seen_value[k] = 1;
+	for (k = 0; r->has_winback && k < r->nlost; k++)
+		if (strcmp(rec->field[r->key_col], r->lost[k]) == 0)
+			s->seen_lost[k] = 1;
+}
+
+/*
+ * The owner filter: 1 when rec is the owner's, else 0.  Until a row
+ * matches, every owner is noted, to say which there are if none does.
+ */
+static int
+owner_filter(struct crm_schedule *s, const struct crm_record *rec,
+    struct crm_error *why)
+{
+	const struct crm_fu_rules *r = s->r;
+	int added;
+
+	s->rows++;
+	if (strcmp(rec->field[r->owner_col], s->owner) == 0) {
+		s->owner_matched = 1;
+		return 1;
+	}
+	if (!s->owner_matched && crm_keyset_add(&s->all_owners,
+	    rec->field[r->owner_col], rec->len[r->owner_col], &added,
+	    why) < 0)
+		return -1;
+	return 0;
 }
 
 /* Holds a copy of rec with its due follow-up. */
@@ -219,9 +256,8 @@ crm_schedule_add(struct crm_schedule *s, const struct crm_record *rec,
 	    rec->field[r->id_col], rec->len[r->id_col])) != NULL)
 		ct->seen_in_table = 1;
 	mark_value(s, rec);
-	if (s->owner != NULL &&
-	    strcmp(rec->field[r->owner_col], s->owner) != 0)
-		return CRM_RECORD_OK;
+	if (s->owner != NULL && (got = owner_filter(s, rec, why)) <= 0)
+		return got < 0 ? CRM_RECORD_STOP : CRM_RECORD_OK;
 	got = crm_fu_evaluate(r, rec, ct, s->env, &due, &s->suppressed, why);
 	if (got < 0)
 		return CRM_RECORD_BAD;
@@ -311,6 +347,71 @@ crm_schedule_unmatched(const struct crm_schedule *s, size_t *k)
 	return NULL;
 }
 
+const char *
+crm_schedule_unmatched_lost(const struct crm_schedule *s, size_t *k)
+{
+	for (; s->r->has_winback && *k < s->r->nlost; (*k)++)
+		if (!s->seen_lost[*k])
+			return s->r->lost[(*k)++];
+	return NULL;
+}
+
+static int
+by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* 'a', 'b', ... (N owners): the first few by bytes, within size. */
+static void
+owner_list(const char **names, size_t n, char *buf, size_t size)
+{
+	size_t i, o = 0, shown = n < 10 ? n : 10, len, cut;
+
+	qsort(names, n, sizeof(*names), by_text);
+	*buf = '\0';
+	for (i = 0; i < shown; i++) {
+		len = strlen(names[i]);
+		/* room for this one and the " ... (N owners)" ending */
+		if (o + len + 8 + 32 >= size)
+			break;
+		o += (size_t)snprintf(buf + o, size - o, "%s'%s'",
+		    i ? ", " : "", names[i]);
+	}
+	if (i < n) {
+		cut = o + 64 < size ? o : size - 64;
+		snprintf(buf + cut, size - cut, "%s... (%zu owners)",
+		    cut ? ", " : "", n);
+	}
+}
+
+int
+crm_schedule_owner_missed(const struct crm_schedule *s, char *buf,
+    size_t size, const char **near)
+{
+	size_t n = s->all_owners.n, i;
+	const char **names;
+
+	*near = NULL;
+	if (s->owner == NULL || s->owner_matched || s->rows == 0 ||
+	    size < 128)
+		return 0;
+	if ((names = malloc(n * sizeof(*names))) == NULL) {
+		snprintf(buf, size, "%zu owners", n);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		names[i] = crm_keyset_text(&s->all_owners, i);
+		if (crm_name_near(names[i], s->owner))
+			*near = *near == NULL ? names[i] : "";
+	}
+	if (*near != NULL && **near == '\0')
+		*near = NULL;	/* two candidates: no suggestion */
+	owner_list(names, n, buf, size);
+	free(names);
+	return 1;
+}
+
 static const char *const own_names[] = { "due_date", "days_overdue",
     "reason", "channel", "action", "priority", "due_time" };
 
@@ -352,41 +453,203 @@ crm_schedule_write_csv(const struct crm_schedule *s,
 	return 0;
 }
 
-/* One follow-up as a VTODO. */
+/*
+ * Appends s to the string in buf (size bytes), as much as fits, never
+ * cutting a UTF-8 character: a calendar line of a megabyte-long field is
+ * cut, not broken.
+ */
 static void
-write_todo(const struct crm_schedule *s, const struct crm_schedule_item *it,
-    FILE *fp)
+cat(char *buf, size_t size, const char *s)
 {
-	const char *id = it->rec->field[s->r->id_col];
-	const char *owner = it->rec->field[s->r->owner_col];
-	char uid[512], summary[512], desc[1024], day[16];
-	struct crm_ics_todo t;
+	size_t len = strlen(buf), n = strlen(s);
 
-	crm_date_format(it->due, day);
-	snprintf(uid, sizeof(uid), "%s-%s@crm-followup", id, day);
-	snprintf(summary, sizeof(summary), "%s: %s (%s)", it->action, id,
-	    it->channel);
-	snprintf(desc, sizeof(desc), "%s\nowner: %s", it->reason, owner);
+	if (len + n >= size) {
+		n = size - 1 - len;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(buf + len, s, n);
+	buf[len + n] = '\0';
+}
+
+/* The field at col of the item's row, or "" when the table has none. */
+static const char *
+field_at(const struct crm_schedule_item *it, long col)
+{
+	return col >= 0 && (size_t)col < it->rec->n ? it->rec->field[col] :
+	    "";
+}
+
+char *
+crm_schedule_uid(const char *id, int events)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(id), o = 0, i;
+	char *uid = malloc(3 * n + 32);
+	unsigned char c;
+
+	if (uid == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)id[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		    c == '-') {
+			uid[o++] = (char)c;
+		} else {
+			uid[o++] = '%';
+			uid[o++] = hex[c >> 4];
+			uid[o++] = hex[c & 15];
+		}
+	}
+	snprintf(uid + o, 32, "-%s@crm-followup", events ? "event" : "todo");
+	return uid;
+}
+
+/*
+ * The contact detail of the channel (any case): the phone number for
+ * phone, the address for email or e-mail; "" for another channel or an
+ * empty field.
+ */
+static const char *
+channel_detail(const struct crm_fu_rules *r,
+    const struct crm_schedule_item *it)
+{
+	if (strcasecmp(it->channel, "phone") == 0)
+		return field_at(it, r->phone_col);
+	if (strcasecmp(it->channel, "email") == 0 ||
+	    strcasecmp(it->channel, "e-mail") == 0)
+		return field_at(it, r->email_col);
+	return "";
+}
+
+/* "Evergreen Hardware (C0001)", or the id alone without a name. */
+static void
+customer_text(const struct crm_fu_rules *r,
+    const struct crm_schedule_item *it, char *buf, size_t size)
+{
+	const char *name = field_at(it, r->name_col);
+
+	*buf = '\0';
+	if (*name != '\0') {
+		cat(buf, size, name);
+		cat(buf, size, " (");
+		cat(buf, size, it->id);
+		cat(buf, size, ")");
+	} else {
+		cat(buf, size, it->id);
+	}
+}
+
+/*
+ * "check in: Evergreen Hardware (C0001), phone +1-415-555-0152": the
+ * action, whom, and how to reach them on the follow-up's channel.
+ */
+static void
+summary_text(const struct crm_fu_rules *r,
+    const struct crm_schedule_item *it, char *buf, size_t size)
+{
+	char who[512];
+	const char *detail = channel_detail(r, it);
+
+	customer_text(r, it, who, sizeof(who));
+	*buf = '\0';
+	cat(buf, size, it->action);
+	cat(buf, size, ": ");
+	cat(buf, size, who);
+	cat(buf, size, ", ");
+	cat(buf, size, it->channel);
+	if (*detail != '\0') {
+		cat(buf, size, " ");
+		cat(buf, size, detail);
+	}
+}
+
+/* One "label: value" line of the description, left out when empty. */
+static void
+detail_line(char *buf, size_t size, const char *label, const char *value)
+{
+	if (*value == '\0')
+		return;
+	cat(buf, size, "\n");
+	cat(buf, size, label);
+	cat(buf, size, ": ");
+	cat(buf, size, value);
+}
+
+/*
+ * The reason, when it is overdue since when, then the customer, every
+ * contact column the table has (under the table's own names) and the
+ * owner, a line each.
+ */
+static void
+description_text(const struct crm_fu_rules *r,
+    const struct crm_schedule_item *it, int32_t as_of, char *buf,
+    size_t size)
+{
+	char who[512], due[64];
+
+	customer_text(r, it, who, sizeof(who));
+	*buf = '\0';
+	cat(buf, size, it->reason);
+	if (it->due < as_of) {
+		crm_date_format(it->due, due);
+		snprintf(due + strlen(due), sizeof(due) - strlen(due),
+		    " (%ld day%s overdue)", (long)(as_of - it->due),
+		    as_of - it->due == 1 ? "" : "s");
+		detail_line(buf, size, "due", due);
+	}
+	detail_line(buf, size, "customer", who);
+	if (r->phone_col >= 0)
+		detail_line(buf, size, r->phone, field_at(it, r->phone_col));
+	if (r->email_col >= 0)
+		detail_line(buf, size, r->email, field_at(it, r->email_col));
+	detail_line(buf, size, "owner", field_at(it, r->owner_col));
+}
+
+/* One follow-up as a VTODO, or as a VEVENT with events. */
+static int
+write_item(const struct crm_schedule *s, const struct crm_schedule_item *it,
+    FILE *fp, int events)
+{
+	const char *owner = field_at(it, s->r->owner_col);
+	char summary[1024], desc[4096];
+	struct crm_ics_todo t;
+	char *uid;
+
+	if ((uid = crm_schedule_uid(it->id, events)) == NULL)
+		return -1;
+	summary_text(s->r, it, summary, sizeof(summary));
+	description_text(s->r, it, s->env->as_of, desc, sizeof(desc));
 	t.uid = uid;
-	t.due = it->due;
+	/* an event in the past is out of sight: overdue ones show today */
+	t.due = events ? crm_schedule_work_day(it->due, s->env->as_of) :
+	    it->due;
 	t.summary = summary;
 	t.description = desc;
 	t.categories = *owner != '\0' ? owner : NULL;
 	t.priority = crm_schedule_ics_priority(it->kind, it->due,
 	    s->env->as_of);
-	crm_ics_todo(fp, &t, s->env->as_of);
+	if (events)
+		crm_ics_event(fp, &t, s->env->as_of);
+	else
+		crm_ics_todo(fp, &t, s->env->as_of);
+	free(uid);
+	return 0;
 }
 
 int
-crm_schedule_write_ics(const struct crm_schedule *s, FILE *fp,
+crm_schedule_write_ics(const struct crm_schedule *s, FILE *fp, int events,
     const char *name, struct crm_error *e)
 {
 	size_t i;
 
 	crm_ics_begin(fp);
 	for (i = 0; i < s->n; i++)
-		if (!s->items[i].deferred)
-			write_todo(s, &s->items[i], fp);
+		if (!s->items[i].deferred &&
+		    write_item(s, &s->items[i], fp, events) < 0)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
 	if (crm_ics_end(fp) < 0)
 		return crm_error_set(e, CRM_EXIT_DATA, name ? name :
 		    "<stdout>", 0, 0, "write error: %s", strerror(errno));
@@ -400,7 +663,9 @@ crm_schedule_free(struct crm_schedule *s)
 		return;
 	free(s->items);
 	free(s->seen_value);
+	free(s->seen_lost);
 	crm_arena_free(&s->held);
 	crm_keyset_free(&s->owners);
+	crm_keyset_free(&s->all_owners);
 	free(s);
 }

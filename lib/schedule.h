@@ -120,6 +120,23 @@ size_t crm_schedule_suppressed(const struct crm_schedule *s);
  */
 const char *crm_schedule_unmatched(const struct crm_schedule *s, size_t *k);
 
+/* The same for the win-back values of the config. */
+const char *crm_schedule_unmatched_lost(const struct crm_schedule *s,
+    size_t *k);
+
+/*
+ * With an owner filter (crm_schedule_new) that no row of a table of
+ * rows matched: returns 1 and writes the owners the table has to buf, at
+ * most 10 of them in byte order, quoted and cut short with their number
+ * ("'alice', 'bob', ... (37 owners)"); *near is the one owner equal to
+ * the filter but for ASCII case and surrounding spaces (crm_name_near),
+ * or NULL.  Returns 0, buf untouched, without a filter, when a row
+ * matched, or when the table had no rows.  size: 128 bytes or more.
+ * The pointers are valid until the list is freed.
+ */
+int crm_schedule_owner_missed(const struct crm_schedule *s, char *buf,
+    size_t size, const char **near);
+
 /*
  * Writes the list (deferred 0) or the deferred follow-ups (1) as CSV:
  * every column of header in its place, then due_date, days_overdue,
@@ -131,12 +148,34 @@ int crm_schedule_write_csv(const struct crm_schedule *s,
     struct crm_error *e);
 
 /*
- * Writes the list (not the deferred) as VTODO items of an iCalendar
- * file.  name is the output's, for the message of a write error (status
- * 1); NULL for standard output.
+ * Writes the list (not the deferred) as an iCalendar file (ics.h): VTODO
+ * items due on the due dates, or with events all-day VEVENT items on the
+ * days the follow-ups are worked (crm_schedule_work_day: an overdue one
+ * today, where a calendar user looks, not weeks back).  An item's
+ * summary reads "ACTION: NAME (ID), CHANNEL DETAIL", the name and the
+ * detail (the phone number for phone, the address for email) when the
+ * table has them; its description holds the reason, the due date when
+ * overdue, then the customer, the phone and email columns the table has,
+ * and the owner, a line each.
+ * Its UID is crm_schedule_uid's, so that a calendar holds one item per
+ * customer, moved and retitled by each night's import, never duplicated.
+ * name is the output's, for the message of a write error (status 1);
+ * NULL for standard output.
  */
 int crm_schedule_write_ics(const struct crm_schedule *s, FILE *fp,
-    const char *name, struct crm_error *e);
+    int events, const char *name, struct crm_error *e);
+
+/*
+ * The UID of a customer's follow-up in a calendar, malloc'ed (NULL when
+ * out of memory): the id, bytes other than ASCII letters, digits, '.',
+ * '_' and '-' written %XX (so that no two ids give one UID), then
+ * "-todo@crm-followup" or with events "-event@crm-followup" (a CalDAV
+ * collection may not hold a to-do and an event of one UID).  It holds
+ * neither the due date nor the kind of follow-up: the list has one
+ * follow-up per customer, and tomorrow's may fall on another day or be
+ * of another kind, yet it must replace today's, not sit beside it.
+ */
+char *crm_schedule_uid(const char *id, int events);
 
 void crm_schedule_free(struct crm_schedule *s);
 

@@ -19,10 +19,66 @@ crm_header_find(const struct crm_header *h, const char *name)
 	return -1;
 }
 
+/* a..z for A..Z only: names compare the same in every locale */
+static int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+int
+crm_name_near(const char *a, const char *b)
+{
+	const char *ae, *be;
+
+	while (is_blank((unsigned char)*a))
+		a++;
+	while (is_blank((unsigned char)*b))
+		b++;
+	ae = a + strlen(a);
+	be = b + strlen(b);
+	while (ae > a && is_blank((unsigned char)ae[-1]))
+		ae--;
+	while (be > b && is_blank((unsigned char)be[-1]))
+		be--;
+	if (ae - a != be - b)
+		return 0;
+	for (; a < ae; a++, b++)
+		if (ascii_lower((unsigned char)*a) !=
+		    ascii_lower((unsigned char)*b))
+			return 0;
+	return 1;
+}
+
+const char *
+crm_header_near(const struct crm_header *h, const char *name)
+{
+	const char *found = NULL;
+	size_t i;
+
+	for (i = 0; i < h->rec->n; i++) {
+		if (!crm_name_near(h->rec->field[i], name))
+			continue;
+		/* two candidates, or an exact match: nothing to suggest */
+		if (found != NULL || strcmp(h->rec->field[i], name) == 0)
+			return NULL;
+		found = h->rec->field[i];
+	}
+	return found;
+}
+
 int
 crm_header_missing(const struct crm_header *h, const char *name,
     struct crm_error *e)
 {
+	const char *near = crm_header_near(h, name);
+
 	const struct crm_record *r = h->rec;
 	char list[300];
 	const char *hint = "";
@@ -41,6 +97,10 @@ crm_header_missing(const struct crm_header *h, const char *name,
 	}
 	if (r->n == 1 && strpbrk(r->field[0], ",;\t|") != NULL)
 		hint = "; one column only: is the delimiter right (-d, --tsv)?";
+	if (near != NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, h->file, 0, 0,
+		    "no column '%s' in the header (%s); did you mean '%s'?%s",
+		    name, list, near, hint);
 	return crm_error_set(e, CRM_EXIT_USAGE, h->file, 0, 0,
 	    "no column '%s' in the header (%s)%s", name, list, hint);
 }

@@ -38,10 +38,27 @@ int crm_header_require(const struct crm_header *h, const char *name,
     long *col, struct crm_error *e);
 
 /*
+ * Nonzero when a and b are equal but for ASCII case and spaces or tabs
+ * around either: "Amount " and "amount", " Bob" and "bob".  No locale
+ * changes the result.
+ */
+int crm_name_near(const char *a, const char *b);
+
+/*
+ * The one header field that equals name when ASCII case and spaces or
+ * tabs around either are ignored ("Amount " for "amount"), or NULL when
+ * none does, when several do (which one was meant?) or when name itself
+ * is in the header.  Matching stays exact everywhere else: this only
+ * feeds the suggestion of crm_header_missing.
+ */
+const char *crm_header_near(const struct crm_header *h, const char *name);
+
+/*
  * Fills *e with the message for a column missing from the header, at the
  * header's file (status 2): "no column 'NAME' in the header (a,b,c)", the
- * list cut on a character boundary, with a hint about the delimiter when
- * the header is one field that holds a likely one.  Returns -1.
+ * list cut on a character boundary, then "; did you mean 'Name'?" when
+ * crm_header_near finds one, and a hint about the delimiter when the
+ * header is one field that holds a likely one.  Returns -1.
  */
 int crm_header_missing(const struct crm_header *h, const char *name,
     struct crm_error *e);

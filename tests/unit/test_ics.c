@@ -4,7 +4,8 @@
  * escapes, CRLF line ends, and repeatable output.
  *
  * Expected text is written out by hand from RFC 5545 (3.1 folding,
- * 3.3.11 TEXT, 3.6.2 VTODO); octet counts are worked out in comments.
+ * 3.3.11 TEXT, 3.6.1 VEVENT, 3.6.2 VTODO); octet counts and day numbers
+ * are worked out in comments.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -143,6 +144,11 @@ test_exact_vtodo(void **state)
 	t[1].summary = "Birthday";
 	t[1].description = "";
 	t[1].priority = 0;
+	/*
+	 * SEQUENCE, the day number of 2025-12-01: 2026-01-01 is 56 years
+	 * of 365 days plus 14 leap days (1972 .. 2024) = 20454 days after
+	 * 1970-01-01, and 2025-12-01 is 31 days earlier: 20423.
+	 */
 	out = render(t, 2, crm_days_from_civil(2025, 12, 1));
 	assert_string_equal(out,
 	    "BEGIN:VCALENDAR\r\n"
@@ -151,6 +157,7 @@ test_exact_vtodo(void **state)
 	    "BEGIN:VTODO\r\n"
 	    "UID:C0042-cadence\r\n"
 	    "DTSTAMP:20251201T000000Z\r\n"
+	    "SEQUENCE:20423\r\n"
 	    "DUE;VALUE=DATE:20251226\r\n"
 	    "SUMMARY:Call Ada Lovelace\r\n"
 	    "DESCRIPTION:Last order 2025-09-26\r\n"
@@ -161,12 +168,77 @@ test_exact_vtodo(void **state)
 	    "BEGIN:VTODO\r\n"
 	    "UID:C0007-birthday\r\n"
 	    "DTSTAMP:20251201T000000Z\r\n"
+	    "SEQUENCE:20423\r\n"
 	    "DUE;VALUE=DATE:20260101\r\n"
 	    "SUMMARY:Birthday\r\n"
 	    "STATUS:NEEDS-ACTION\r\n"
 	    "END:VTODO\r\n"
 	    "END:VCALENDAR\r\n");
 	free(out);
+}
+
+/*
+ * An all-day event: DTSTART the due date, DTEND the day after (RFC 5545
+ * 3.6.1: "DTEND" of a DATE event is exclusive), the same UID, DTSTAMP
+ * and SEQUENCE as a to-do, no STATUS (NEEDS-ACTION is a to-do's), free
+ * time.  2025-12-31 runs to 2026-01-01: over a year end.
+ */
+static void
+test_exact_vevent(void **state)
+{
+	struct crm_ics_todo t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	t.uid = "C0042-event@crm-followup";
+	t.due = crm_days_from_civil(2025, 12, 31);
+	t.summary = "check in: Ada (C0042), phone +44 20 7946 0000";
+	t.description = "every 2 weeks\nowner: alice";
+	t.categories = "alice";
+	t.priority = 3;
+	assert_non_null(fp);
+	crm_ics_begin(fp);
+	crm_ics_event(fp, &t, crm_days_from_civil(2025, 12, 1));
+	assert_int_equal(crm_ics_end(fp), 0);
+	fclose(fp);
+	assert_string_equal(buf,
+	    "BEGIN:VCALENDAR\r\n"
+	    "VERSION:2.0\r\n"
+	    "PRODID:-//crm//crm-followup//EN\r\n"
+	    "BEGIN:VEVENT\r\n"
+	    "UID:C0042-event@crm-followup\r\n"
+	    "DTSTAMP:20251201T000000Z\r\n"
+	    "SEQUENCE:20423\r\n"
+	    "DTSTART;VALUE=DATE:20251231\r\n"
+	    "DTEND;VALUE=DATE:20260101\r\n"
+	    "SUMMARY:check in: Ada (C0042)\\, phone +44 20 7946 0000\r\n"
+	    "DESCRIPTION:every 2 weeks\\nowner: alice\r\n"
+	    "CATEGORIES:alice\r\n"
+	    "PRIORITY:3\r\n"
+	    "TRANSP:TRANSPARENT\r\n"
+	    "END:VEVENT\r\n"
+	    "END:VCALENDAR\r\n");
+	free(buf);
+}
+
+/*
+ * SEQUENCE is the as-of day number: it grows by one a day, so that each
+ * night's import of a follow-up replaces the last one's; never negative.
+ * 2000-01-01: 30 years of 365 days plus 7 leap days (1972 .. 1996).
+ */
+static void
+test_sequence(void **state)
+{
+	(void)state;
+	assert_int_equal(crm_ics_sequence(0), 0);
+	assert_int_equal(crm_ics_sequence(-5), 0);
+	assert_int_equal(crm_ics_sequence(crm_days_from_civil(2000, 1, 1)),
+	    10957);
+	assert_true(crm_ics_sequence(crm_days_from_civil(2026, 1, 6)) ==
+	    crm_ics_sequence(crm_days_from_civil(2026, 1, 5)) + 1);
 }
 
 static void
@@ -400,6 +472,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_exact_vtodo),
+		cmocka_unit_test(test_exact_vevent),
+		cmocka_unit_test(test_sequence),
 		cmocka_unit_test(test_empty_calendar),
 		cmocka_unit_test(test_priority_range),
 		cmocka_unit_test(test_escaping),

@@ -490,6 +490,243 @@ test_bind(void **state)
 	crm_pareto_table_free(&t);
 }
 
+/* --keep lists: 1 to 64 names, none empty; a second list replaces. */
+static void
+test_keep_list(void **state)
+{
+	struct crm_pareto_opts o;
+	struct crm_error e;
+	char many[64 * 3 + 8];
+	size_t i;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(crm_pareto_opts_keep(&o, "name,owner", &e), 0);
+	assert_int_equal(o.nkeep, 2);
+	assert_string_equal(o.keep[0], "name");
+	assert_string_equal(o.keep[1], "owner");
+	assert_int_equal(crm_pareto_opts_keep(&o, "email", &e), 0);
+	assert_int_equal(o.nkeep, 1);
+	assert_string_equal(o.keep[0], "email");
+	assert_int_equal(crm_pareto_opts_keep(&o, "name,,owner", &e), -1);
+	assert_int_equal(e.status, 2);
+	assert_string_equal(e.msg, "invalid --keep list: expected 1 to 64 "
+	    "names separated by commas");
+	assert_int_equal(crm_pareto_opts_keep(&o, "", &e), -1);
+	assert_int_equal(crm_pareto_opts_keep(&o, "name,", &e), -1);
+	/* 64 names "a0".."a63" are fine, a 65th is not */
+	many[0] = '\0';
+	for (i = 0; i < 64; i++)
+		snprintf(many + strlen(many), sizeof(many) - strlen(many),
+		    "%s%c%c", i ? "," : "", 'a' + (int)(i / 26),
+		    'a' + (int)(i % 26));
+	assert_int_equal(crm_pareto_opts_keep(&o, many, &e), 0);
+	assert_int_equal(o.nkeep, 64);
+	strcat(many, ",zz");
+	assert_int_equal(crm_pareto_opts_keep(&o, many, &e), -1);
+	crm_pareto_opts_free(&o);
+	assert_null(o.keep_text);
+	assert_int_equal(o.nkeep, 0);
+}
+
+/* What --keep and --label may name, checked before any input is read. */
+static void
+test_opts_finish_keep_label(void **state)
+{
+	struct crm_pareto_opts o;
+	struct crm_error e;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.value = "amount";
+	assert_int_equal(crm_pareto_opts_keep(&o, "name", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), -1);
+	assert_int_equal(e.status, 2);
+	assert_string_equal(e.msg, "--keep needs --by: without it every "
+	    "input column is kept");
+	o.by = "customer_id";
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	/* a kept column may not clash with the key, value, rows or ours */
+	assert_int_equal(crm_pareto_opts_keep(&o, "name,customer_id", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), -1);
+	assert_string_equal(e.msg,
+	    "column 'customer_id' would appear twice in the --by output");
+	assert_int_equal(crm_pareto_opts_keep(&o, "name,amount", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), -1);
+	assert_string_equal(e.msg,
+	    "column 'amount' would appear twice in the --by output");
+	assert_int_equal(crm_pareto_opts_keep(&o, "rows", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), -1);
+	assert_string_equal(e.msg,
+	    "column 'rows' would appear twice in the --by output");
+	assert_int_equal(crm_pareto_opts_keep(&o, "name,owner,name", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), -1);
+	assert_string_equal(e.msg,
+	    "column 'name' would appear twice in the --by output");
+	/* with --by, the label is the key or a kept column */
+	assert_int_equal(crm_pareto_opts_keep(&o, "name,owner", &e), 0);
+	o.label = "owner";
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	o.label = "customer_id";
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	o.label = "email";
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), -1);
+	assert_int_equal(e.status, 2);
+	assert_string_equal(e.msg, "--label email: with --by, the label is "
+	    "the key or a --keep column");
+	/* without --by any column will do (bind looks for it) */
+	crm_pareto_opts_free(&o);
+	o.by = NULL;
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+}
+
+/* Records of three fields, lengths from strlen. */
+static const struct crm_record *
+rec3(struct rec *x, char *a, char *b, char *c)
+{
+	rec2(x, a, b);
+	x->field[2] = c;
+	x->len[2] = strlen(c);
+	x->r.n = 3;
+	return &x->r;
+}
+
+/*
+ * --by id --keep name over "id,name,amount": the kept value is the first
+ * row's of each key (a's later "Alpha Renamed" is not), written after
+ * the key; an empty kept value stays empty.  Sums and ranks as in
+ * test_grouped: a 60, b 30, c 10.  The chart labels a group with its
+ * first kept value, or with its key when that is empty (c).
+ */
+static void
+test_grouped_keep(void **state)
+{
+	char *hf[] = { "id", "name", "amount" };
+	size_t hl[] = { 2, 4, 6 };
+	struct crm_record h = { 3, hf, hl, 1, NULL, 0 };
+	struct crm_header hdr = { &h, "in.csv" };
+	struct crm_pareto_opts o;
+	struct crm_pareto_table t;
+	struct crm_csv_writer w;
+	struct crm_error e, why;
+	struct rec x;
+	char *out = NULL, *svg = NULL;
+	size_t len = 0, slen = 0;
+	FILE *fp;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.value = "amount";
+	o.by = "id";
+	assert_int_equal(crm_pareto_opts_keep(&o, "name", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind(&t, &hdr, &e), 0);
+	assert_int_equal(crm_pareto_table_add(&t, rec3(&x, "a", "Alpha",
+	    "39.5"), &why), CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_add(&t, rec3(&x, "b", "Beta, Inc",
+	    "30"), &why), CRM_RECORD_OK);
+	/* a bad row of a new key keeps nothing: the key comes later */
+	assert_int_equal(crm_pareto_table_add(&t, rec3(&x, "c", "Bad",
+	    "x"), &why), CRM_RECORD_BAD);
+	assert_int_equal(crm_pareto_table_add(&t, rec3(&x, "c", "", "10"),
+	    &why), CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_add(&t, rec3(&x, "a",
+	    "Alpha Renamed", "20.5"), &why), CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_rank(&t, &e), 0);
+	fp = open_memstream(&out, &len);
+	crm_csv_writer_init(&w, fp, ',');
+	assert_int_equal(crm_pareto_table_write(&t, &w, &h, &e), 0);
+	fclose(fp);
+	assert_string_equal(out,
+	    "id,name,amount,rows,pareto_rank,share,cum_share,"
+	    "cum_item_share,pareto_class\n"
+	    "a,Alpha,60.0,2,1,0.6,0.6,0.333333,A\n"
+	    "b,\"Beta, Inc\",30.0,1,2,0.3,0.9,0.666667,A\n"
+	    "c,,10.0,1,3,0.1,1,1,B\n");
+	assert_string_equal(crm_pareto_table_label(&t, &t.rank.items[0]),
+	    "Alpha");
+	assert_string_equal(crm_pareto_table_label(&t, &t.rank.items[2]),
+	    "c");
+	fp = open_memstream(&svg, &slen);
+	assert_int_equal(crm_pareto_table_svg(&t, fp, &e), 0);
+	fclose(fp);
+	assert_non_null(strstr(svg, ">Alpha</text>"));
+	assert_non_null(strstr(svg, ">Beta, Inc</text>"));
+	/* the values as the table writes them: one decimal */
+	assert_non_null(strstr(svg, ">60.0</text>"));
+	free(svg);
+	free(out);
+	crm_pareto_table_free(&t);
+	crm_pareto_opts_free(&o);
+}
+
+/*
+ * The label column: --label, else in row mode the first column, or the
+ * second when the first is the value, or none for a lone value column;
+ * with --by and --label of the key, the key even when names are kept.
+ */
+static void
+test_label_columns(void **state)
+{
+	char *hf[] = { "amount", "sku", "name" };
+	size_t hl[] = { 6, 3, 4 };
+	struct crm_record h = { 3, hf, hl, 1, NULL, 0 };
+	struct crm_header hdr = { &h, "in.csv" };
+	struct crm_pareto_opts o;
+	struct crm_pareto_table t;
+	struct crm_error e, why;
+	struct rec x;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.value = "amount";
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind(&t, &hdr, &e), 0);
+	assert_int_equal(t.labelc, 1);
+	crm_pareto_table_free(&t);
+	o.label = "name";
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind(&t, &hdr, &e), 0);
+	assert_int_equal(t.labelc, 2);
+	assert_int_equal(crm_pareto_table_add(&t, rec3(&x, "5", "S1",
+	    "Widget"), &why), CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_rank(&t, &e), 0);
+	assert_string_equal(crm_pareto_table_label(&t, &t.rank.items[0]),
+	    "Widget");
+	crm_pareto_table_free(&t);
+	o.label = "Name";
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind(&t, &hdr, &e), -1);
+	assert_string_equal(e.msg, "no column 'Name' in the header "
+	    "(amount,sku,name); did you mean 'name'?");
+	crm_pareto_table_free(&t);
+	/* a lone value column: no label */
+	h.n = 1;
+	o.label = NULL;
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind(&t, &hdr, &e), 0);
+	assert_int_equal(t.labelc, -1);
+	crm_pareto_table_free(&t);
+	/* grouped: --label of the key beside kept names */
+	h.n = 3;
+	o.by = "sku";
+	o.label = "sku";
+	assert_int_equal(crm_pareto_opts_keep(&o, "name", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind(&t, &hdr, &e), 0);
+	assert_int_equal(t.label_kept, -1);
+	assert_int_equal(crm_pareto_table_add(&t, rec3(&x, "5", "S1",
+	    "Widget"), &why), CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_rank(&t, &e), 0);
+	assert_string_equal(crm_pareto_table_label(&t, &t.rank.items[0]),
+	    "S1");
+	crm_pareto_table_free(&t);
+	crm_pareto_opts_free(&o);
+}
+
 static void
 test_svg_title(void **state)
 {
@@ -526,6 +763,10 @@ main(void)
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_all_nonpositive),
 		cmocka_unit_test(test_bind),
+		cmocka_unit_test(test_keep_list),
+		cmocka_unit_test(test_opts_finish_keep_label),
+		cmocka_unit_test(test_grouped_keep),
+		cmocka_unit_test(test_label_columns),
 		cmocka_unit_test(test_svg_title),
 	};
 

@@ -1155,9 +1155,10 @@ test_bind(void **state)
 	bind_fails(R "    when: {r: 1}\n", "id;r;f",
 	    "rules.yaml:3:12: no column 'r' in the header (id;r;f); one "
 	    "column only: is the delimiter right (-d, --tsv)?");
-	/* names are matched exactly */
+	/* names are matched exactly; the near one is suggested (issue 14) */
 	bind_fails(R "    when: {R: 1}\n", "id,r",
-	    "rules.yaml:3:12: no column 'R' in the header (id,r)");
+	    "rules.yaml:3:12: no column 'R' in the header (id,r); did you "
+	    "mean 'r'?");
 }
 
 /*

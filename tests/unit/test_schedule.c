@@ -336,8 +336,21 @@ csv(struct fx *f, int deferred)
 	return buf;
 }
 
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t k = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		k++;
+		hay += strlen(needle);
+	}
+	return k;
+}
+
+/* The calendar of to-dos (events 0) or of events (1), malloc'ed. */
 static char *
-ics(struct fx *f)
+ics_of(struct fx *f, int events)
 {
 	struct crm_error e;
 	char *buf = NULL;
@@ -345,12 +358,35 @@ ics(struct fx *f)
 	FILE *fp = open_memstream(&buf, &len);
 
 	assert_non_null(fp);
-	assert_int_equal(crm_schedule_write_ics(f->s, fp, NULL, &e), 0);
+	assert_int_equal(crm_schedule_write_ics(f->s, fp, events, NULL, &e),
+	    0);
 	assert_int_equal(fclose(fp), 0);
 	return buf;
 }
 
-/* The VTODO of uid in a calendar: from its UID line to its end. */
+static char *
+ics(struct fx *f)
+{
+	return ics_of(f, 0);
+}
+
+/* Removes every CRLF followed by a space (RFC 5545 3.1 unfolding). */
+static char *
+unfold(char *s)
+{
+	char *r = s, *w = s;
+
+	while (*r != '\0') {
+		if (r[0] == '\r' && r[1] == '\n' && r[2] == ' ')
+			r += 3;
+		else
+			*w++ = *r++;
+	}
+	*w = '\0';
+	return s;
+}
+
+/* The item of uid in a calendar: from its UID line to its END line. */
 static const char *
 todo(const char *cal, const char *uid, char *buf, size_t size)
 {
@@ -360,7 +396,7 @@ todo(const char *cal, const char *uid, char *buf, size_t size)
 	snprintf(want, sizeof(want), "UID:%s\r\n", uid);
 	if ((p = strstr(cal, want)) == NULL)
 		return "";
-	end = strstr(p, "END:VTODO");
+	end = strstr(p, "END:");
 	assert_non_null(end);
 	snprintf(buf, size, "%.*s", (int)(end - p), p);
 	return buf;
@@ -450,29 +486,171 @@ test_list(void **state)
 	/*
 	 * The calendar: the four listed, none deferred.  PRIORITY 3 for
 	 * C2 (overdue), 5 for C7 (not yet due), 1 for the complaint;
-	 * DESCRIPTION the reason (its comma escaped) and the owner.
+	 * SEQUENCE the as-of day number: 2026-01-01 is 56 * 365 + 14 leap
+	 * days = 20454 days after 1970-01-01, so 12-31 is 20453.
+	 * DESCRIPTION: the reason (its comma escaped), the due date of an
+	 * overdue one, the customer (the table has no name) and the owner;
+	 * its 12 + 100 octets fold after the 75th, " (30 da|ys".
 	 */
 	got = ics(&f);
 	assert_non_null(strstr(got, "BEGIN:VCALENDAR\r\n"));
 	assert_null(strstr(got, "UID:C1-"));
-	assert_string_equal(todo(got, "C2-2025-12-01@crm-followup", buf,
-	    sizeof(buf)), "UID:C2-2025-12-01@crm-followup\r\n"
+	assert_string_equal(todo(got, "C2-todo@crm-followup", buf,
+	    sizeof(buf)), "UID:C2-todo@crm-followup\r\n"
 	    "DTSTAMP:20251231T000000Z\r\n"
+	    "SEQUENCE:20453\r\n"
 	    "DUE;VALUE=DATE:20251201\r\n"
-	    "SUMMARY:check in: C2 (phone)\r\n"
-	    "DESCRIPTION:every 90 days\\, last contact 2025-09-01\\nowner: "
-	    "ann\r\n"
+	    "SUMMARY:check in: C2\\, phone\r\n"
+	    "DESCRIPTION:every 90 days\\, last contact 2025-09-01\\ndue: "
+	    "2025-12-01 (30 da\r\n"
+	    " ys overdue)\\ncustomer: C2\\nowner: ann\r\n"
 	    "CATEGORIES:ann\r\n"
 	    "PRIORITY:3\r\n"
 	    "STATUS:NEEDS-ACTION\r\n");
-	assert_non_null(strstr(todo(got, "C7-2026-01-05@crm-followup", buf,
+	assert_non_null(strstr(todo(got, "C7-todo@crm-followup", buf,
 	    sizeof(buf)), "PRIORITY:5\r\n"));
-	assert_non_null(strstr(todo(got, "C8-2025-12-29@crm-followup", buf,
+	/* not overdue: no due line */
+	todo(got, "C7-todo@crm-followup", buf, sizeof(buf));
+	assert_non_null(strstr(unfold(buf), "DESCRIPTION:every 1 week for "
+	    "vip\\, last contact 2025-12-29\\ncustomer: C7\\nowner: "
+	    "carl\r\n"));
+	assert_non_null(strstr(todo(got, "C8-todo@crm-followup", buf,
 	    sizeof(buf)), "PRIORITY:1\r\n"));
-	assert_non_null(strstr(todo(got, "C8-2025-12-29@crm-followup", buf,
-	    sizeof(buf)), "SUMMARY:resolve the complaint: C8 (phone)\r\n"));
+	assert_non_null(strstr(todo(got, "C8-todo@crm-followup", buf,
+	    sizeof(buf)), "SUMMARY:resolve the complaint: C8\\, phone\r\n"));
+	free(got);
+	/*
+	 * As events: C2, overdue since 12-01, on the as-of day (12-31 to
+	 * 01-01); C7, due Monday 01-05, on that day.
+	 */
+	got = ics_of(&f, 1);
+	assert_non_null(strstr(todo(got, "C2-event@crm-followup", buf,
+	    sizeof(buf)), "SEQUENCE:20453\r\n"
+	    "DTSTART;VALUE=DATE:20251231\r\n"
+	    "DTEND;VALUE=DATE:20260101\r\n"
+	    "SUMMARY:check in: C2\\, phone\r\n"));
+	assert_non_null(strstr(todo(got, "C7-event@crm-followup", buf,
+	    sizeof(buf)), "DTSTART;VALUE=DATE:20260105\r\n"
+	    "DTEND;VALUE=DATE:20260106\r\n"));
+	assert_non_null(strstr(todo(got, "C7-event@crm-followup", buf,
+	    sizeof(buf)), "PRIORITY:5\r\nTRANSP:TRANSPARENT\r\n"));
+	assert_null(strstr(got, "VTODO"));
+	assert_int_equal(count(got, "BEGIN:VEVENT\r\n"), 4);
 	free(got);
 	teardown(&f);
+}
+
+/*
+ * Issue 14 item 3: a to-do says whom to reach and how.  Its 12 + 107
+ * octets of DESCRIPTION fold after "phone:", the 75th octet.  The table has
+ * name, phone and email (the default columns): the summary carries the
+ * name and the detail of the channel, the description every contact
+ * column the table has.  All due today (no contact on record).
+ */
+static void
+test_contact_details(void **state)
+{
+	static const char yaml[] = "winback:\n  values: [lost]\n"
+	    "  every: 6 months\n  channel: Email\n  action: win back\n";
+	struct crm_error e;
+	struct fx f;
+	char *got, buf[2048];
+
+	(void)state;
+	setup(&f, yaml, "customer_id,owner,name,phone,email,segment", NULL,
+	    0);
+	add_ok(&f, 2, "C1,ann,Evergreen Hardware,+1-415-555-0152,"
+	    "priya@example.com,vip");
+	add_ok(&f, 3, "C2,ann,,,,vip");
+	add_ok(&f, 4, "C3,bob,Orchard Inc.,+1-312-555-0198,zoe@example.com,"
+	    "lost");
+	assert_int_equal(crm_schedule_done(f.s, &e), 0);
+	got = ics(&f);
+	assert_string_equal(todo(got, "C1-todo@crm-followup", buf,
+	    sizeof(buf)), "UID:C1-todo@crm-followup\r\n"
+	    "DTSTAMP:20251231T000000Z\r\n"
+	    "SEQUENCE:20453\r\n"
+	    "DUE;VALUE=DATE:20251231\r\n"
+	    "SUMMARY:check in: Evergreen Hardware (C1)\\, phone +1-415-555-0152\r\n"
+	    "DESCRIPTION:no contact on record\\ncustomer: Evergreen Hardware "
+	    "(C1)\\nphone:\r\n"
+	    "  +1-415-555-0152\\nemail: priya@example.com\\nowner: ann\r\n"
+	    "CATEGORIES:ann\r\n"
+	    "PRIORITY:5\r\n"
+	    "STATUS:NEEDS-ACTION\r\n");
+	/* empty name, phone and email: the id alone, no empty lines */
+	assert_non_null(strstr(todo(got, "C2-todo@crm-followup", buf,
+	    sizeof(buf)), "SUMMARY:check in: C2\\, phone\r\n"
+	    "DESCRIPTION:no contact on record\\ncustomer: C2\\nowner: ann\r\n"));
+	/* the email channel (any case) shows the address */
+	assert_non_null(strstr(todo(got, "C3-todo@crm-followup", buf,
+	    sizeof(buf)), "SUMMARY:win back: Orchard Inc. (C3)\\, Email "
+	    "zoe@example.com\r\n"));
+	free(got);
+	teardown(&f);
+}
+
+/*
+ * Contact columns under other names, from columns: in the config: the
+ * description uses the table's names; a named column must be there.
+ */
+static void
+test_contact_columns_named(void **state)
+{
+	static const char yaml[] = "columns:\n  name: Firma\n"
+	    "  phone: Telefon\n  email: Mail\n";
+	struct crm_fu_rules r;
+	struct crm_config c;
+	struct crm_error e;
+	struct row h;
+	struct fx f;
+	char *got, buf[2048];
+
+	(void)state;
+	setup(&f, yaml, "customer_id,owner,Firma,Telefon,Mail,name", NULL, 0);
+	add_ok(&f, 2, "K1,ann,M\xc3\xbcller GmbH,+49 30 1234,info@m.de,"
+	    "not this");
+	assert_int_equal(crm_schedule_done(f.s, &e), 0);
+	got = ics(&f);
+	assert_non_null(strstr(todo(got, "K1-todo@crm-followup", buf,
+	    sizeof(buf)), "SUMMARY:check in: M\xc3\xbcller GmbH (K1)\\, phone "
+	    "+49 30 1234\r\n"));
+	assert_non_null(strstr(unfold(buf), "\\nTelefon: +49 30 1234\\nMail: "
+	    "info@m.de\\n"));
+	free(got);
+	teardown(&f);
+	/* named but missing: the column is required, with its message */
+	assert_int_equal(crm_config_load_string(&c, "f.yaml", yaml,
+	    strlen(yaml), &e), 0);
+	assert_int_equal(crm_fu_load(&r, &c, &e), 0);
+	assert_int_equal(crm_fu_bind(&r, &(struct crm_header){ row(&h, 1,
+	    "customer_id,owner,Firma,telefon"), "t.csv" }, &e), -1);
+	assert_string_equal(e.msg, "no column 'Telefon' in the header "
+	    "(customer_id,owner,Firma,telefon); did you mean 'telefon'?");
+	crm_fu_free(&r);
+	crm_config_free(&c);
+}
+
+/*
+ * UIDs: the id with every byte but ASCII letters, digits, '.', '_' and
+ * '-' as %XX (hex by hand: space 20, comma 2C, e-acute C3 A9, % 25).
+ */
+static void
+test_uid(void **state)
+{
+	char *u;
+
+	(void)state;
+	u = crm_schedule_uid("C 1,\xc3\xa9%x.y_z-0", 0);
+	assert_string_equal(u, "C%201%2C%C3%A9%25x.y_z-0-todo@crm-followup");
+	free(u);
+	u = crm_schedule_uid("C0201", 1);
+	assert_string_equal(u, "C0201-event@crm-followup");
+	free(u);
+	/* "%25" as an id is not "%" encoded: no two ids share a UID */
+	u = crm_schedule_uid("%25", 0);
+	assert_string_equal(u, "%2525-todo@crm-followup");
+	free(u);
 }
 
 static void
@@ -539,6 +717,101 @@ test_one_owner(void **state)
 	teardown(&f);
 }
 
+/*
+ * Issue 14 item 8: an --owner no row has.  The owners of the table are
+ * given back in byte order ("Ann" < "ann" < "bob"), with the one that
+ * differs only in case suggested; once a row matches, nothing is said.
+ */
+static void
+test_owner_missed(void **state)
+{
+	struct crm_error e;
+	struct fx f;
+	const char *near;
+	char buf[512];
+
+	(void)state;
+	setup(&f, NULL, "customer_id,owner", "Bob", 0);
+	add_ok(&f, 2, "a1,bob");
+	add_ok(&f, 3, "a2,ann");
+	add_ok(&f, 4, "a3,Ann");
+	add_ok(&f, 5, "a4,bob");
+	assert_int_equal(crm_schedule_done(f.s, &e), 0);
+	assert_int_equal(crm_schedule_owner_missed(f.s, buf, sizeof(buf),
+	    &near), 1);
+	assert_string_equal(buf, "'Ann', 'ann', 'bob'");
+	assert_string_equal(near, "bob");
+	teardown(&f);
+	/* " ann " is near both "ann" and "Ann": no suggestion */
+	setup(&f, NULL, "customer_id,owner", " ann ", 0);
+	add_ok(&f, 2, "a2,ann");
+	add_ok(&f, 3, "a3,Ann");
+	assert_int_equal(crm_schedule_owner_missed(f.s, buf, sizeof(buf),
+	    &near), 1);
+	assert_string_equal(buf, "'Ann', 'ann'");
+	assert_null(near);
+	teardown(&f);
+	/* a match, even a late one: nothing to say */
+	setup(&f, NULL, "customer_id,owner", "zed", 0);
+	add_ok(&f, 2, "a2,ann");
+	add_ok(&f, 3, "z1,zed");
+	assert_int_equal(crm_schedule_owner_missed(f.s, buf, sizeof(buf),
+	    &near), 0);
+	teardown(&f);
+	/* no filter, or no rows at all: nothing to say either */
+	setup(&f, NULL, "customer_id,owner", NULL, 0);
+	add_ok(&f, 2, "a2,ann");
+	assert_int_equal(crm_schedule_owner_missed(f.s, buf, sizeof(buf),
+	    &near), 0);
+	teardown(&f);
+	setup(&f, NULL, "customer_id,owner", "ann", 0);
+	assert_int_equal(crm_schedule_owner_missed(f.s, buf, sizeof(buf),
+	    &near), 0);
+	teardown(&f);
+}
+
+/* Many owners: the first 10 by bytes, then how many there are. */
+static void
+test_owner_missed_many(void **state)
+{
+	struct fx f;
+	const char *near;
+	char buf[512], line[32];
+	int i;
+
+	(void)state;
+	setup(&f, NULL, "customer_id,owner", "x", 0);
+	for (i = 30; i >= 1; i--) {
+		snprintf(line, sizeof(line), "c%d,o%02d", i, i);
+		add_ok(&f, 32 - i, line);
+	}
+	assert_int_equal(crm_schedule_owner_missed(f.s, buf, sizeof(buf),
+	    &near), 1);
+	assert_string_equal(buf, "'o01', 'o02', 'o03', 'o04', 'o05', 'o06', "
+	    "'o07', 'o08', 'o09', 'o10', ... (30 owners)");
+	assert_null(near);
+	teardown(&f);
+}
+
+/* A win-back value no row has is reported, as a cadence value is. */
+static void
+test_unmatched_lost(void **state)
+{
+	static const char yaml[] = "winback:\n  values: [lost, Lost, gone]\n"
+	    "  every: 6 months\n";
+	struct fx f;
+	size_t k = 0;
+
+	(void)state;
+	setup(&f, yaml, "customer_id,owner,segment", NULL, 0);
+	add_ok(&f, 2, "c1,ann,lost");
+	add_ok(&f, 3, "c2,ann,vip");
+	assert_string_equal(crm_schedule_unmatched_lost(f.s, &k), "Lost");
+	assert_string_equal(crm_schedule_unmatched_lost(f.s, &k), "gone");
+	assert_null(crm_schedule_unmatched_lost(f.s, &k));
+	teardown(&f);
+}
+
 static void
 test_empty_list_and_write_error(void **state)
 {
@@ -561,11 +834,12 @@ test_empty_list_and_write_error(void **state)
 	/* a stream that cannot be written: an error naming the output */
 	fp = fopen("/dev/null", "r");
 	assert_non_null(fp);
-	assert_int_equal(crm_schedule_write_ics(f.s, fp, "out.ics", &e), -1);
+	assert_int_equal(crm_schedule_write_ics(f.s, fp, 0, "out.ics", &e),
+	    -1);
 	assert_int_equal(e.status, CRM_EXIT_DATA);
 	assert_string_equal(e.file, "out.ics");
 	assert_memory_equal(e.msg, "write error: ", 13);
-	assert_int_equal(crm_schedule_write_ics(f.s, fp, NULL, &e), -1);
+	assert_int_equal(crm_schedule_write_ics(f.s, fp, 1, NULL, &e), -1);
 	assert_string_equal(e.file, "<stdout>");
 	fclose(fp);
 	teardown(&f);
@@ -582,6 +856,12 @@ main(void)
 		cmocka_unit_test(test_defer),
 		cmocka_unit_test(test_defer_without_workdays),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_contact_details),
+		cmocka_unit_test(test_contact_columns_named),
+		cmocka_unit_test(test_uid),
+		cmocka_unit_test(test_owner_missed),
+		cmocka_unit_test(test_owner_missed_many),
+		cmocka_unit_test(test_unmatched_lost),
 		cmocka_unit_test(test_owner_order),
 		cmocka_unit_test(test_one_owner),
 		cmocka_unit_test(test_empty_list_and_write_error),
