@@ -37,6 +37,7 @@ CLANG_RT = /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux
 TEST_DEPS = $(BUILD_DEPS) /usr/include/cmocka.h:libcmocka-dev \
 	/usr/bin/rsvg-convert:librsvg2-bin /usr/bin/mandoc:mandoc \
 	/usr/bin/groff:groff /usr/bin/script:bsdutils \
+	/usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar \
 	/usr/bin/clang:clang \
 	$(CLANG_RT)/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
 

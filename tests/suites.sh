@@ -4,6 +4,7 @@
 # and messages again under ASan and UBSan, the fuzzers for a few seconds
 # each) and prints one line per suite with its counts.  A failing suite
 # is printed in full after its line; everything goes to BUILD_DIR/test.log.
+# (The calendars are read back with python3's icalendar, once.)
 # Usage: sh tests/suites.sh MAKE BUILD_DIR
 make=${1:?usage: suites.sh MAKE BUILD_DIR}
 B=${2:?usage: suites.sh MAKE BUILD_DIR}
@@ -35,6 +36,7 @@ grep_line() { grep "$2" "$1" | tail -1 | sed "s/^$3//"; }
 cli_sum() { grep_line "$1" '^cli: ' 'cli: '; }
 messages_sum() { grep_line "$1" '^messages: [0-9]* passed' 'messages: '; }
 fuzz_sum() { grep_line "$1" '^fuzz: ' 'fuzz: '; }
+ics_sum() { grep_line "$1" '^icalendar: ' 'icalendar: '; }
 build_sum() { if [ "$s_rc" -eq 0 ]; then echo ok; else echo failed; fi; }
 
 # units DIR: every test binary of DIR in turn; prints the failing ones'
@@ -73,6 +75,7 @@ suite build build_sum $M B="$B" all units
 suite unit unit_sum units "$B/tests"
 suite cli cli_sum sh tests/cli/run.sh "$B"
 suite messages messages_sum sh tests/cli/messages.sh "$B"
+suite icalendar ics_sum sh tests/cli/icalendar.sh "$B"
 suite man man_sum $M man-lint
 suite "build (asan)" build_sum $M asan-build
 suite "unit (asan)" unit_sum units "$B/asan/tests"
