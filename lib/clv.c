@@ -284,6 +284,10 @@ crm_clv_score_all(const struct crm_btyd *m, const struct crm_gg *g,
 	crm_keyset_init(&k.keys);
 	for (i = 0; i < n && rc == 0; i++) {
 		crm_history_get(s, i, u, &c);
+		if (c.refunds_only) {
+			memset(&out[i], 0, sizeof(out[i]));
+			continue;
+		}
 		if (crm_btyd_p_alive(m, c.x, c.t_x, c.T, &p, e) < 0 ||
 		    cached_sums(&k, m, &c, h, d, &all, &disc, e) < 0 ||
 		    figures(g, &c, p, all, disc, &out[i], e) < 0)

@@ -91,8 +91,9 @@ int crm_clv_score(const struct crm_btyd *m, const struct crm_gg *g,
 
 /*
  * Every customer's figures, out[i] for customer i of the set (in unit
- * u).  Customers with the same x and T share the expensive part.  A
- * failure names the customer.
+ * u); all 0 for a customer with refunds only (it has no history).
+ * Customers with the same x and T share the expensive part.  A failure
+ * names the customer.
  */
 int crm_clv_score_all(const struct crm_btyd *m, const struct crm_gg *g,
     const struct crm_history_set *s, enum crm_unit u, double h, double d,
