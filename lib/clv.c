@@ -269,12 +269,12 @@ name_history(const struct crm_history *c, struct crm_error *e)
 
 int
 crm_clv_score_all(const struct crm_btyd *m, const struct crm_gg *g,
-    const struct crm_history_set *s, enum crm_unit u, double h, double d,
-    struct crm_clv_figures *out, struct crm_error *e)
+    const struct crm_history_set *s, const size_t *order, enum crm_unit u,
+    double h, double d, struct crm_clv_figures *out, struct crm_error *e)
 {
 	struct cache k;
 	struct crm_history c;
-	size_t i, n = crm_history_count(s);
+	size_t i, j, n = crm_history_count(s);
 	double p, all = 0, disc = 0;
 	int rc = 0;
 
@@ -282,7 +282,8 @@ crm_clv_score_all(const struct crm_btyd *m, const struct crm_gg *g,
 		return -1;
 	memset(&k, 0, sizeof(k));
 	crm_keyset_init(&k.keys);
-	for (i = 0; i < n && rc == 0; i++) {
+	for (j = 0; j < n && rc == 0; j++) {
+		i = order != NULL ? order[j] : j;
 		crm_history_get(s, i, u, &c);
 		if (c.refunds_only) {
 			memset(&out[i], 0, sizeof(out[i]));

@@ -108,7 +108,8 @@ crm_clvmode_score(struct crm_clvmode *cm, struct crm_error *e)
 		cm->late += c.late && !c.refunds_only;
 	}
 	return crm_clv_score_all(&cm->m, co->spend ? &cm->g : NULL, cm->h,
-	    (enum crm_unit)co->unit, co->horizon, co->discount, cm->fig, e);
+	    cm->order, (enum crm_unit)co->unit, co->horizon, co->discount,
+	    cm->fig, e);
 }
 
 int

@@ -340,8 +340,8 @@ test_score_all(void **state)
 
 	(void)state;
 	for (k = 0; k < 2; k++) {
-		assert_int_equal(crm_clv_score_all(&m[k], &g, cdnow, CRM_WEEKS,
-		    52, 0.01, all, &e), 0);
+		assert_int_equal(crm_clv_score_all(&m[k], &g, cdnow, NULL,
+		    CRM_WEEKS, 52, 0.01, all, &e), 0);
 		for (i = 0; i < 2357; i++) {
 			crm_history_get(cdnow, i, CRM_WEEKS, &c);
 			assert_int_equal(crm_clv_score(&m[k], &g, &c, 52, 0.01,
@@ -372,12 +372,12 @@ test_failures(void **state)
 	struct crm_error e;
 
 	(void)state;
-	assert_int_equal(crm_clv_score_all(&bg, &g, cdnow, CRM_WEEKS, 52, 0,
-	    all, &e), -1);
+	assert_int_equal(crm_clv_score_all(&bg, &g, cdnow, NULL, CRM_WEEKS,
+	    52, 0, all, &e), -1);
 	assert_string_equal(e.msg, "customer \"00050\": the spend model has "
 	    "no mean for x = 0 (q = 0.9: p x + q must be above 1)");
-	assert_int_equal(crm_clv_score_all(&bg, NULL, cdnow, CRM_WEEKS, -1, 0,
-	    all, &e), -1);
+	assert_int_equal(crm_clv_score_all(&bg, NULL, cdnow, NULL, CRM_WEEKS,
+	    -1, 0, all, &e), -1);
 	assert_int_equal(e.status, CRM_EXIT_USAGE);
 	assert_string_equal(e.msg,
 	    "the horizon (-1) must be between 0 and 1e+06 units");
