@@ -176,6 +176,12 @@ crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
 }
 
 size_t
+crm_history_day_pairs(const struct crm_history_set *h)
+{
+	return crm_u64set_count(&h->days);
+}
+
+size_t
 crm_history_day_bytes(const struct crm_history_set *h)
 {
 	return crm_u64set_bytes(&h->days);

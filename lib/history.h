@@ -101,9 +101,10 @@ long crm_history_add(struct crm_history_set *h, const char *id,
 void crm_history_decimals(struct crm_history_set *h, int d);
 
 /*
- * Bytes the set of purchase days holds (see above), for the cost per
- * day the man page gives.
+ * The purchase days in the set (see above), and the bytes its table
+ * holds: the cost per day the man page gives.
  */
+size_t crm_history_day_pairs(const struct crm_history_set *h);
 size_t crm_history_day_bytes(const struct crm_history_set *h);
 
 /*
