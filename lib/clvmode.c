@@ -60,6 +60,9 @@ crm_clvmode_row(struct crm_clvmode *cm, const struct crm_record *rec,
 	long i;
 	int v;
 
+	/* the customer's slot comes into cache while the row is read */
+	crm_history_prefetch(cm->h, rec->field[cm->rd.idc],
+	    rec->len[cm->rd.idc]);
 	if ((v = crm_order_reader_read(&cm->rd, rec, &row, why)) != 0)
 		return v == CRM_ORDER_LEFT_OUT ? CRM_RECORD_OK : v;
 	if ((i = crm_history_add(cm->h, row.id, row.idlen, row.date,

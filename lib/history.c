@@ -175,6 +175,13 @@ crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
 	return fold(h, i, date, amount, e) < 0 ? -1 : i;
 }
 
+void
+crm_history_prefetch(const struct crm_history_set *h, const char *id,
+    size_t idlen)
+{
+	crm_keyset_prefetch(&h->ids, id, idlen);
+}
+
 size_t
 crm_history_day_pairs(const struct crm_history_set *h)
 {

@@ -94,6 +94,14 @@ long crm_history_add(struct crm_history_set *h, const char *id,
     size_t idlen, int32_t date, double amount, struct crm_error *e);
 
 /*
+ * Starts loading where the lookup of id will begin, so that a
+ * crm_history_add of it after other work (parsing the rest of its row)
+ * finds it in cache.
+ */
+void crm_history_prefetch(const struct crm_history_set *h, const char *id,
+    size_t idlen);
+
+/*
  * Spend is then rounded to d decimals (0 to 9; at most 9 are kept), the
  * most any amount had: without it (or with d < 0) spend is the plain
  * sum, exact to the last bits only for rows in one order.
