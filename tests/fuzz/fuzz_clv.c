@@ -1,13 +1,13 @@
 /*
  * fuzz_clv.c - libFuzzer harness for the customer-base models: order rows
  * (customers, days, amounts and refunds in any order) folded into
- * histories, the models fitted or given parameters anywhere in
- * e^-25 .. e^25, every customer scored, the holdout table.  Whatever the
+ * histories, parameters anywhere in e^-25 .. e^25, the log-likelihoods
+ * a fit maximises, every customer scored, the holdout table.  Whatever the
  * input, each figure is finite and in its range or the call fails with a
  * reason, never nan or inf; the numbers written read back.
  *
- * Input: a flags byte (bit 0 Pareto/NBD, bit 1 spend, bit 2 fit instead
- * of the parameters given, bits 3-4 the unit), a discount byte, 7 16-bit
+ * Input: a flags byte (bit 0 Pareto/NBD, bit 1 spend, bit 2 the fit's
+ * log-likelihoods too, bits 3-4 the unit), a discount byte, 7 16-bit
  * parameters (r alpha a|s b|beta p q gamma, on a log scale), then rows
  * of 4 bytes: customer (of 8), day (16 bits, of 800), amount (signed).
  * Calibration end day 500, as-of day 730.
@@ -18,13 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "btydfit.h"
 #include "clv.h"
 #include "clvcsv.h"
+#include "triples.h"
 #include "value.h"
 
 #define CAL_END		500
 #define AS_OF		730
-#define MAX_FIT_ROWS	64
 
 /* A figure as crm-score writes it: no nan, no inf, reads back. */
 static void
@@ -66,28 +67,43 @@ param(const unsigned char *p)
 	return exp(u / 65535.0 * 50 - 25);
 }
 
-/* The models fitted, or the parameters given; 0 when there are any. */
-static int
+/*
+ * The parameters given; with fit, the log-likelihood the fit would
+ * maximise is evaluated at them too (the fit itself, thousands of
+ * evaluations, is too slow for a fuzzer, and it only ever tries
+ * parameters of this range): finite, or a failure.
+ */
+static void
 models(struct crm_history_set *h, enum crm_unit u, const unsigned char *d,
-    int fit, struct crm_btyd *m, struct crm_gg *g, int *spend)
+    int fit, struct crm_btyd *m, struct crm_gg *g)
 {
-	struct crm_clv_estimate est;
+	struct crm_triples t;
+	struct crm_history c;
 	struct crm_error e;
-	int i;
+	size_t i, bad;
+	double ll;
 
 	for (i = 0; i < CRM_BTYD_NPARAM; i++)
 		m->par[i] = param(d + 2 * i);
 	for (i = 0; i < CRM_GG_NPARAM; i++)
 		g->par[i] = param(d + 8 + 2 * i);
 	if (!fit)
-		return 0;
-	if (crm_clv_fit_purchases(h, u, m, &est, &e) < 0)
-		return -1;
-	if (!isfinite(est.loglik))
+		return;
+	crm_triples_init(&t);
+	for (i = 0; i < crm_history_count(h); i++) {
+		crm_history_get(h, i, u, &c);
+		if (!c.late && crm_triples_add(&t, c.x, c.t_x, c.T, 1, &e) < 0)
+			abort();
+		if (!c.late && c.x > 0 && c.spend > 0 &&
+		    crm_gg_loglik(g, c.x, c.spend, &ll, &e) == 0 &&
+		    !isfinite(ll))
+			abort();
+	}
+	if (crm_triples_sort(&t, &e) < 0 || crm_triples_index(&t, &e) < 0)
 		abort();
-	if (*spend && crm_clv_fit_spend(h, u, g, &est, &e) < 0)
-		*spend = 0;
-	return 0;
+	if (crm_btydfit_loglik(&t, m, &ll, &bad, &e) == 0 && !isfinite(ll))
+		abort();
+	crm_triples_free(&t);
 }
 
 int
@@ -109,7 +125,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	m.model = data[0] & 1 ? CRM_PNBD : CRM_BGNBD;
 	spend = (data[0] & 2) != 0;
-	fit = (data[0] & 4) != 0 && (size - 16) / 4 <= MAX_FIT_ROWS;
+	fit = (data[0] & 4) != 0;
 	u = (enum crm_unit)((data[0] >> 3) % 3);
 	d = data[1] / 255.0;
 	if ((h = crm_history_new(CAL_END, AS_OF, &e)) == NULL)
@@ -124,8 +140,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			abort();
 	}
 	n = crm_history_count(h);
-	if (models(h, u, data + 2, fit, &m, &g, &spend) == 0 &&
-	    crm_clv_score_all(&m, spend ? &g : NULL, h, NULL, u, 52, d, fig,
+	models(h, u, data + 2, fit, &m, &g);
+	if (crm_clv_score_all(&m, spend ? &g : NULL, h, NULL, u, 52, d, fig,
 	    &e) == 0) {
 		for (i = 0; i < n; i++) {
 			crm_history_get(h, i, u, &c);
