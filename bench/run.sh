@@ -107,6 +107,19 @@ if [ ! -x "$PARSE" ] || [ "$HERE/parse.c" -nt "$PARSE" ]; then
 	    die "cannot build bench/parse.c (libcsv-dev missing? run make first)"
 fi
 
+# The stages of crm-score --model (bench/clvstages.c), over the library
+# of the build.
+CLVSTAGES=$W/clvstages
+LIBCRM=$(cd "$B" && pwd)/libcrm.a
+if [ ! -x "$CLVSTAGES" ] || [ "$HERE/clvstages.c" -nt "$CLVSTAGES" ] ||
+    [ "$LIBCRM" -nt "$CLVSTAGES" ]; then
+	say "building $CLVSTAGES"
+	$CC -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 \
+	    -I"$ROOT/lib" -o "$CLVSTAGES" "$HERE/clvstages.c" "$LIBCRM" \
+	    -lcsv -lyaml -lgsl -lgslcblas -lm ||
+	    die "cannot build bench/clvstages.c (run make first)"
+fi
+
 # ---------------------------------------------------------------- data
 
 # size_rows NAME: the number of rows of a size name (1m, 10m, 250k ...).
@@ -368,6 +381,91 @@ target() {
 
 div() { [ -n "$1" ] && [ -n "$2" ] && $AWK -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.4f", a / b }'; }
 
+# ---------------------------------------------------------------- models
+
+# models_task FILE DATE_COL CAL_END AS_OF PARSE_TIME: crm-score --model on
+# FILE (dates in DATE_COL, calibration end CAL_END, as of AS_OF), timed
+# with its peak memory: BG/NBD and Pareto/NBD with Gamma-Gamma, fit and
+# scoring; then Pareto/NBD again with the parameters its fit saved
+# (--params-in: the summary pass and the scoring, no fit), which must
+# give the same bytes.  The last round adds where the time goes, stage
+# by stage (bench/clvstages.c).
+models_task() {
+	mt_f=$1 mt_date=$2 mt_cal=$3 mt_asof=$4 mt_parse=$5
+	TASK=models
+	ROWS=$W/rows-$SIZE-$TASK
+	: > "$ROWS"
+	mt_opts="--spend gamma-gamma --date $mt_date --calibration-end $mt_cal --as-of $mt_asof -q"
+	REF=$O-models-bgnbd.csv
+	measure "crm-score --model bgnbd (fit, score)" "$REF" \
+	    "'$BIN/crm-score' --model bgnbd $mt_opts --params '$W/params-bgnbd-$SIZE.csv' '$mt_f'"
+	record "crm-score --model bgnbd (fit, score)" reference
+	REF=$O-models-pnbd.csv
+	measure "crm-score --model pnbd (fit, score)" "$REF" \
+	    "'$BIN/crm-score' --model pnbd $mt_opts --params '$W/params-pnbd-$SIZE.csv' '$mt_f'"
+	record "crm-score --model pnbd (fit, score)" "—"
+	if [ "$M_STATUS" = ok ]; then
+		measure "crm-score --model pnbd --params-in (score only)" \
+		    "$O-models-pnbd-in.csv" \
+		    "'$BIN/crm-score' --model pnbd $mt_opts --params-in '$W/params-pnbd-$SIZE.csv' '$mt_f'"
+		if [ "$M_STATUS" = ok ] && cmp -s "$REF" "$O-models-pnbd-in.csv"; then
+			record "crm-score --model pnbd --params-in (score only)" "same bytes as the fit's"
+		else
+			record "crm-score --model pnbd --params-in (score only)" "differs"
+		fi
+	fi
+	{
+		echo
+		echo "#### Customer-base models (crm-score --model ... --spend gamma-gamma, calibration end $mt_cal)"
+		echo
+		table "$(fsize "$mt_f")" "$mt_parse"
+	} >> "$REPORT"
+	[ "$ROUND" -eq "$REPEAT" ] || return 0
+	{
+		echo
+		echo "Where the time goes, stage by stage (bench/clvstages.c, one run, weeks):"
+		echo
+		echo "| stage | s | |"
+		echo "| --- | ---: | --- |"
+		"$CLVSTAGES" "$mt_f" customer_id "$mt_date" amount "$mt_cal" \
+		    "$mt_asof" 2>&1 || echo "| clvstages failed | | |"
+	} >> "$REPORT"
+}
+
+# cdnow_task: the models on the CDNOW master file of the team's shared
+# data (23,570 customers; converted to CSV on the fly), weeks, calibration
+# end 1997-09-30 as in the papers, when the file is there.
+CDNOW_MASTER=$ROOT/../shared/data/cdnow/CDNOW_master.txt
+cdnow_task() {
+	if [ ! -f "$CDNOW_MASTER" ]; then
+		printf '\n### CDNOW master\n\nNot run: %s is not there.\n' \
+		    "$CDNOW_MASTER" >> "$REPORT"
+		return 0
+	fi
+	C=$W/cdnow-master.csv
+	tr -d '\r' < "$CDNOW_MASTER" | $AWK 'NR == 1 {
+		print "customer_id,date,cds,amount"; next }
+	    { print $1 "," $2 "," $3 "," $4 }' > "$C" ||
+	    die "cannot convert $CDNOW_MASTER"
+	SIZE=cdnow O=$OUT/cdnow
+	TIMES=$W/times-cdnow
+	rm -rf "$TIMES" && mkdir -p "$TIMES" || die "cannot create $TIMES"
+	c_all=$REPORT
+	REPORT=$W/report-cdnow.md
+	ROUND=1
+	while [ "$ROUND" -le "$REPEAT" ]; do
+		{
+			echo
+			echo "### CDNOW master: $(($(wc -l < "$C") - 1)) purchase rows, $(($(cut -d, -f1 "$C" | sort -u | wc -l) - 1)) customers, $(fsize "$C") bytes"
+		} > "$REPORT"
+		cat "$C" > /dev/null
+		models_task "$C" date 1997-09-30 1998-06-30 ""
+		ROUND=$((ROUND + 1))
+	done
+	cat "$REPORT" >> "$c_all"
+	REPORT=$c_all
+}
+
 # ---------------------------------------------------------------- tasks
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
@@ -560,6 +658,9 @@ run_tasks() {
 	  echo "Input: the segmented customer table with an owner column (5 owners), $FOSIZE bytes. No peer: an equivalent needs working days and holidays, month-end clamping, milestone windows and a per-owner daily capacity, which is a program, not a one-liner; ours is timed alone."; echo
 	  table "$FOSIZE" "$FPARSE_T"; } >> "$REPORT"
 
+	# ---- f. customer-base models, fitted on everything to the as-of date
+	models_task "$F" order_date "$AS_OF" "$AS_OF" "$PARSE_T"
+
 	# ---- targets of issue 7
 	SCORE_T=$(get rfm crm-score 2); PARETO_T=$(get pareto "crm-pareto --by" 2)
 	SEG_T=$(get segment "crm-segment --preset rfm" 2); FOL_T=$(get followup crm-followup 2)
@@ -597,6 +698,8 @@ run_tasks() {
 		fi
 	} >> "$REPORT"
 }
+
+cdnow_task
 
 for SIZE in $BENCH_SIZES; do
 	ROWS_N=$(size_rows "$SIZE")

@@ -5,6 +5,7 @@
  * against crm_btyd_loglik customer by customer.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -214,6 +215,18 @@ pn_loglik(const struct crm_triples *t, const struct crm_btyd *m,
 	return 0;
 }
 
+/* Prefixes *e with history i: the fit's messages name no customer. */
+static int
+name_history(const struct crm_triples *t, size_t i, struct crm_error *e)
+{
+	char msg[sizeof(e->msg)];
+
+	snprintf(msg, sizeof(msg), "%s", e->msg);
+	return crm_error_set(e, e->status, NULL, 0, 0,
+	    "history (x %g, t_x %g, T %g): %s", t->x[i], t->t_x[i], t->T[i],
+	    msg);
+}
+
 int
 crm_btydfit_loglik(const struct crm_triples *t, const struct crm_btyd *m,
     double *ll, size_t *bad, struct crm_error *e)
@@ -233,6 +246,8 @@ crm_btydfit_loglik(const struct crm_triples *t, const struct crm_btyd *m,
 	else
 		rc = bg_loglik(t, m, &s, ll, bad, e);
 	free(s.mem);
+	if (rc < 0 && *bad < t->n)
+		return name_history(t, *bad, e);
 	if (rc == 0 && !isfinite(*ll))
 		rc = crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "the log-likelihood is not finite");

@@ -31,7 +31,8 @@ crm_clv_fit_purchases(const struct crm_history_set *h, enum crm_unit u,
 		if (!c.late && crm_triples_add(&t, c.x, c.t_x, c.T, 1, e) < 0)
 			goto out;
 	}
-	if (crm_triples_index(&t, e) < 0 ||
+	/* sorted, so that the fit does not depend on the customers' order */
+	if (crm_triples_sort(&t, e) < 0 || crm_triples_index(&t, e) < 0 ||
 	    crm_btydfit_fit(&t, m, &res, e) < 0)
 		goto out;
 	memcpy(est->value, m->par, sizeof(m->par));
@@ -46,29 +47,69 @@ out:
 	return rc;
 }
 
+struct buyer {
+	double x, m;
+};
+
+static int
+by_buyer(const void *a, const void *b)
+{
+	const struct buyer *p = a, *q = b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	return (p->m > q->m) - (p->m < q->m);
+}
+
+/*
+ * The repeat buyers' x and mean spend, in ascending order (so that the
+ * fit does not depend on the customers' order); *n of them.
+ */
+static int
+buyers(const struct crm_history_set *h, enum crm_unit u, double **x,
+    double **m, size_t *n, struct crm_error *e)
+{
+	struct crm_history c;
+	struct buyer *b;
+	size_t i, k = 0, nc = crm_history_count(h);
+
+	*x = malloc((nc ? nc : 1) * sizeof(**x));
+	*m = malloc((nc ? nc : 1) * sizeof(**m));
+	b = malloc((nc ? nc : 1) * sizeof(*b));
+	if (*x == NULL || *m == NULL || b == NULL) {
+		free(b);
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	}
+	for (i = 0; i < nc; i++) {
+		crm_history_get(h, i, u, &c);
+		if (!c.late && c.x > 0 && c.spend > 0) {
+			b[k].x = c.x;
+			b[k++].m = c.spend;
+		}
+	}
+	qsort(b, k, sizeof(*b), by_buyer);
+	for (i = 0; i < k; i++) {
+		(*x)[i] = b[i].x;
+		(*m)[i] = b[i].m;
+	}
+	free(b);
+	*n = k;
+	return 0;
+}
+
 int
 crm_clv_fit_spend(const struct crm_history_set *h, enum crm_unit u,
     struct crm_gg *g, struct crm_clv_estimate *est, struct crm_error *e)
 {
 	struct crm_mlfit_result res;
-	struct crm_history c;
-	size_t i, k = 0, n = crm_history_count(h);
-	double *x = malloc((n ? n : 1) * sizeof(*x));
-	double *m = malloc((n ? n : 1) * sizeof(*m));
+	double *x = NULL, *m = NULL;
+	size_t k = 0;
 	int rc = -1;
 
 	memset(est, 0, sizeof(*est));
-	if (x == NULL || m == NULL) {
-		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	if (buyers(h, u, &x, &m, &k, e) < 0)
 		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		crm_history_get(h, i, u, &c);
-		if (!c.late && c.x > 0 && c.spend > 0) {
-			x[k] = c.x;
-			m[k++] = c.spend;
-		}
-	}
 	if (crm_gg_fit(x, m, k, g, &res, e) < 0)
 		goto out;
 	memcpy(est->value, g->par, sizeof(g->par));
@@ -214,14 +255,26 @@ name_customer(const struct crm_history_set *s, size_t i, struct crm_error *e)
 	    crm_error_quote(id, strlen(id), q, sizeof(q)), msg);
 }
 
+/* Prefixes *e with the history. */
+static int
+name_history(const struct crm_history *c, struct crm_error *e)
+{
+	char msg[sizeof(e->msg)];
+
+	snprintf(msg, sizeof(msg), "%s", e->msg);
+	return crm_error_set(e, e->status, NULL, 0, 0,
+	    "history (x %g, t_x %g, T %g): %s", (double)c->x, c->t_x, c->T,
+	    msg);
+}
+
 int
 crm_clv_score_all(const struct crm_btyd *m, const struct crm_gg *g,
-    const struct crm_history_set *s, enum crm_unit u, double h, double d,
-    struct crm_clv_figures *out, struct crm_error *e)
+    const struct crm_history_set *s, const size_t *order, enum crm_unit u,
+    double h, double d, struct crm_clv_figures *out, struct crm_error *e)
 {
 	struct cache k;
 	struct crm_history c;
-	size_t i, n = crm_history_count(s);
+	size_t i, j, n = crm_history_count(s);
 	double p, all = 0, disc = 0;
 	int rc = 0;
 
@@ -229,8 +282,13 @@ crm_clv_score_all(const struct crm_btyd *m, const struct crm_gg *g,
 		return -1;
 	memset(&k, 0, sizeof(k));
 	crm_keyset_init(&k.keys);
-	for (i = 0; i < n && rc == 0; i++) {
+	for (j = 0; j < n && rc == 0; j++) {
+		i = order != NULL ? order[j] : j;
 		crm_history_get(s, i, u, &c);
+		if (c.refunds_only) {
+			memset(&out[i], 0, sizeof(out[i]));
+			continue;
+		}
 		if (crm_btyd_p_alive(m, c.x, c.t_x, c.T, &p, e) < 0 ||
 		    cached_sums(&k, m, &c, h, d, &all, &disc, e) < 0 ||
 		    figures(g, &c, p, all, disc, &out[i], e) < 0)
@@ -250,13 +308,52 @@ tally(struct crm_clv_holdout_row *row, double actual, double expected)
 	row->expected += expected;
 }
 
+static int
+by_history(const void *a, const void *b)
+{
+	const struct crm_history *p = a, *q = b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	if (p->t_x != q->t_x)
+		return p->t_x < q->t_x ? -1 : 1;
+	if (p->T != q->T)
+		return p->T < q->T ? -1 : 1;
+	return (p->holdout > q->holdout) - (p->holdout < q->holdout);
+}
+
+/*
+ * The histories of the customers in the fit, sorted: the table's sums
+ * are then made in one order whatever the customers' order.
+ */
+static struct crm_history *
+sorted_histories(const struct crm_history_set *s, enum crm_unit u,
+    size_t *n, struct crm_error *e)
+{
+	size_t i, k = 0, nc = crm_history_count(s);
+	struct crm_history *c = malloc((nc ? nc : 1) * sizeof(*c));
+
+	if (c == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	for (i = 0; i < nc; i++) {
+		crm_history_get(s, i, u, &c[k]);
+		if (!c[k].late)
+			k++;
+	}
+	qsort(c, k, sizeof(*c), by_history);
+	*n = k;
+	return c;
+}
+
 int
 crm_clv_holdout(const struct crm_btyd *m, const struct crm_history_set *s,
     enum crm_unit u, struct crm_clv_holdout_row *rows, struct crm_error *e)
 {
 	struct cache k;
-	struct crm_history c;
-	size_t i, n = crm_history_count(s);
+	struct crm_history *c;
+	size_t i, n;
 	double span = crm_history_span(s, u), p, all = 0, disc;
 	int j, rc = 0;
 
@@ -264,23 +361,23 @@ crm_clv_holdout(const struct crm_btyd *m, const struct crm_history_set *s,
 		memset(&rows[j], 0, sizeof(rows[j]));
 		rows[j].x = j < CRM_CLV_HOLDOUT_ROWS - 1 ? j : -1;
 	}
+	if ((c = sorted_histories(s, u, &n, e)) == NULL)
+		return -1;
 	memset(&k, 0, sizeof(k));
 	crm_keyset_init(&k.keys);
 	for (i = 0; i < n && rc == 0; i++) {
-		crm_history_get(s, i, u, &c);
-		if (c.late)
-			continue;
-		if (crm_btyd_p_alive(m, c.x, c.t_x, c.T, &p, e) < 0 ||
-		    cached_sums(&k, m, &c, span, 0, &all, &disc, e) < 0) {
-			rc = name_customer(s, i, e);
+		if (crm_btyd_p_alive(m, c[i].x, c[i].t_x, c[i].T, &p, e) < 0 ||
+		    cached_sums(&k, m, &c[i], span, 0, &all, &disc, e) < 0) {
+			rc = name_history(&c[i], e);
 			break;
 		}
-		tally(&rows[c.x < 7 ? c.x : 7], c.holdout, p * all);
-		tally(&rows[8], c.holdout, p * all);
+		tally(&rows[c[i].x < 7 ? c[i].x : 7], c[i].holdout, p * all);
+		tally(&rows[8], c[i].holdout, p * all);
 	}
 	crm_keyset_free(&k.keys);
 	free(k.all);
 	free(k.disc);
+	free(c);
 	for (j = 0; j < CRM_CLV_HOLDOUT_ROWS; j++)
 		if (rows[j].customers > 0) {
 			rows[j].actual /= rows[j].customers;

@@ -8,8 +8,8 @@
  *   set = crm_history_new(cal_end, as_of, e); crm_history_add(...) per row
  *   crm_clv_fit_purchases(set, unit, &model, &est, e)   (model.model set)
  *   crm_clv_fit_spend(set, unit, &gg, &gest, e)          (optional)
- *   crm_clv_score_all(&model, &gg or NULL, set, unit, horizon, discount,
- *       figures, e)
+ *   crm_clv_score_all(&model, &gg or NULL, set, order, unit, horizon,
+ *       discount, figures, e)
  *   crm_clv_holdout(&model, set, unit, rows, e)
  *
  * Saved parameters (--params-in) go straight into struct crm_btyd and
@@ -91,12 +91,15 @@ int crm_clv_score(const struct crm_btyd *m, const struct crm_gg *g,
 
 /*
  * Every customer's figures, out[i] for customer i of the set (in unit
- * u).  Customers with the same x and T share the expensive part.  A
- * failure names the customer.
+ * u); all 0 for a customer with refunds only (it has no history).
+ * Customers with the same x and T share the expensive part.  They are
+ * scored in the order of order (customer numbers; NULL: by number), so
+ * that a failure, which names the customer, names the first one in that
+ * order (crm-score: by id, whatever the order of the rows).
  */
 int crm_clv_score_all(const struct crm_btyd *m, const struct crm_gg *g,
-    const struct crm_history_set *s, enum crm_unit u, double h, double d,
-    struct crm_clv_figures *out, struct crm_error *e);
+    const struct crm_history_set *s, const size_t *order, enum crm_unit u,
+    double h, double d, struct crm_clv_figures *out, struct crm_error *e);
 
 #define CRM_CLV_HOLDOUT_ROWS	9
 

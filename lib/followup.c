@@ -287,6 +287,45 @@ load_complaints(struct crm_fu_rules *r, struct crm_config *c,
 	return 0;
 }
 
+/*
+ * The keys of a trigger on a number (below): the column under a
+ * threshold, optionally a value column at a minimum, and how long after
+ * a contact it is not due again.  Returns 1 for such a trigger, 0 for a
+ * date trigger, -1 on error.
+ */
+static int
+load_threshold(struct crm_fu_date_rule *d, struct crm_config *c,
+    yaml_node_t *map, struct crm_error *e)
+{
+	yaml_node_t *n = crm_config_get(c, map, "below");
+	int every, has_min = crm_config_get(c, map, "min_value") != NULL;
+
+	if ((every = get_interval(c, map, "every", &d->every, e)) < 0 ||
+	    get_text(c, map, "value", &d->value, e) < 0 ||
+	    get_number(c, map, "min_value", &d->min_value, e) < 0)
+		return -1;
+	if (n == NULL) {
+		if (every || d->value != NULL || has_min)
+			return crm_config_error_at(c, map, e, "every, value "
+			    "and min_value are for a trigger with below");
+		return 0;
+	}
+	if (crm_config_number(c, n, &d->below, e) < 0)
+		return -1;
+	if ((d->value != NULL) != has_min)
+		return crm_config_error_at(c, map, e,
+		    "give value and min_value together");
+	if (crm_config_get(c, map, "before") != NULL ||
+	    crm_config_get(c, map, "after") != NULL ||
+	    crm_config_get(c, map, "yearly") != NULL)
+		return crm_config_error_at(c, map, e, "a trigger with below "
+		    "takes no before, after or yearly");
+	if (!every)
+		d->every = ninety_days;
+	d->threshold = 1;
+	return 1;
+}
+
 /* One milestone (milestone != 0) or trigger of the list. */
 static int
 load_date_rule(struct crm_fu_rules *r, struct crm_config *c,
@@ -295,9 +334,10 @@ load_date_rule(struct crm_fu_rules *r, struct crm_config *c,
 	static const char *const mkeys[] = { "column", "after", "reason",
 	    "channel", "action", "priority", NULL };
 	static const char *const tkeys[] = { "column", "before", "after",
-	    "yearly", "reason", "channel", "action", "priority", NULL };
+	    "yearly", "below", "value", "min_value", "every", "reason",
+	    "channel", "action", "priority", NULL };
 	struct crm_fu_date_rule *d;
-	int before, after, yearly = 0;
+	int before, after, yearly = 0, thr;
 	yaml_node_t *n;
 
 	if (crm_config_check_keys(c, map, milestone ? mkeys : tkeys, e) < 0)
@@ -310,7 +350,7 @@ load_date_rule(struct crm_fu_rules *r, struct crm_config *c,
 	d = &r->dates[r->ndates];
 	memset(d, 0, sizeof(*d));
 	d->node = map;
-	d->col = -1;
+	d->col = d->value_col = -1;
 	d->milestone = milestone;
 	d->channel = r->cadence_channel;
 	d->action = milestone ? "follow up on the purchase" : "get in touch";
@@ -322,11 +362,19 @@ load_date_rule(struct crm_fu_rules *r, struct crm_config *c,
 	    get_text(c, map, "action", &d->action, e) < 0 ||
 	    get_number(c, map, "priority", &d->priority, e) < 0)
 		return -1;
+	if (d->column == NULL)
+		return crm_config_error_at(c, map, e, "missing key 'column'");
+	if (!milestone && (thr = load_threshold(d, c, map, e)) != 0) {
+		if (thr < 0)
+			return -1;
+		if (d->name == NULL)
+			d->name = d->column;
+		r->ndates++;
+		return 0;
+	}
 	if ((n = crm_config_get(c, map, "yearly")) != NULL &&
 	    crm_config_bool(c, n, &yearly, e) < 0)
 		return -1;
-	if (d->column == NULL)
-		return crm_config_error_at(c, map, e, "missing key 'column'");
 	if (before && after)
 		return crm_config_error_at(c, map, e,
 		    "give before or after, not both");
@@ -604,7 +652,9 @@ crm_fu_bind(struct crm_fu_rules *r, const struct crm_header *h,
 		return -1;
 	for (i = 0; i < r->ndates; i++)
 		if (crm_header_require(h, r->dates[i].column,
-		    &r->dates[i].col, e) < 0)
+		    &r->dates[i].col, e) < 0 ||
+		    (r->dates[i].value != NULL && crm_header_require(h,
+		    r->dates[i].value, &r->dates[i].value_col, e) < 0))
 			return -1;
 	if (bind_contact(h, r->name, r->name_named, &r->name_col, e) < 0 ||
 	    bind_contact(h, r->phone, r->phone_named, &r->phone_col, e) < 0 ||
@@ -985,6 +1035,65 @@ date_rule_reason(const struct crm_fu_date_rule *dr, int32_t event,
 	}
 }
 
+/* A number field: 1 with *v, 0 when empty, -1 when invalid. */
+static int
+number_field(const struct crm_record *rec, long col, const char *name,
+    const struct crm_fu_env *env, double *v, struct crm_error *e)
+{
+	int r = crm_number_parse(rec->field[col], env->decimal_comma, v,
+	    NULL);
+
+	if (r == CRM_VALUE_EMPTY)
+		return 0;
+	if (r != CRM_VALUE_OK)
+		return bad_field(rec, col, name, "number", e);
+	return 1;
+}
+
+/*
+ * A trigger on a number: due when the column is below the threshold
+ * (and the value column at its minimum), at once, or when `every` has
+ * passed since the last contact; never before today, as no one knows
+ * since when it has held.  An empty field does not hold.
+ */
+static int
+consider_threshold(struct candidate_ctx *x, const struct crm_record *rec,
+    const struct crm_fu_date_rule *dr, struct crm_error *e)
+{
+	char reason[512], cond[256] = "", a[16], iv[32], t[64], m[64];
+	double v, w;
+	int got;
+	int32_t due = x->env->as_of;
+
+	if ((got = number_field(rec, dr->col, dr->column, x->env, &v,
+	    e)) <= 0 || !(v < dr->below))
+		return got;
+	if (dr->value != NULL && ((got = number_field(rec, dr->value_col,
+	    dr->value, x->env, &w, e)) <= 0 || !(w >= dr->min_value)))
+		return got;
+	crm_fraction_format(dr->below, 6, t, sizeof(t));
+	crm_fraction_format(dr->min_value, 6, m, sizeof(m));
+	if (dr->value != NULL)
+		snprintf(cond, sizeof(cond), ", %s %s at least %s", dr->value,
+		    rec->field[dr->value_col], m);
+	if (x->last == CRM_NO_DATE) {
+		snprintf(reason, sizeof(reason), "%s: %s %s below %s%s, no "
+		    "contact on record", dr->name, dr->column,
+		    rec->field[dr->col], t, cond);
+	} else {
+		crm_date_format(x->last, a);
+		interval_text(&dr->every, iv, sizeof(iv));
+		snprintf(reason, sizeof(reason), "%s: %s %s below %s%s, "
+		    "last contact %s (every %s)", dr->name, dr->column,
+		    rec->field[dr->col], t, cond, a, iv);
+		if (crm_date_add(x->last, &dr->every) > due)
+			due = crm_date_add(x->last, &dr->every);
+	}
+	consider(x, CRM_FU_TRIGGER, due, dr->priority, dr->channel,
+	    dr->action, reason);
+	return 0;
+}
+
 static int
 consider_date_rules(struct candidate_ctx *x, const struct crm_record *rec,
     struct crm_error *e)
@@ -998,6 +1107,11 @@ consider_date_rules(struct candidate_ctx *x, const struct crm_record *rec,
 	for (i = 0; i < r->ndates; i++) {
 		const struct crm_fu_date_rule *dr = &r->dates[i];
 
+		if (dr->threshold) {
+			if (consider_threshold(x, rec, dr, e) < 0)
+				return -1;
+			continue;
+		}
 		if ((got = date_field(rec, dr->col, dr->column, x->env, &d,
 		    e)) < 0)
 			return -1;

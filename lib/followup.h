@@ -16,7 +16,11 @@
  *   milestone   N days after a date column (purchase, delivery): due
  *               once, until a contact on or after the due date
  *   trigger     N days before or after a date column, or its yearly
- *               anniversary: due once per occurrence, the same way
+ *               anniversary: due once per occurrence, the same way; or
+ *               a number column below a threshold (p_alive, for a
+ *               win-back), optionally for customers whose value column
+ *               is at least a minimum: due at once, then not again
+ *               within `every` of a contact
  *
  * Milestones and triggers missed for longer than `window` are dropped.
  * After N unanswered attempts (back-off), nothing is due before the last
@@ -51,12 +55,18 @@ enum crm_fu_kind {
 
 enum crm_trigger_when { CRM_BEFORE, CRM_AFTER, CRM_YEARLY };
 
-/* A milestone or a date trigger. */
+/* A milestone, a date trigger or a threshold trigger. */
 struct crm_fu_date_rule {
 	const char *column;
 	long col;
-	enum crm_trigger_when when;
+	enum crm_trigger_when when;	/* a date trigger's */
 	struct crm_interval offset;
+	int threshold;			/* a trigger on column < below */
+	double below;
+	const char *value;		/* and value >= min_value; or NULL */
+	long value_col;
+	double min_value;
+	struct crm_interval every;	/* not again within this of a contact */
 	const char *name;		/* the reason's words */
 	int milestone;			/* a milestone, else a trigger */
 	const char *channel, *action;

@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "history.h"
+#include "arena.h"
 #include "keyset.h"
+#include "u64set.h"
 #include "value.h"
 
-/* 40 bytes a customer. */
+/* 40 bytes a customer; all 0 until its first purchase. */
 struct entry {
 	int32_t first, last;	/* first and last purchase days */
 	int32_t last_cal;	/* last calibration purchase; if ncal > 0 */
@@ -22,7 +24,9 @@ struct crm_history_set {
 	struct crm_keyset ids;
 	struct entry *c;
 	size_t cap;
+	struct crm_u64set days;	/* (customer, day) strictly inside */
 	int32_t cal_end, as_of;
+	int decimals;		/* of the amounts; -1: no rounding */
 	uint64_t refunds;
 };
 
@@ -41,9 +45,17 @@ crm_history_new(int32_t cal_end, int32_t as_of, struct crm_error *e)
 		return NULL;
 	}
 	crm_keyset_init(&h->ids);
+	crm_u64set_init(&h->days);
 	h->cal_end = cal_end;
 	h->as_of = as_of;
+	h->decimals = -1;
 	return h;
+}
+
+void
+crm_history_decimals(struct crm_history_set *h, int d)
+{
+	h->decimals = d > 9 ? 9 : d;
 }
 
 /* Counts a new purchase day of customer c (not its birth day). */
@@ -60,7 +72,7 @@ new_day(struct crm_history_set *h, struct entry *c, int32_t date,
 		c->nhold++;
 }
 
-/* Starts customer c's history with its first row. */
+/* Starts customer c's history with its first purchase. */
 static void
 born(struct crm_history_set *h, struct entry *c, int32_t date, double amount)
 {
@@ -70,67 +82,73 @@ born(struct crm_history_set *h, struct entry *c, int32_t date, double amount)
 	new_day(h, c, date, 0);
 }
 
-static int
-out_of_order(const struct crm_history_set *h, long i, const struct entry *c,
-    int32_t date, struct crm_error *e)
+static uint64_t
+pair(long i, int32_t date)
 {
-	char q[64], d[16], f[16], l[16];
-	const char *id = crm_keyset_text(&h->ids, (size_t)i);
-
-	crm_date_format(date, d);
-	crm_date_format(c->first, f);
-	crm_date_format(c->last, l);
-	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-	    "customer %s: order of %s comes after orders of %s and %s: "
-	    "each customer's orders must be in date order",
-	    crm_error_quote(id, h->ids.key[i].len, q, sizeof(q)), d, f, l);
+	return (uint64_t)i << 32 | (uint32_t)date;
 }
 
-/* Folds a purchase row into customer i's history. */
+/*
+ * A purchase day of customer i strictly between its first and last: a
+ * new day when the set did not have it.
+ */
+static int
+inside(struct crm_history_set *h, long i, int32_t date, double amount,
+    struct crm_error *e)
+{
+	struct entry *c = &h->c[i];
+	int added;
+
+	if (crm_u64set_add(&h->days, pair(i, date), &added, e) < 0)
+		return -1;
+	if (added)
+		new_day(h, c, date, amount);
+	else if (date <= h->cal_end)
+		c->repeat_amount += amount;
+	return 0;
+}
+
+/*
+ * Folds a purchase row into customer i's history.  A first or last day
+ * that stops being one goes into the set of days inside.
+ */
 static int
 fold(struct crm_history_set *h, long i, int32_t date, double amount,
     struct crm_error *e)
 {
 	struct entry *c = &h->c[i];
+	int32_t old;
 
-	if (date == c->first) {
+	if (c->ncal == 0 && c->nhold == 0) {
+		born(h, c, date, amount);
+	} else if (date == c->first) {
 		c->first_amount += amount;
 	} else if (date == c->last) {
 		if (date <= h->cal_end)
 			c->repeat_amount += amount;
 	} else if (date > c->last) {
+		if (c->last != c->first &&
+		    crm_u64set_add(&h->days, pair(i, c->last), NULL, e) < 0)
+			return -1;
 		c->last = date;
 		new_day(h, c, date, amount);
 	} else if (date < c->first) {
+		if (c->last != c->first &&
+		    crm_u64set_add(&h->days, pair(i, c->first), NULL, e) < 0)
+			return -1;
 		/* an earlier birth: the old one becomes a repeat purchase */
-		int32_t old = c->first;
-
+		old = c->first;
 		c->first = date;
 		if (old <= h->cal_end)
 			c->repeat_amount += c->first_amount;
 		c->first_amount = amount;
 		new_day(h, c, date, 0);
 	} else
-		return out_of_order(h, i, c, date, e);
+		return inside(h, i, date, amount, e);
 	return 0;
 }
 
-static int
-grow(struct crm_history_set *h, struct crm_error *e)
-{
-	size_t cap = h->cap ? 2 * h->cap : 1024;
-	struct entry *c;
-
-	if (cap > SIZE_MAX / sizeof(*c) ||
-	    (c = realloc(h->c, cap * sizeof(*c))) == NULL)
-		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-		    "out of memory");
-	h->c = c;
-	h->cap = cap;
-	return 0;
-}
-
-int
+long
 crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
     int32_t date, double amount, struct crm_error *e)
 {
@@ -143,19 +161,37 @@ crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
 	if (date > h->as_of)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "order date after the as-of date");
-	if (amount < 0) {
-		h->refunds++;
-		return 0;
-	}
-	if (h->ids.n == h->cap && grow(h, e) < 0)
-		return -1;
+	if (crm_grow(&h->c, &h->cap, h->ids.n + 1, sizeof(*h->c)) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
 	if ((i = crm_keyset_add(&h->ids, id, idlen, &added, e)) < 0)
 		return -1;
-	if (added) {
-		born(h, &h->c[i], date, amount);
-		return 0;
+	if (added)
+		memset(&h->c[i], 0, sizeof(h->c[i]));
+	if (amount < 0) {
+		h->refunds++;
+		return i;
 	}
-	return fold(h, i, date, amount, e);
+	return fold(h, i, date, amount, e) < 0 ? -1 : i;
+}
+
+void
+crm_history_prefetch(const struct crm_history_set *h, const char *id,
+    size_t idlen)
+{
+	crm_keyset_prefetch(&h->ids, id, idlen);
+}
+
+size_t
+crm_history_day_pairs(const struct crm_history_set *h)
+{
+	return crm_u64set_count(&h->days);
+}
+
+size_t
+crm_history_day_bytes(const struct crm_history_set *h)
+{
+	return crm_u64set_bytes(&h->days);
 }
 
 size_t
@@ -194,13 +230,15 @@ crm_history_get(const struct crm_history_set *h, size_t i, enum crm_unit u,
 	out->holdout = c->nhold;
 	if (c->ncal == 0) {
 		out->late = 1;
+		out->refunds_only = c->nhold == 0;
 		return;
 	}
 	out->x = c->ncal - 1;
 	out->t_x = (double)(c->last_cal - c->first) / days;
 	out->T = (double)(h->cal_end - c->first) / days;
 	if (out->x > 0)
-		out->spend = c->repeat_amount / out->x;
+		out->spend = (h->decimals < 0 ? c->repeat_amount :
+		    crm_round_decimals(c->repeat_amount, h->decimals)) / out->x;
 }
 
 uint64_t
@@ -252,6 +290,7 @@ crm_history_free(struct crm_history_set *h)
 	if (h == NULL)
 		return;
 	crm_keyset_free(&h->ids);
+	crm_u64set_free(&h->days);
 	free(h->c);
 	free(h);
 }

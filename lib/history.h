@@ -8,8 +8,8 @@
  *   - a purchase is a day on which the customer ordered: rows of one
  *     customer on one day are one purchase, their amounts summed;
  *   - a row with a negative amount is a refund: neither a purchase nor
- *     spend.  Refunds are only counted (crm_history_refunds); a customer
- *     with refunds only is not in the set;
+ *     spend.  Refunds are only counted (crm_history_refunds), and a
+ *     customer with refunds only has no history (see below);
  *   - the first purchase is the customer's birth;
  *   - the calibration period ends with the calibration end day (its
  *     purchases are in it); the holdout period is the days after it, up to
@@ -34,11 +34,25 @@
  *     calibration end) and is left out of the fit and of the holdout
  *     table; scoring it gives the model's figures for a new customer.
  *
- * Each customer's rows must come in date order, ascending or descending
- * (as exports list them: by date, or by customer and then date); rows of
- * one day need not be adjacent.  A row dated strictly between a customer's
- * first and last purchase days so far is an error: without keeping every
- * purchase day there is no telling whether that day was seen before.
+ * The rows may come in any order: the histories are the same whatever
+ * it is.  Each customer has one entry (its first and last purchase days,
+ * its last calibration day, its purchase days in each period, the birth
+ * day's amount and the repeat purchases' amount: 40 bytes), plus, in a
+ * set of (customer, day) pairs (u64set.h), the purchase days strictly
+ * between its first and last ones: a row of such a day must be told
+ * apart from a new day, and its neighbours say nothing.  A customer with
+ * one or two purchase days has no pair; one with n >= 3 has n - 2, each
+ * 16 to 32 bytes of the set's table (8 a slot, at most half full).  Rows
+ * in date order only ever add pairs, never look one up.
+ *
+ * Amounts are summed in the order the rows come, then rounded to the
+ * decimals the amounts have (crm_history_decimals), as RFM mode rounds
+ * its sums: spend is then exactly the same whatever the order.
+ *
+ * A customer whose rows are all refunds has an entry (numbered as the
+ * others, so that a caller can keep values of its rows) but no history:
+ * crm_history_get says refunds_only, and late too, so that the fit and
+ * the holdout table leave it out as they leave out late customers.
  */
 #ifndef CRM_HISTORY_H
 #define CRM_HISTORY_H
@@ -57,6 +71,7 @@ struct crm_history {
 	uint32_t holdout;	/* purchases in the holdout period */
 	double spend;		/* mean value of the repeat purchases */
 	int late;		/* born after the calibration end */
+	int refunds_only;	/* no purchase at all (late is 1 too) */
 };
 
 struct crm_history_set;
@@ -71,15 +86,39 @@ struct crm_history_set *crm_history_new(int32_t cal_end, int32_t as_of,
 
 /*
  * Folds an order row into its customer's history: id (idlen bytes), date
- * (days) and amount.  Returns 0, or -1 with *e filled: out of memory, a
- * date after as-of (the caller filters them first, as RFM mode does), an
- * amount that is not finite, or a row out of date order for its customer
- * (the message names the customer and the days).
+ * (days) and amount.  Returns the customer's number (>= 0), or -1 with
+ * *e filled: out of memory, a date after as-of (the caller filters them
+ * first, as RFM mode does) or an amount that is not finite.
  */
-int crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
-    int32_t date, double amount, struct crm_error *e);
+long crm_history_add(struct crm_history_set *h, const char *id,
+    size_t idlen, int32_t date, double amount, struct crm_error *e);
 
-/* Customers in the set (numbered 0.. in first-seen order). */
+/*
+ * Starts loading where the lookup of id will begin, so that a
+ * crm_history_add of it after other work (parsing the rest of its row)
+ * finds it in cache.
+ */
+void crm_history_prefetch(const struct crm_history_set *h, const char *id,
+    size_t idlen);
+
+/*
+ * Spend is then rounded to d decimals (0 to 9; at most 9 are kept), the
+ * most any amount had: without it (or with d < 0) spend is the plain
+ * sum, exact to the last bits only for rows in one order.
+ */
+void crm_history_decimals(struct crm_history_set *h, int d);
+
+/*
+ * The purchase days in the set (see above), and the bytes its table
+ * holds: the cost per day the man page gives.
+ */
+size_t crm_history_day_pairs(const struct crm_history_set *h);
+size_t crm_history_day_bytes(const struct crm_history_set *h);
+
+/*
+ * Customers in the set, refunds-only ones included (numbered 0.. in
+ * first-seen order).
+ */
 size_t crm_history_count(const struct crm_history_set *h);
 
 /* Customer i's id, NUL-terminated; valid until the next crm_history_add. */

@@ -263,20 +263,25 @@ int
 crm_mlfit_std_errors(const struct crm_mlfit *f, const double *theta,
     double *se, struct crm_error *e)
 {
-	double h[CRM_MLFIT_MAXDIM], a[CRM_MLFIT_MAXDIM * CRM_MLFIT_MAXDIM];
-	double l0, hij;
+	double h[CRM_MLFIT_MAXDIM], h2[CRM_MLFIT_MAXDIM];
+	double a[CRM_MLFIT_MAXDIM * CRM_MLFIT_MAXDIM], l0, hij, hij2;
 	gsl_matrix_view m = gsl_matrix_view_array(a, f->dim, f->dim);
 	size_t i, j;
 
 	gsl_set_error_handler_off();
 	if (f->loglik(theta, f->arg, &l0, e) < 0)
 		return -1;
-	for (i = 0; i < f->dim; i++)
-		h[i] = 1e-4 * theta[i];
+	for (i = 0; i < f->dim; i++) {
+		h[i] = 1e-3 * theta[i];
+		h2[i] = 2 * h[i];
+	}
 	for (i = 0; i < f->dim; i++)
 		for (j = 0; j <= i; j++) {
-			if (hessian_entry(f, theta, h, l0, i, j, &hij, e) < 0)
+			if (hessian_entry(f, theta, h, l0, i, j, &hij, e) < 0 ||
+			    hessian_entry(f, theta, h2, l0, i, j, &hij2, e) < 0)
 				return -1;
+			/* Richardson: the h^2 terms of the error cancel */
+			hij = (4 * hij - hij2) / 3;
 			gsl_matrix_set(&m.matrix, i, j, -hij);
 			gsl_matrix_set(&m.matrix, j, i, -hij);
 		}

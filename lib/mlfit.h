@@ -15,9 +15,13 @@
  *
  * crm_mlfit_std_errors: the square roots of the diagonal of the inverse
  * of minus the Hessian of the log-likelihood at the estimate, the
- * Hessian by central second differences on the parameters themselves
- * (steps of 1e-4 of each), inverted by GSL's Cholesky decomposition
- * (which also checks that the estimate is a maximum).
+ * Hessian by central second differences on the parameters themselves,
+ * with steps of 1e-3 and 2e-3 of each, Richardson-extrapolated (the
+ * error is then of the order of the step to the fourth, and the rounding
+ * of the log-likelihood is divided by a step not too small: the spend
+ * model's errors are ill-conditioned, and steps of 1e-4 gave them to
+ * 0.3% only), inverted by GSL's Cholesky decomposition (which also
+ * checks that the estimate is a maximum).
  */
 #ifndef CRM_MLFIT_H
 #define CRM_MLFIT_H

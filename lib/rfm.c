@@ -1,15 +1,15 @@
 /*
  * rfm.c - per-customer RFM measures and scores (see rfm.h for the rules).
  *
- * In file order: reading a row (crm_rfm_row), folding it into its
- * customer (fold: refunds, orders, first and last dates, kept values),
+ * In file order: adding a row read by orderrow.c (crm_rfm_row), folding
+ * it into its customer (fold: refunds, orders, first and last dates, kept
+ * values),
  * scoring, and writing the tables.  The ring that brings rows to fold a
  * few rows late is lookahead.c's; here it only calls room() and fold().
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "field.h"
 #include "rfm.h"
 #include "value.h"
 
@@ -36,86 +36,28 @@ crm_rfm_init(struct crm_rfm *r, const struct crm_rfm_opts *o)
 	crm_keyset_init(&r->ids);
 	crm_lookahead_init(&r->ahead, &r->ids, sizeof(r->c[0]), room, fold,
 	    r);
-	r->qtyc = r->orderc = -1;
+	crm_order_reader_init(&r->rd, &r->o);
+	crm_kept_init(&r->kept, r->o.nkeep);
 }
 
 int
 crm_rfm_bind(struct crm_rfm *r, const struct crm_header *h,
     struct crm_error *e)
 {
-	const struct crm_rfm_opts *o = &r->o;
-	size_t k;
-
-	if (crm_header_require(h, o->id, &r->idc, e) < 0 ||
-	    crm_header_require(h, o->date, &r->datec, e) < 0 ||
-	    crm_header_require(h, o->amount, &r->amountc, e) < 0 ||
-	    (o->quantity != NULL &&
-	    crm_header_require(h, o->quantity, &r->qtyc, e) < 0) ||
-	    (o->order != NULL &&
-	    crm_header_require(h, o->order, &r->orderc, e) < 0))
-		return -1;
-	for (k = 0; k < o->nkeep; k++)
-		if (crm_header_require(h, o->keep[k], &r->keepc[k], e) < 0)
-			return -1;
-	return 0;
-}
-
-/* A row dated after the as-of date: bad, or left out and counted. */
-static int
-future(struct crm_rfm *r, int32_t date, struct crm_error *why)
-{
-	char d[16], a[16];
-
-	if (r->o.ignore_future) {
-		r->future++;
-		return CRM_RECORD_OK;
-	}
-	crm_date_format(date, d);
-	crm_date_format(r->o.as_of, a);
-	crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "column '%s': order "
-	    "date %s is after the as-of date %s (see --ignore-future)",
-	    r->o.date, d, a);
-	return CRM_RECORD_BAD;
+	return crm_order_reader_bind(&r->rd, h, e);
 }
 
 int
 crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
     struct crm_error *why)
 {
-	const struct crm_rfm_opts *o = &r->o;
-	char *keepv[CRM_RFM_MAX_KEEP];
-	size_t keepl[CRM_RFM_MAX_KEEP], k;
-	double amount, qty;
-	int32_t date;
-	int dec = 0, qdec = 0;
+	struct crm_order_row row;
+	int v;
 
-	if (rec->len[r->idc] == 0) {
-		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
-		    "column '%s': empty customer id", o->id);
-		return CRM_RECORD_BAD;
-	}
-	if (crm_field_date(rec, r->datec, o->date, o->date_format, &date,
-	    why) < 0 ||
-	    crm_field_number(rec, r->amountc, o->amount, o->decimal_comma,
-	    &amount, &dec, why) < 0 ||
-	    (r->qtyc >= 0 && crm_field_number(rec, r->qtyc, o->quantity,
-	    o->decimal_comma, &qty, &qdec, why) < 0))
-		return CRM_RECORD_BAD;
-	if (date > o->as_of)
-		return future(r, date, why);
-	if (r->qtyc >= 0) {
-		amount *= qty;
-		dec += qdec;
-	}
-	if (dec > r->decimals)
-		r->decimals = dec > 9 ? 9 : dec;
-	for (k = 0; k < o->nkeep; k++) {
-		keepv[k] = rec->field[r->keepc[k]];
-		keepl[k] = rec->len[r->keepc[k]];
-	}
-	if (crm_rfm_add(r, rec->field[r->idc], rec->len[r->idc], date, amount,
-	    r->orderc >= 0 ? rec->field[r->orderc] : NULL,
-	    r->orderc >= 0 ? rec->len[r->orderc] : 0, keepv, keepl, why) < 0)
+	if ((v = crm_order_reader_read(&r->rd, rec, &row, why)) != 0)
+		return v == CRM_ORDER_LEFT_OUT ? CRM_RECORD_OK : v;
+	if (crm_rfm_add(r, row.id, row.idlen, row.date, row.amount, row.order,
+	    row.orderlen, row.keep, row.keeplen, why) < 0)
 		return CRM_RECORD_STOP;
 	return CRM_RECORD_OK;
 }
@@ -147,17 +89,12 @@ static int
 grow(struct crm_rfm *r, size_t cap)
 {
 	struct crm_rfm_customer *c;
-	struct crm_rfm_kept *k;
 
 	if (cap > SIZE_MAX / 2 / sizeof(*c))
 		return -1;
 	/* the kept values first: a failure leaves both arrays as they were */
-	if (r->o.nkeep > 0) {
-		if ((k = realloc(r->kept, cap * sizeof(*k))) == NULL)
-			return -1;
-		memset(k + r->cap, 0, (cap - r->cap) * sizeof(*k));
-		r->kept = k;
-	}
+	if (crm_kept_room(&r->kept, cap) < 0)
+		return -1;
 	if ((c = aligned_alloc(64, cap * sizeof(*c))) == NULL)
 		return -1;
 	if (r->cap > 0)
@@ -183,22 +120,6 @@ room(void *ctx, long c, struct crm_error *e)
 	return r->c;
 }
 
-/* Replaces a customer's kept values with size bytes of text. */
-static int
-keep_values(struct crm_rfm_kept *k, const char *text, size_t size)
-{
-	char *p;
-
-	if (size > k->size) {
-		if ((p = realloc(k->text, size)) == NULL)
-			return -1;
-		k->text = p;
-		k->size = size;
-	}
-	memcpy(k->text, text, size);
-	return 0;
-}
-
 /* The rules: folds one row into its customer's entry (see rfm.h). */
 static int
 fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
@@ -215,9 +136,9 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 		c->kept_date = w.date;
 		if (r->o.nkeep > 0) {
 			kept = crm_lookahead_extra(row, &size);
-			if (keep_values(&r->kept[row->key], kept, size) < 0)
-				return crm_error_set(e, CRM_EXIT_DATA, NULL, 0,
-				    0, "out of memory");
+			if (crm_kept_set(&r->kept, (size_t)row->key, kept,
+			    size, e) < 0)
+				return -1;
 		}
 	}
 	if (w.amount < 0)
@@ -244,14 +165,14 @@ measure(const struct crm_rfm *r, struct crm_rfm_result *res)
 
 	for (i = 0; i < r->ids.n; i++) {
 		const struct crm_rfm_customer *c = &r->c[i];
-		double amount = crm_round_decimals(c->amount, r->decimals);
+		double amount = crm_round_decimals(c->amount, r->rd.decimals);
 
 		res[i].measure[CRM_R] = (double)o->as_of - c->last;
 		res[i].measure[CRM_F] = c->orders;
 		res[i].measure[CRM_M] = amount;
 		if (o->monetary_mean && c->orders > 0)
 			res[i].measure[CRM_M] = crm_round_decimals(amount /
-			    c->orders, r->decimals);
+			    c->orders, r->rd.decimals);
 	}
 }
 
@@ -334,11 +255,7 @@ crm_rfm_id(const struct crm_rfm *r, size_t i, size_t *len)
 const char *
 crm_rfm_kept(const struct crm_rfm *r, size_t i, size_t k)
 {
-	const char *p = r->kept[i].text;
-
-	while (k-- > 0)
-		p += strlen(p) + 1;
-	return p;
+	return crm_kept_get(&r->kept, i, k);
 }
 
 const struct crm_rfm_result *
@@ -367,7 +284,7 @@ crm_rfm_refunds_only(const struct crm_rfm *r)
 size_t
 crm_rfm_future(const struct crm_rfm *r)
 {
-	return r->future;
+	return r->rd.future;
 }
 
 static void
@@ -435,7 +352,8 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 			crm_csv_puts(w, "");
 	}
 	put_integer(w, c->orders);
-	crm_number_format(res->measure[CRM_M], r->decimals, buf, sizeof(buf));
+	crm_number_format(res->measure[CRM_M], r->rd.decimals, buf,
+	    sizeof(buf));
 	crm_csv_puts(w, buf);
 	if (c->orders > 0)
 		put_scores(r, w, res);
@@ -486,12 +404,8 @@ crm_rfm_write_thresholds(const struct crm_rfm *r, struct crm_csv_writer *w)
 void
 crm_rfm_free(struct crm_rfm *r)
 {
-	size_t i;
-
-	for (i = 0; i < r->ids.n && r->kept != NULL; i++)
-		free(r->kept[i].text);
+	crm_kept_free(&r->kept, r->ids.n);
 	crm_lookahead_free(&r->ahead);
-	free(r->kept);
 	free(r->c);
 	free(r->res);
 	free(r->order);

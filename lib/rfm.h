@@ -2,14 +2,7 @@
  * rfm.h - recency, frequency and monetary value per customer, from order
  * rows, and their scores: crm-score's RFM mode.
  *
- * What makes a row (crm_rfm_row):
- *   - an empty customer id is a bad record;
- *   - the date and the amount must be valid (and the quantity, with a
- *     quantity column: the amount is then quantity * unit price);
- *   - a date after the as-of date is a bad record, or with ignore_future
- *     a row silently left out (and counted);
- *   - the amounts keep the most decimals any row had (amount and quantity
- *     decimals add up; at most 9): sums are rounded to them.
+ * What makes a row is orderrow.h's (the rules RFM and model mode share).
  * How a row is folded into its customer's entry (crm_rfm_add; one entry
  * per customer, never one per row):
  *   - a row with a negative amount is a refund: it lowers the monetary
@@ -35,8 +28,10 @@
 
 #include "csvio.h"
 #include "error.h"
+#include "kept.h"
 #include "keyset.h"
 #include "lookahead.h"
+#include "orderrow.h"
 #include "rfmopts.h"
 #include "scale.h"
 #include "table.h"
@@ -53,12 +48,6 @@ struct crm_rfm_customer {
 	uint64_t order_hash;	/* id of the last order counted */
 };
 
-/* A customer's kept values, each NUL-terminated, in size bytes. */
-struct crm_rfm_kept {
-	char *text;
-	size_t size;
-};
-
 struct crm_rfm_result {
 	double measure[3];	/* recency days, frequency, monetary */
 	int score[3];		/* 1..bins; 0: a customer with no order */
@@ -69,13 +58,9 @@ struct crm_rfm {
 	struct crm_keyset ids;
 	struct crm_lookahead ahead;	/* rows on their way to c[] */
 	struct crm_rfm_customer *c;	/* by customer number */
-	struct crm_rfm_kept *kept;	/* by customer number; with nkeep */
+	struct crm_kept kept;		/* by customer number */
 	size_t cap;
-	/* the columns, by crm_rfm_bind */
-	long idc, datec, amountc, qtyc, orderc;
-	long keepc[CRM_RFM_MAX_KEEP];
-	int decimals;		/* the most the amounts read had */
-	size_t future;		/* rows left out (ignore_future) */
+	struct crm_order_reader rd;	/* the columns, by crm_rfm_bind */
 	/* by crm_rfm_score, by customer number */
 	struct crm_rfm_result *res;
 	struct crm_scale scale[3];
@@ -97,10 +82,10 @@ int crm_rfm_bind(struct crm_rfm *r, const struct crm_header *h,
     struct crm_error *e);
 
 /*
- * Reads one order row by the rules above and adds it.  Returns a verdict
- * (error.h): bad with *why (no place) for an empty id, an invalid value
- * or a future date; stop when out of memory.  A future row left out by
- * ignore_future is good (crm_rfm_future counts it).
+ * Reads one order row by the rules of orderrow.h and adds it.  Returns a
+ * verdict (error.h): bad with *why (no place) for an empty id, an
+ * invalid value or a future date; stop when out of memory.  A future row
+ * left out by ignore_future is good (crm_rfm_future counts it).
  */
 int crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
     struct crm_error *why);

@@ -249,12 +249,15 @@ static int
 kept_twice(const struct crm_rfm_opts *o, size_t k)
 {
 	size_t j;
+	const char *const *cols = o->columns != NULL ? o->columns :
+	    crm_rfm_columns;
+	size_t ncols = o->columns != NULL ? o->ncolumns :
+	    sizeof(crm_rfm_columns) / sizeof(crm_rfm_columns[0]);
 
 	if (strcmp(o->keep[k], o->id) == 0)
 		return 1;
-	for (j = 0; j < sizeof(crm_rfm_columns) / sizeof(crm_rfm_columns[0]);
-	    j++)
-		if (strcmp(o->keep[k], crm_rfm_columns[j]) == 0)
+	for (j = 0; j < ncols; j++)
+		if (strcmp(o->keep[k], cols[j]) == 0)
 			return 1;
 	for (j = 0; j < k; j++)
 		if (strcmp(o->keep[k], o->keep[j]) == 0)

@@ -40,6 +40,9 @@ struct crm_rfm_opts {
 	struct crm_scale fixed[3];	/* from the config's breaks */
 	int has_fixed[3];
 	int ignore_future;	/* skip rows after as_of instead of failing */
+	/* the columns after the id and kept ones; NULL: crm_rfm_columns */
+	const char *const *columns;
+	size_t ncolumns;
 	/* from the common options, by crm_rfm_opts_finish */
 	int32_t as_of;
 	const char *date_format;
@@ -78,7 +81,8 @@ int crm_rfm_config(struct crm_rfm_opts *o, struct crm_config *cfg,
  * Gives what is still unset its default (customer_id, order_date, amount,
  * 5 bins, quantile binning, monetary sum), takes as-of, date format and
  * decimal comma from c, and refuses a --keep column that would appear
- * twice in the output (the id, one of the RFM columns, or a repeat).
+ * twice in the output (the id, one of the columns after it: the RFM
+ * ones, or o->columns when set, or a repeat).
  */
 int crm_rfm_opts_finish(struct crm_rfm_opts *o, const struct crm_common *c,
     struct crm_error *e);

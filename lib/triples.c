@@ -81,6 +81,52 @@ crm_triples_add(struct crm_triples *t, double x, double t_x, double T,
 	return 0;
 }
 
+static const struct crm_triples *sorting;
+
+static int
+by_history(const void *a, const void *b)
+{
+	const struct crm_triples *t = sorting;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (t->x[i] != t->x[j])
+		return t->x[i] < t->x[j] ? -1 : 1;
+	if (t->t_x[i] != t->t_x[j])
+		return t->t_x[i] < t->t_x[j] ? -1 : 1;
+	if (t->T[i] != t->T[j])
+		return t->T[i] < t->T[j] ? -1 : 1;
+	return 0;
+}
+
+/* The histories again, added in the order of idx. */
+int
+crm_triples_sort(struct crm_triples *t, struct crm_error *e)
+{
+	struct crm_triples s;
+	size_t *idx, i;
+	int rc = 0;
+
+	if ((idx = malloc((t->n ? t->n : 1) * sizeof(*idx))) == NULL)
+		return oom(e);
+	for (i = 0; i < t->n; i++)
+		idx[i] = i;
+	sorting = t;
+	qsort(idx, t->n, sizeof(*idx), by_history);
+	sorting = NULL;
+	crm_triples_init(&s);
+	for (i = 0; i < t->n && rc == 0; i++)
+		rc = crm_triples_add(&s, t->x[idx[i]], t->t_x[idx[i]],
+		    t->T[idx[i]], t->count[idx[i]], e);
+	free(idx);
+	if (rc < 0) {
+		crm_triples_free(&s);
+		return -1;
+	}
+	crm_triples_free(t);
+	*t = s;
+	return 0;
+}
+
 enum { BY_X, BY_TX, BY_T, BY_XTX, BY_XT };
 
 /*

@@ -50,6 +50,14 @@ int crm_triples_add(struct crm_triples *t, double x, double t_x, double T,
     double count, struct crm_error *e);
 
 /*
+ * Puts the histories in ascending order of x, then t_x, then T (and
+ * drops the index): the sums over them are then made in the same order
+ * whatever the order of the adds, and so give the same bits.  Fails
+ * only when out of memory (the histories are then unchanged).
+ */
+int crm_triples_sort(struct crm_triples *t, struct crm_error *e);
+
+/*
  * Builds the distinct values and pairs; call it after the last add (and
  * again after more adds).  Fails only when out of memory.
  */

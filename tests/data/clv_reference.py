@@ -10,6 +10,8 @@ python3-mpmath.  Run from the repository root:
     /usr/bin/python3 tests/data/clv_reference.py
 
 It prints the values that tests/unit/test_*.c quote; the tests say which.
+With the argument "cli" it prints only the figures the CLI case
+tests/cli/cases/score-model-cdnow-figures checks (a few seconds).
 Papers: FHL = Fader, Hardie and Lee (2005), "Counting your customers the
 easy way"; FH05 = Fader and Hardie (2005), "A note on deriving the
 Pareto/NBD model and related expressions"; FH13 = Fader and Hardie
@@ -332,5 +334,32 @@ def edges():
     print('gamma-gamma x 0 spend %.15g' % gg_spend(GG, 0, 0))
 
 
+def cli():
+    """crm-score's customer table at the published parameters (--params-in)
+    for four CDNOW customers: x = 2; x = 0; t_x = T; the largest x (29);
+    weeks, horizon 52, no discount, then a discount of 0.01 a week."""
+    cal_end, as_of = day('19970930'), day('19980630')
+    s = {c[0]: c for c in summaries('tests/data/cdnow_sample.csv', cal_end,
+                                    as_of)}
+    for name, p, pa, ex in (('bgnbd', BG, bg_palive, bg_expected),
+                            ('pnbd', PN, pn_palive, pn_expected)):
+        for cid in ('00004', '00050', '00645', '01760'):
+            c = s[cid]
+            x, tx, T, m = c[1], mp.mpf(c[2]), mp.mpf(c[3]), mp.mpf(c[5])
+            print('%s %s x %d t_x %.10g T %.10g p_alive %.10g E52 %.10g '
+                  'avg_spend %.10g expected_spend %.10g clv %.10g '
+                  'clv_d0.01 %.10g' % (
+                      name, cid, x, tx, T, pa(p, x, tx, T),
+                      ex(p, x, tx, T, 52), m, gg_spend(GG, x, m),
+                      clv(p, ex, x, tx, T, m, 52, 0),
+                      clv(p, ex, x, tx, T, m, 52, 0.01)))
+
+
 if __name__ == '__main__':
-    main()
+    import sys
+    if sys.argv[1:] == ['cli']:
+        cli()
+    else:
+        main()
+        print('\n# the CLI case score-model-cdnow-figures')
+        cli()

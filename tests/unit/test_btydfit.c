@@ -102,6 +102,22 @@ test_refusals(void **state)
 	assert_string_equal(e.msg, "no repeat purchase in the calibration "
 	    "period: the model cannot be fitted");
 	crm_triples_free(&t);
+	/*
+	 * s = 1e300: GSL's 2F1 gives up and the death-time integral (of
+	 * (1 + c (e^u - 1))^-(r+x) e^-(s u)) underflows to 0 at once: the
+	 * message names the history, as the fit knows no customer.  (The
+	 * first history, t_x = T, needs no integral.)
+	 */
+	crm_triples_init(&t);
+	assert_int_equal(crm_triples_add(&t, 2, 2, 2, 1, &e), 0);
+	assert_int_equal(crm_triples_add(&t, 3, 1, 2, 1, &e), 0);
+	assert_int_equal(crm_triples_index(&t, &e), 0);
+	m.par[0] = 0.5, m.par[1] = 1, m.par[2] = 1e300, m.par[3] = 1e30;
+	assert_int_equal(crm_btydfit_loglik(&t, &m, &ll, &bad, &e), -1);
+	assert_int_equal(bad, 1);
+	assert_string_equal(e.msg, "history (x 3, t_x 1, T 2): cannot "
+	    "evaluate the Pareto/NBD death-time integral");
+	crm_triples_free(&t);
 }
 
 int

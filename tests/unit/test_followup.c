@@ -141,6 +141,18 @@ test_load_errors(void **state)
 		    "days\n", 2, 5, "give before or after, not both" },
 		{ "milestones:\n  - column: x\n", 2, 5,
 		    "missing key 'after'" },
+		{ "milestones:\n  - column: x\n    below: 1\n", 3, 5,
+		    "unknown key 'below'" },
+		{ "triggers:\n  - column: p\n    below: 0.3\n    value: c\n",
+		    2, 5, "give value and min_value together" },
+		{ "triggers:\n  - column: p\n    below: 0.3\n    yearly: "
+		    "true\n", 2, 5, "a trigger with below takes no before, "
+		    "after or yearly" },
+		{ "triggers:\n  - column: d\n    after: 1 day\n    every: 1 "
+		    "week\n", 2, 5, "every, value and min_value are for a "
+		    "trigger with below" },
+		{ "triggers:\n  - column: p\n    below: low\n", 3, 12,
+		    "expected a number, got \"low\"" },
 		{ "workdays:\n  weekend: [sunday, funday]\n", 2, 21,
 		    "expected a day of the week, got \"funday\"" },
 		{ "call_hours:\n  from: \"9am\"\n", 2, 9,
@@ -705,6 +717,73 @@ test_winback(void **state)
 	teardown(&f);
 }
 
+/*
+ * A trigger on a number, for a win-back: p_alive below 0.3 for a clv of
+ * at least 500, again 3 months after a contact.  The cadence (a year)
+ * is never due here, save for A, who has no contact: there the trigger
+ * wins on priority.  As of Wednesday 2025-12-31.
+ */
+static void
+test_threshold_trigger(void **state)
+{
+	static const char text[] = "cadence:\n  default: 1 year\n"
+	    "triggers:\n  - column: p_alive\n    below: 0.3\n"
+	    "    value: clv\n    min_value: 500\n    every: 3 months\n"
+	    "    reason: slipping away\n    action: win-back call\n"
+	    "    priority: 50\n";
+	struct fx f;
+
+	(void)state;
+	setup(&f, text, "customer_id,owner,p_alive,clv,last_contact",
+	    "2025-12-31");
+	assert_int_equal(eval(&f, "A,ann,0.2,800,", NULL), 1);
+	assert_int_equal(f.due.kind, CRM_FU_TRIGGER);
+	assert_int_equal(f.due.due, day("2025-12-31"));
+	assert_true(f.due.priority == 50);
+	assert_string_equal(f.due.action, "win-back call");
+	assert_string_equal(f.due.reason, "slipping away: p_alive 0.2 below "
+	    "0.3, clv 800 at least 500, no contact on record");
+	/* contacted 12-01: not again before 2026-03-01 */
+	assert_int_equal(eval(&f, "B,ann,0.2,800,2025-12-01", NULL), 0);
+	f.env.horizon = 61;
+	assert_int_equal(eval(&f, "B,ann,0.2,800,2025-12-01", NULL), 1);
+	assert_int_equal(f.due.due, day("2026-03-02"));	/* 03-01: Sunday */
+	f.env.horizon = 0;
+	/*
+	 * 08-15 + 3 months = 11-15, before today: due today, not 46 days
+	 * overdue (no one knows since when p_alive has been that low).
+	 */
+	assert_int_equal(eval(&f, "C,ann,0.2,800,2025-08-15", NULL), 1);
+	assert_int_equal(f.due.due, day("2025-12-31"));
+	assert_true(f.due.priority == 50);
+	assert_string_equal(f.due.reason, "slipping away: p_alive 0.2 below "
+	    "0.3, clv 800 at least 500, last contact 2025-08-15 (every 3 "
+	    "months)");
+	/* not below, value under its minimum, an empty field: nothing */
+	assert_int_equal(eval(&f, "D,ann,0.3,800,2025-08-15", NULL), 0);
+	assert_int_equal(eval(&f, "E,ann,0.1,499.99,2025-08-15", NULL), 0);
+	assert_int_equal(eval(&f, "F,ann,,800,2025-08-15", NULL), 0);
+	assert_int_equal(eval(&f, "F,ann,0.1,,2025-08-15", NULL), 0);
+	assert_int_equal(eval(&f, "G,ann,x,800,", NULL), -1);
+	assert_string_equal(f.e.msg, "column 'p_alive': invalid number "
+	    "\"x\"");
+	teardown(&f);
+	/* without value: every customer under the threshold; 90 days */
+	setup(&f, "triggers:\n  - column: p_alive\n    below: 0.5\n"
+	    "    priority: 40\n", "customer_id,owner,p_alive,last_contact",
+	    "2025-12-31");
+	assert_int_equal(eval(&f, "H,ann,0.25,2025-12-01", NULL), 0);
+	/*
+	 * 09-01 + 90 days = Sunday 11-30: the cadence falls due on Monday
+	 * 12-01, 30 days overdue (priority 30); the trigger today, 40.
+	 */
+	assert_int_equal(eval(&f, "H,ann,0.25,2025-09-01", NULL), 1);
+	assert_int_equal(f.due.kind, CRM_FU_TRIGGER);
+	assert_string_equal(f.due.reason, "p_alive: p_alive 0.25 below 0.5, "
+	    "last contact 2025-09-01 (every 90 days)");
+	teardown(&f);
+}
+
 static void
 test_backoff(void **state)
 {
@@ -979,6 +1058,7 @@ main(void)
 		cmocka_unit_test(test_evaluate),
 		cmocka_unit_test(test_complaints_and_log),
 		cmocka_unit_test(test_winback),
+		cmocka_unit_test(test_threshold_trigger),
 		cmocka_unit_test(test_backoff),
 		cmocka_unit_test(test_date_rules),
 		cmocka_unit_test(test_equal_priorities),

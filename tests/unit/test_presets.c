@@ -14,15 +14,15 @@
 #include "segment.h"
 
 static void
-test_the_five_presets(void **state)
+test_the_six_presets(void **state)
 {
 	static const char *const names[] = { "key-account", "lifecycle",
-	    "man", "rfm", "value-loyalty" };
+	    "lifetime", "man", "rfm", "value-loyalty" };
 	size_t i;
 
 	(void)state;
-	assert_int_equal(crm_npresets, 5);
-	for (i = 0; i < 5; i++) {
+	assert_int_equal(crm_npresets, 6);
+	for (i = 0; i < 6; i++) {
 		const struct crm_preset *p = crm_preset_find(names[i]);
 
 		assert_non_null(p);
@@ -47,6 +47,7 @@ test_each_compiles(void **state)
 		{ "man", 4, "qualified", "unclassified" },
 		{ "lifecycle", 6, "prospect", "unknown" },
 		{ "key-account", 1, "key account", "other" },
+		{ "lifetime", 3, "valuable and active", "gone" },
 	};
 	struct crm_segment_opts o;
 	struct crm_segmenter *sg;
@@ -72,7 +73,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_the_five_presets),
+		cmocka_unit_test(test_the_six_presets),
 		cmocka_unit_test(test_each_compiles),
 	};
 

@@ -220,6 +220,8 @@ test_list_presets(void **state)
 	static const char want[] =
 	    "key-account    key accounts versus the rest.\n"
 	    "lifecycle      where a customer stands, from a status column.\n"
+	    "lifetime       customer lifetime value crossed with the chance "
+	    "of being active.\n"
 	    "man            MAN lead classes grouped into what to do with "
 	    "the lead.\n"
 	    "rfm            the RFM segments of the R package rfm, over "
@@ -249,11 +251,11 @@ test_where_the_rules_come_from(void **state)
 	    "(--list-presets lists them)");
 	o.preset = "rmf";
 	new_fails(&o, NULL, 2, "unknown preset 'rmf' (presets: key-account, "
-	    "lifecycle, man, rfm, value-loyalty)");
+	    "lifecycle, lifetime, man, rfm, value-loyalty)");
 	/* the user's preset: is looked up the same way */
 	o.preset = NULL;
 	new_fails(&o, "preset: nope\n", 2, "unknown preset 'nope' (presets: "
-	    "key-account, lifecycle, man, rfm, value-loyalty)");
+	    "key-account, lifecycle, lifetime, man, rfm, value-loyalty)");
 	o.preset = "rfm";
 	/* "preset: " is 8 characters: the value is at column 9 */
 	new_fails(&o, "preset: rfm\n", 2,

@@ -72,6 +72,45 @@ test_index(void **state)
 	crm_triples_free(&t);
 }
 
+/*
+ * Sorted by x, t_x, T, with their counts; a repeat after the sort is
+ * still counted with its history, and the index is built afresh.
+ */
+static void
+test_sort(void **state)
+{
+	static const double want[][4] = {
+		{ 0, 0, 10, 2 }, { 2, 5, 10, 1 }, { 2, 5, 12, 1 },
+		{ 2, 7, 12, 1 }, { 3, 5, 12, 1 }
+	};
+	struct crm_triples t;
+	struct crm_error e;
+	size_t i;
+
+	(void)state;
+	crm_triples_init(&t);
+	add(&t, 3, 5, 12);
+	add(&t, 2, 7, 12);
+	add(&t, 0, 0, 10);
+	add(&t, 2, 5, 12);
+	add(&t, 2, 5, 10);
+	add(&t, 0, 0, 10);
+	assert_int_equal(crm_triples_index(&t, &e), 0);
+	assert_int_equal(crm_triples_sort(&t, &e), 0);
+	assert_null(t.ix);
+	assert_int_equal(t.n, 5);
+	assert_true(t.customers == 6);
+	for (i = 0; i < 5; i++)
+		assert_true(t.x[i] == want[i][0] && t.t_x[i] == want[i][1] &&
+		    t.T[i] == want[i][2] && t.count[i] == want[i][3]);
+	add(&t, 2, 7, 12);
+	assert_int_equal(t.n, 5);
+	assert_true(t.count[3] == 2 && t.customers == 7);
+	assert_int_equal(crm_triples_index(&t, &e), 0);
+	assert_int_equal(t.nx, 3);
+	crm_triples_free(&t);
+}
+
 static void
 test_not_a_history(void **state)
 {
@@ -99,6 +138,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_not_a_history),
 	};
 

@@ -1,0 +1,94 @@
+/*
+ * kept.c - the --keep values of each customer (see kept.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "kept.h"
+
+void
+crm_kept_init(struct crm_kept *k, size_t nkeep)
+{
+	memset(k, 0, sizeof(*k));
+	k->nkeep = nkeep;
+}
+
+int
+crm_kept_room(struct crm_kept *k, size_t n)
+{
+	size_t old = k->cap;
+
+	if (k->nkeep == 0 || n <= k->cap)
+		return 0;
+	if (crm_grow(&k->v, &k->cap, n, sizeof(*k->v)) < 0)
+		return -1;
+	memset(k->v + old, 0, (k->cap - old) * sizeof(*k->v));
+	return 0;
+}
+
+int
+crm_kept_set(struct crm_kept *k, size_t i, const char *text, size_t size,
+    struct crm_error *e)
+{
+	struct crm_kept_values *v = &k->v[i];
+	char *p;
+
+	if (size > v->size) {
+		if ((p = realloc(v->text, size)) == NULL)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
+		v->text = p;
+		v->size = size;
+	}
+	memcpy(v->text, text, size);
+	return 0;
+}
+
+int
+crm_kept_set_values(struct crm_kept *k, size_t i, char *const *value,
+    const size_t *len, struct crm_error *e)
+{
+	struct crm_kept_values *v = &k->v[i];
+	size_t j, size = 0;
+	char *p;
+
+	for (j = 0; j < k->nkeep; j++)
+		size += len[j] + 1;
+	if (size > v->size) {
+		if ((p = realloc(v->text, size)) == NULL)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
+		v->text = p;
+		v->size = size;
+	}
+	for (p = v->text, j = 0; j < k->nkeep; j++) {
+		memcpy(p, value[j], len[j]);
+		p += len[j];
+		*p++ = '\0';
+	}
+	return 0;
+}
+
+const char *
+crm_kept_get(const struct crm_kept *k, size_t i, size_t j)
+{
+	const char *p = k->v[i].text;
+
+	if (p == NULL)
+		return "";
+	while (j-- > 0)
+		p += strlen(p) + 1;
+	return p;
+}
+
+void
+crm_kept_free(struct crm_kept *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < k->cap; i++)
+		free(k->v[i].text);
+	free(k->v);
+	memset(k, 0, sizeof(*k));
+}

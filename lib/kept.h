@@ -1,0 +1,54 @@
+/*
+ * kept.h - the --keep values of each customer (crm-score), by customer
+ * number: each customer's values as one block of NUL-terminated strings,
+ * replaced as a more recent row comes.  Which row is more recent is the
+ * caller's rule (rfm.h, clvmode.h); here are only the blocks.
+ */
+#ifndef CRM_KEPT_H
+#define CRM_KEPT_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+struct crm_kept_values {
+	char *text;		/* the values, each NUL-terminated */
+	size_t size;		/* bytes allocated */
+};
+
+struct crm_kept {
+	struct crm_kept_values *v;	/* by customer number */
+	size_t cap;
+	size_t nkeep;		/* values per customer */
+};
+
+/* An empty store of nkeep values a customer (nkeep 0: stores nothing). */
+void crm_kept_init(struct crm_kept *k, size_t nkeep);
+
+/*
+ * Room for customers 0 .. n-1, the new ones with no values yet.  Returns
+ * 0, or -1 when out of memory (the store then as it was).
+ */
+int crm_kept_room(struct crm_kept *k, size_t n);
+
+/*
+ * Customer i's values become the size bytes of text (nkeep strings,
+ * each NUL-terminated, one after the other).  0, or -1 (out of memory).
+ */
+int crm_kept_set(struct crm_kept *k, size_t i, const char *text,
+    size_t size, struct crm_error *e);
+
+/*
+ * The same from nkeep separate values (value[j] of len[j] bytes, no NUL
+ * needed), packed as crm_kept_set wants them.
+ */
+int crm_kept_set_values(struct crm_kept *k, size_t i, char *const *value,
+    const size_t *len, struct crm_error *e);
+
+/* Customer i's value j ("" when it has none yet). */
+const char *crm_kept_get(const struct crm_kept *k, size_t i, size_t j);
+
+/* Frees the values of customers 0 .. n-1 and the store. */
+void crm_kept_free(struct crm_kept *k, size_t n);
+
+#endif

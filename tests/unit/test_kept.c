@@ -1,0 +1,67 @@
+/*
+ * test_kept.c - the --keep values by customer: set from a packed block
+ * or from separate values, replaced by a longer and a shorter set, room
+ * for many customers, "" for a customer with none.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "kept.h"
+
+static void
+test_kept(void **state)
+{
+	struct crm_kept k;
+	struct crm_error e;
+	char *v[2] = { "north", "gold" };
+	size_t len[2] = { 5, 3 };	/* "gol": only len bytes are kept */
+
+	(void)state;
+	crm_kept_init(&k, 2);
+	assert_int_equal(crm_kept_room(&k, 3), 0);
+	assert_int_equal(crm_kept_set(&k, 0, "a\0bc", 5, &e), 0);
+	assert_int_equal(crm_kept_set_values(&k, 2, v, len, &e), 0);
+	assert_string_equal(crm_kept_get(&k, 0, 0), "a");
+	assert_string_equal(crm_kept_get(&k, 0, 1), "bc");
+	assert_string_equal(crm_kept_get(&k, 1, 0), "");
+	assert_string_equal(crm_kept_get(&k, 2, 0), "north");
+	assert_string_equal(crm_kept_get(&k, 2, 1), "gol");
+	assert_int_equal(crm_kept_set(&k, 0, "longer\0values", 14, &e), 0);
+	assert_string_equal(crm_kept_get(&k, 0, 1), "values");
+	assert_int_equal(crm_kept_set(&k, 0, "x\0y", 4, &e), 0);
+	assert_string_equal(crm_kept_get(&k, 0, 0), "x");
+	assert_string_equal(crm_kept_get(&k, 0, 1), "y");
+	/* past the first 1024 entries: the new ones start empty */
+	assert_int_equal(crm_kept_room(&k, 5000), 0);
+	assert_true(k.cap >= 5000);
+	assert_string_equal(crm_kept_get(&k, 4999, 1), "");
+	assert_string_equal(crm_kept_get(&k, 2, 0), "north");
+	crm_kept_free(&k, 5000);
+}
+
+/* With nothing to keep, no room is taken. */
+static void
+test_nothing(void **state)
+{
+	struct crm_kept k;
+
+	(void)state;
+	crm_kept_init(&k, 0);
+	assert_int_equal(crm_kept_room(&k, 100), 0);
+	assert_null(k.v);
+	crm_kept_free(&k, 100);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kept),
+		cmocka_unit_test(test_nothing),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
