@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "csvio.h"
+#include "decimal.h"
 #include "error.h"
 
 /*
@@ -22,6 +23,40 @@
  */
 int crm_field_number(const struct crm_record *rec, long col,
     const char *name, int decimal_comma, double *v, int *decimals,
+    struct crm_error *why);
+
+/*
+ * The same, exactly (decimal.h): a number of the grammar with more than
+ * 38 digits is a bad value ("column 'amount': number \"...\" has more
+ * than 38 digits: too long to add up exactly").
+ */
+int crm_field_decimal(const struct crm_record *rec, long col,
+    const char *name, int decimal_comma, struct crm_decimal *v,
+    int *decimals, struct crm_error *why);
+
+/* Where an order row's amount is: one column, or quantity and price. */
+struct crm_amount_cols {
+	long amount;		/* the amount, or the unit price */
+	const char *amount_name;
+	long quantity;		/* -1: none */
+	const char *quantity_name;
+};
+
+/*
+ * The amount of an order row, exactly: the amount column, or with a
+ * quantity column the quantity times the unit price; *decimals (if not
+ * NULL) is raised as by crm_field_number, the decimals of quantity and
+ * price adding up (6 x 2.55 has 2).  *refund is set by the rule crm-score
+ * and the lifetime models share: a row is a refund when its amount is
+ * negative (a negative quantity at a positive price, a positive one at a
+ * negative price), or when it is 0 and the quantity is negative (goods
+ * returned at price 0, however the 0 is written); any other row is an
+ * order, an amount of 0 included.  A bad value, or a product too long
+ * for an exact sum, fails as the field functions do.
+ */
+int crm_field_amount(const struct crm_record *rec,
+    const struct crm_amount_cols *c, int decimal_comma,
+    struct crm_decimal *amount, int *refund, int *decimals,
     struct crm_error *why);
 
 /* A date (date_format NULL: the contract's layouts), in days. */

@@ -16,7 +16,7 @@ crm_groups_init(struct crm_groups *gs)
 
 long
 crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
-    double value, struct crm_error *e)
+    crm_i128 value, struct crm_error *e)
 {
 	struct crm_group *g;
 	long i;
@@ -36,6 +36,15 @@ crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
 	g->sum = value;
 	g->rows = 1;
 	return i;
+}
+
+void
+crm_groups_rescale(struct crm_groups *gs, int raise)
+{
+	size_t i;
+
+	for (i = 0; i < gs->n; i++)
+		crm_decimal_shift(&gs->g[i].sum, raise);
 }
 
 const char *

@@ -2,18 +2,22 @@
  * group.h - sums of a value per distinct key, in first-seen order.
  *
  * One entry per key (never per row), over a keyset.  This is what --by
- * uses to turn order rows into one row per customer.
+ * uses to turn order rows into one row per customer.  The sums are exact
+ * (decimal.h), in units of 10^-scale of a scale the caller keeps: it
+ * checks each value against a struct crm_decimal_column, which bounds
+ * every sum, and raises the scale of the sums with it.
  */
 #ifndef CRM_GROUP_H
 #define CRM_GROUP_H
 
 #include <stddef.h>
 
+#include "decimal.h"
 #include "error.h"
 #include "keyset.h"
 
 struct crm_group {
-	double sum;
+	crm_i128 sum;
 	size_t rows;
 };
 
@@ -26,11 +30,15 @@ struct crm_groups {
 void crm_groups_init(struct crm_groups *gs);
 
 /*
- * Adds value to the group of key (len bytes), creating it if new.
+ * Adds value (units at the sums' scale, checked so that the sum cannot
+ * overflow) to the group of key (len bytes), creating it if new.
  * Returns the group's index, or -1 when out of memory.
  */
 long crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
-    double value, struct crm_error *e);
+    crm_i128 value, struct crm_error *e);
+
+/* Multiplies every sum by 10^raise: the scale went up by raise places. */
+void crm_groups_rescale(struct crm_groups *gs, int raise);
 
 /* The key of group i (see crm_keyset_text) and its length. */
 const char *crm_groups_key(const struct crm_groups *gs, size_t i,

@@ -15,9 +15,10 @@
 
 /* What a row brings to its customer besides the id and kept values. */
 struct order_row {
-	int32_t date;
-	double amount;
+	crm_i128 units;		/* the amount at the table's scale */
 	uint64_t order_hash;	/* 0 without an order column */
+	int32_t date;
+	int refund;
 };
 
 _Static_assert(sizeof(struct order_row) <= CRM_LOOKAHEAD_DATA,
@@ -83,11 +84,13 @@ crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
     struct crm_error *why)
 {
 	const struct crm_rfm_opts *o = &r->o;
+	struct crm_amount_cols ac = { r->amountc, o->amount, r->qtyc,
+	    o->quantity };
+	struct crm_decimal amount;
 	char *keepv[CRM_RFM_MAX_KEEP];
 	size_t keepl[CRM_RFM_MAX_KEEP], k;
-	double amount, qty;
 	int32_t date;
-	int dec = 0, qdec = 0;
+	int dec = 0, refund, v;
 
 	if (rec->len[r->idc] == 0) {
 		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
@@ -96,44 +99,96 @@ crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
 	}
 	if (crm_field_date(rec, r->datec, o->date, o->date_format, &date,
 	    why) < 0 ||
-	    crm_field_number(rec, r->amountc, o->amount, o->decimal_comma,
-	    &amount, &dec, why) < 0 ||
-	    (r->qtyc >= 0 && crm_field_number(rec, r->qtyc, o->quantity,
-	    o->decimal_comma, &qty, &qdec, why) < 0))
+	    crm_field_amount(rec, &ac, o->decimal_comma, &amount, &refund,
+	    &dec, why) < 0)
 		return CRM_RECORD_BAD;
 	if (date > o->as_of)
 		return future(r, date, why);
-	if (r->qtyc >= 0) {
-		amount *= qty;
-		dec += qdec;
-	}
-	if (dec > r->decimals)
-		r->decimals = dec > 9 ? 9 : dec;
 	for (k = 0; k < o->nkeep; k++) {
 		keepv[k] = rec->field[r->keepc[k]];
 		keepl[k] = rec->len[r->keepc[k]];
 	}
-	if (crm_rfm_add(r, rec->field[r->idc], rec->len[r->idc], date, amount,
-	    r->orderc >= 0 ? rec->field[r->orderc] : NULL,
-	    r->orderc >= 0 ? rec->len[r->orderc] : 0, keepv, keepl, why) < 0)
-		return CRM_RECORD_STOP;
-	return CRM_RECORD_OK;
+	v = crm_rfm_add(r, rec->field[r->idc], rec->len[r->idc], date,
+	    &amount, refund, r->orderc >= 0 ? rec->field[r->orderc] : NULL,
+	    r->orderc >= 0 ? rec->len[r->orderc] : 0, keepv, keepl, why);
+	/* only an amount in the sums may widen the output (rfm.h) */
+	if (v == CRM_RECORD_OK && dec > r->decimals)
+		r->decimals = dec;
+	return v;
+}
+
+/* Whether every customer's sum fits in 64 bits: the bounds do. */
+static int
+narrow(const struct crm_decimal_column *c)
+{
+	return c->pos <= INT64_MAX && c->neg >= -INT64_MAX;
+}
+
+/*
+ * After the amounts' scale went up by raise places, or their bounds
+ * passed 64 bits: folds the rows on their way (at the old scale), moves
+ * the sums to wide[] if they need it, and scales them up.  The bounds
+ * were checked at the new scale, so no sum can overflow.
+ */
+static int
+regear(struct crm_rfm *r, int raise, struct crm_error *e)
+{
+	size_t i, n;
+	int64_t m = 1;
+	int k;
+
+	if (crm_lookahead_drain(&r->ahead, e) < 0)
+		return -1;
+	n = r->ids.n;
+	if (r->wide == NULL && !narrow(&r->amounts)) {
+		if ((r->wide = malloc((r->cap ? r->cap : 1) *
+		    sizeof(*r->wide))) == NULL)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
+		for (i = 0; i < n; i++)
+			r->wide[i] = r->c[i].amount;
+	}
+	for (k = 0; k < raise && r->wide == NULL; k++)
+		m *= 10;
+	for (i = 0; i < n && raise > 0; i++) {
+		if (r->wide != NULL)
+			crm_decimal_shift(&r->wide[i], raise);
+		else
+			r->c[i].amount *= m;
+	}
+	return 0;
 }
 
 int
 crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
-    double amount, const char *order, size_t orderlen, char *const *keep,
-    const size_t *keeplen, struct crm_error *e)
+    const struct crm_decimal *amount, int refund, const char *order,
+    size_t orderlen, char *const *keep, const size_t *keeplen,
+    struct crm_error *why)
 {
 	struct order_row row;
+	int raise;
 
+	if (crm_decimal_column_add(&r->amounts, amount, &row.units,
+	    &raise) < 0) {
+		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "column '%s': "
+		    "the amounts add up to more than %d digits (with %d "
+		    "decimals): too large to sum exactly", r->o.amount,
+		    CRM_DECIMAL_DIGITS, amount->scale > r->amounts.scale ?
+		    amount->scale : r->amounts.scale);
+		return CRM_RECORD_BAD;
+	}
+	if ((raise > 0 || (r->wide == NULL && !narrow(&r->amounts))) &&
+	    regear(r, raise, why) < 0)
+		return CRM_RECORD_STOP;
 	row.date = date;
-	row.amount = amount;
+	row.refund = refund;
 	row.order_hash = r->o.order != NULL ? crm_keyset_hash(order,
 	    orderlen) : 0;
 	memcpy(crm_lookahead_data(&r->ahead), &row, sizeof(row));
-	return crm_lookahead_push(&r->ahead, id, idlen, keep, keeplen,
-	    r->o.nkeep, e);
+	if (crm_lookahead_push(&r->ahead, id, idlen, keep, keeplen,
+	    r->o.nkeep, why) < 0)
+		return CRM_RECORD_STOP;
+	return CRM_RECORD_OK;
 }
 
 int
@@ -149,14 +204,21 @@ grow(struct crm_rfm *r, size_t cap)
 	struct crm_rfm_customer *c;
 	struct crm_rfm_kept *k;
 
-	if (cap > SIZE_MAX / 2 / sizeof(*c))
+	crm_i128 *w;
+
+	if (cap > SIZE_MAX / 2 / sizeof(*w))
 		return -1;
-	/* the kept values first: a failure leaves both arrays as they were */
+	/* the others first: a failure leaves every array as it was */
 	if (r->o.nkeep > 0) {
 		if ((k = realloc(r->kept, cap * sizeof(*k))) == NULL)
 			return -1;
 		memset(k + r->cap, 0, (cap - r->cap) * sizeof(*k));
 		r->kept = k;
+	}
+	if (r->wide != NULL) {
+		if ((w = realloc(r->wide, cap * sizeof(*w))) == NULL)
+			return -1;
+		r->wide = w;
 	}
 	if ((c = aligned_alloc(64, cap * sizeof(*c))) == NULL)
 		return -1;
@@ -180,6 +242,8 @@ room(void *ctx, long c, struct crm_error *e)
 		return NULL;
 	}
 	memset(&r->c[c], 0, sizeof(r->c[0]));
+	if (r->wide != NULL)
+		r->wide[c] = 0;
 	return r->c;
 }
 
@@ -210,7 +274,11 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 	size_t size;
 
 	memcpy(&w, row->data, sizeof(w));
-	c->amount += w.amount;
+	/* the bounds were checked when the row came: no overflow here */
+	if (r->wide != NULL)
+		r->wide[row->key] += w.units;
+	else
+		c->amount += (int64_t)w.units;
 	if (row->added || w.date >= c->kept_date) {
 		c->kept_date = w.date;
 		if (r->o.nkeep > 0) {
@@ -220,7 +288,7 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 				    0, "out of memory");
 		}
 	}
-	if (w.amount < 0)
+	if (w.refund)
 		return 0;	/* a refund: no order, no purchase date */
 	if (r->o.order != NULL) {
 		if (c->orders > 0 && w.order_hash == c->order_hash)
@@ -240,18 +308,25 @@ static void
 measure(const struct crm_rfm *r, struct crm_rfm_result *res)
 {
 	const struct crm_rfm_opts *o = &r->o;
+	struct crm_decimal sum;
 	size_t i;
 
 	for (i = 0; i < r->ids.n; i++) {
 		const struct crm_rfm_customer *c = &r->c[i];
-		double amount = crm_round_decimals(c->amount, r->decimals);
+		crm_i128 m;
 
+		crm_rfm_amount(r, i, &sum);
+		/* decimals <= the scale: a mean or a rounding always fits */
+		if (o->monetary_mean && c->orders > 0)
+			crm_decimal_quotient(sum.units, c->orders,
+			    r->decimals - sum.scale, &m);
+		else
+			m = crm_decimal_round(sum.units, sum.scale -
+			    r->decimals);
+		res[i].monetary = m;
 		res[i].measure[CRM_R] = (double)o->as_of - c->last;
 		res[i].measure[CRM_F] = c->orders;
-		res[i].measure[CRM_M] = amount;
-		if (o->monetary_mean && c->orders > 0)
-			res[i].measure[CRM_M] = crm_round_decimals(amount /
-			    c->orders, r->decimals);
+		res[i].measure[CRM_M] = crm_decimal_to_double(m, r->decimals);
 	}
 }
 
@@ -331,6 +406,13 @@ crm_rfm_id(const struct crm_rfm *r, size_t i, size_t *len)
 	return crm_keyset_text(&r->ids, i);
 }
 
+void
+crm_rfm_amount(const struct crm_rfm *r, size_t i, struct crm_decimal *out)
+{
+	out->units = r->wide != NULL ? r->wide[i] : r->c[i].amount;
+	out->scale = r->amounts.scale;
+}
+
 const char *
 crm_rfm_kept(const struct crm_rfm *r, size_t i, size_t k)
 {
@@ -393,9 +475,9 @@ static void
 put_scores(const struct crm_rfm *r, struct crm_csv_writer *w,
     const struct crm_rfm_result *res)
 {
-	const double *wt = r->o.weight;
-	char cell[4], buf[CRM_NUMBER_SIZE];
-	int k;
+	char cell[4], buf[CRM_DECIMAL_SIZE];
+	crm_i128 sum = 0, wk;
+	int k, scale = 0;
 
 	for (k = 0; k < 3; k++)
 		put_integer(w, res->score[k]);
@@ -405,9 +487,16 @@ put_scores(const struct crm_rfm *r, struct crm_csv_writer *w,
 	cell[3] = '\0';
 	crm_csv_puts(w, cell);
 	if (r->o.weights_given) {
-		crm_fraction_format(wt[CRM_R] * res->score[CRM_R] +
-		    wt[CRM_F] * res->score[CRM_F] +
-		    wt[CRM_M] * res->score[CRM_M], 6, buf, sizeof(buf));
+		/* exact: the options checked that it fits (rfmopts.c) */
+		for (k = 0; k < 3; k++)
+			if (r->o.weight[k].scale > scale)
+				scale = r->o.weight[k].scale;
+		for (k = 0; k < 3; k++) {
+			wk = r->o.weight[k].units;
+			crm_decimal_shift(&wk, scale - r->o.weight[k].scale);
+			sum += wk * res->score[k];
+		}
+		crm_decimal_format_trim(sum, scale, 6, buf, sizeof(buf));
 		crm_csv_puts(w, buf);
 	} else {
 		crm_csv_puts(w, cell);	/* the cell read as a number */
@@ -435,7 +524,8 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 			crm_csv_puts(w, "");
 	}
 	put_integer(w, c->orders);
-	crm_number_format(res->measure[CRM_M], r->decimals, buf, sizeof(buf));
+	crm_decimal_format(res->monetary, r->decimals, r->decimals, buf,
+	    sizeof(buf));
 	crm_csv_puts(w, buf);
 	if (c->orders > 0)
 		put_scores(r, w, res);
@@ -491,6 +581,7 @@ crm_rfm_free(struct crm_rfm *r)
 	for (i = 0; i < r->ids.n && r->kept != NULL; i++)
 		free(r->kept[i].text);
 	crm_lookahead_free(&r->ahead);
+	free(r->wide);
 	free(r->kept);
 	free(r->c);
 	free(r->res);

@@ -5,15 +5,22 @@
  * What makes a row (crm_rfm_row):
  *   - an empty customer id is a bad record;
  *   - the date and the amount must be valid (and the quantity, with a
- *     quantity column: the amount is then quantity * unit price);
+ *     quantity column: the amount is then quantity * unit price), the
+ *     amount read exactly (crm_field_amount: 38 digits at most);
  *   - a date after the as-of date is a bad record, or with ignore_future
  *     a row silently left out (and counted);
- *   - the amounts keep the most decimals any row had (amount and quantity
- *     decimals add up; at most 9): sums are rounded to them.
+ *   - the refund rule is crm_field_amount's: a negative amount, or a
+ *     negative quantity at price 0;
+ *   - the amounts are summed exactly, in units of the most precise
+ *     amount (decimal.h); a row that would take the sum of all positive
+ *     amounts, or of all refunds, past 38 digits is a bad record (every
+ *     customer's sum lies between the two, so none can overflow);
+ *   - monetary is written with the most decimals any row had (amount and
+ *     quantity decimals add up; at most 9), rounded half away from zero.
  * How a row is folded into its customer's entry (crm_rfm_add; one entry
  * per customer, never one per row):
- *   - a row with a negative amount is a refund: it lowers the monetary
- *     total and is neither an order nor a purchase date;
+ *   - a refund lowers the monetary total and is neither an order nor a
+ *     purchase date;
  *   - any other row is an order, counted once per order id when order
  *     ids are given (the rows of one order must be adjacent among the
  *     customer's rows, as exports list them), else once per row;
@@ -34,6 +41,7 @@
 #include <stdio.h>
 
 #include "csvio.h"
+#include "decimal.h"
 #include "error.h"
 #include "keyset.h"
 #include "lookahead.h"
@@ -49,7 +57,7 @@ struct crm_rfm_customer {
 	int32_t first, last;	/* order dates; none when orders == 0 */
 	uint32_t orders;
 	int32_t kept_date;	/* of the row the kept values are from */
-	double amount;		/* orders minus refunds */
+	int64_t amount;		/* orders minus refunds; see crm_rfm_amount */
 	uint64_t order_hash;	/* id of the last order counted */
 };
 
@@ -60,6 +68,7 @@ struct crm_rfm_kept {
 };
 
 struct crm_rfm_result {
+	crm_i128 monetary;	/* exact, in units of 10^-decimals */
 	double measure[3];	/* recency days, frequency, monetary */
 	int score[3];		/* 1..bins; 0: a customer with no order */
 };
@@ -74,7 +83,14 @@ struct crm_rfm {
 	/* the columns, by crm_rfm_bind */
 	long idc, datec, amountc, qtyc, orderc;
 	long keepc[CRM_RFM_MAX_KEEP];
-	int decimals;		/* the most the amounts read had */
+	int decimals;		/* the most the amounts read had, <= 9 */
+	/*
+	 * The amounts' scale and bounds.  While both bounds fit in 64 bits
+	 * so does every customer's sum, kept in c[].amount; past that the
+	 * sums move to wide[], by customer number.
+	 */
+	struct crm_decimal_column amounts;
+	crm_i128 *wide;
 	size_t future;		/* rows left out (ignore_future) */
 	/* by crm_rfm_score, by customer number */
 	struct crm_rfm_result *res;
@@ -106,22 +122,28 @@ int crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
     struct crm_error *why);
 
 /*
- * Adds a row already read: customer id, date (days), amount, order id
- * (ignored without an order column) and the nkeep kept values.  Fails
- * only when out of memory.  Call crm_rfm_finish before reading the table.
+ * Adds a row already read: customer id, date (days), amount (exact),
+ * whether it is a refund, order id (ignored without an order column) and
+ * the nkeep kept values.  Returns a verdict: bad (with *why, no place)
+ * when the amount would take the sums past 38 digits, stop when out of
+ * memory.  It does not raise the decimals monetary is written with (the
+ * caller's, as crm_rfm_row's are the rows').  Call crm_rfm_finish before
+ * reading the table.
  */
 int crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen,
-    int32_t date, double amount, const char *order, size_t orderlen,
-    char *const *keep, const size_t *keeplen, struct crm_error *e);
+    int32_t date, const struct crm_decimal *amount, int refund,
+    const char *order, size_t orderlen, char *const *keep,
+    const size_t *keeplen, struct crm_error *why);
 
 /* Folds in the rows still on their way; fails only when out of memory. */
 int crm_rfm_finish(struct crm_rfm *r, struct crm_error *e);
 
 /*
  * Measures and scores every customer (the rows all folded in): monetary
- * rounded to the decimals of the amounts read, cut points from the data
- * or the options' breaks; then sorts the customers by id (bytewise).
- * Fails only when out of memory.
+ * (the sum, or the mean per order) rounded half away from zero to the
+ * decimals of the amounts read, exactly; cut points from the data (as
+ * doubles, the way R computes them) or the options' breaks; then sorts
+ * the customers by id (bytewise).  Fails only when out of memory.
  */
 int crm_rfm_score(struct crm_rfm *r, struct crm_error *e);
 
@@ -130,6 +152,10 @@ size_t crm_rfm_count(const struct crm_rfm *r);
 const struct crm_rfm_customer *crm_rfm_customer(const struct crm_rfm *r,
     size_t i);
 const char *crm_rfm_id(const struct crm_rfm *r, size_t i, size_t *len);
+
+/* Customer i's exact sum, in *out (after crm_rfm_finish). */
+void crm_rfm_amount(const struct crm_rfm *r, size_t i,
+    struct crm_decimal *out);
 const char *crm_rfm_kept(const struct crm_rfm *r, size_t i, size_t k);
 
 /* After crm_rfm_score: customer i's result, the scale of a measure. */

@@ -12,10 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decimal.h"
+
 enum crm_value_result {
 	CRM_VALUE_OK = 0,
 	CRM_VALUE_EMPTY = 1,	/* empty or only spaces: missing */
-	CRM_VALUE_INVALID = -1
+	CRM_VALUE_INVALID = -1,
+	CRM_VALUE_RANGE = -2	/* a number, too long to hold exactly */
 };
 
 /*
@@ -29,6 +32,18 @@ enum crm_value_result {
  */
 int crm_number_parse(const char *s, int decimal_comma, double *out,
     int *decimals);
+
+/*
+ * Parses a number as crm_number_parse does, exactly (decimal.h): *out
+ * holds it as a whole number of units of its last decimal place ("5.50"
+ * is 550 units of 0.01, scale 2; "-0" is 0), *decimals (if not NULL) the
+ * digits after the point as written.  Zeros past the 38th decimal are
+ * dropped; a number of the grammar with more than 38 digits (leading
+ * zeros not counted) or more than 38 decimals is CRM_VALUE_RANGE: no
+ * exact sum could hold it.
+ */
+int crm_decimal_parse(const char *s, int decimal_comma,
+    struct crm_decimal *out, int *decimals);
 
 /*
  * Parses a date.  With fmt NULL: YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD,
