@@ -104,3 +104,11 @@ crm_field_amount(const struct crm_record *rec, const struct crm_amount_cols *c,
 		*decimals = dec > 9 ? 9 : dec;
 	return 0;
 }
+
+int
+crm_field_sum_error(const char *name, int scale, struct crm_error *why)
+{
+	return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "column '%s': "
+	    "the values add up to more than %d digits (decimals: %d): too "
+	    "large to sum exactly", name, CRM_DECIMAL_DIGITS, scale);
+}

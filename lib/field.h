@@ -34,6 +34,13 @@ int crm_field_decimal(const struct crm_record *rec, long col,
     const char *name, int decimal_comma, struct crm_decimal *v,
     int *decimals, struct crm_error *why);
 
+/*
+ * The message of a value refused because the sums of its column would
+ * pass 38 digits with scale decimals (decimal.h): status 1, no place.
+ * Returns -1.
+ */
+int crm_field_sum_error(const char *name, int scale, struct crm_error *why);
+
 /* Where an order row's amount is: one column, or quantity and price. */
 struct crm_amount_cols {
 	long amount;		/* the amount, or the unit price */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "field.h"
 #include "followup.h"
 #include "value.h"
 
@@ -564,8 +565,20 @@ static const struct section {
 
 #define NSECTIONS	(sizeof(sections) / sizeof(sections[0]))
 
-/* The days from 0001-01-01 to 9999-12-31: the most a due date is late. */
-#define MOST_DAYS_OVERDUE	3652058
+/*
+ * The most days a follow-up can be overdue: a cadence or a complaint is
+ * due on or after a date of the table (0001-01-01 at the earliest, as-of
+ * 9999-12-31 at the latest), a milestone or trigger within the window.
+ */
+static int64_t
+most_days_overdue(const struct crm_fu_rules *r)
+{
+	static const int64_t most_days[] = { 1, 7, 31 };	/* per unit */
+	int64_t span = 3652058, window;
+
+	window = (int64_t)r->window.n * most_days[r->window.unit];
+	return window > span ? window : span;
+}
 
 /* The larger magnitude, with its node: a priority base or a weight. */
 static void
@@ -591,7 +604,7 @@ static int
 check_priority(const struct crm_fu_rules *r, struct crm_config *c,
     struct crm_error *e)
 {
-	struct crm_decimal acc, days = { MOST_DAYS_OVERDUE, 0 };
+	struct crm_decimal acc, days = { most_days_overdue(r), 0 };
 	struct crm_decimal base = { 0, 0 }, weight = { 0, 0 }, pdo;
 	yaml_node_t *bnode = NULL, *wnode = NULL, *at;
 	size_t i;
@@ -788,9 +801,8 @@ better(const struct crm_fu_due *a, const struct crm_fu_due *b, int32_t as_of)
 
 /*
  * The priority of a follow-up due days_overdue days ago (0 for one not
- * yet due), exactly; -1 with *e when it passes 38 digits (check_priority
- * leaves only a value column, or a due date beyond the calendar's span,
- * able to do that).
+ * yet due), exactly; -1 with *e when it passes 38 digits, which after
+ * check_priority only a value column can make it do.
  */
 static int
 priority_of(const struct candidate_ctx *x, const struct crm_decimal *base,
@@ -962,10 +974,10 @@ read_customer(struct candidate_ctx *x, const struct crm_record *rec,
 
 		v = crm_decimal_parse(rec->field[r->value_col],
 		    x->env->decimal_comma, &value, NULL);
+		/* an empty value is 0; the field's message for a bad one */
 		if (v != CRM_VALUE_OK && v != CRM_VALUE_EMPTY)
-			return bad_field(rec, r->value_col, r->value, v ==
-			    CRM_VALUE_RANGE ? "number (more than 38 digits)" :
-			    "number", e);
+			return crm_field_decimal(rec, r->value_col, r->value,
+			    x->env->decimal_comma, &value, NULL, e);
 		x->value_col = r->value_col;
 		if (crm_decimal_mul(&r->per_value, &value, &x->term) < 0)
 			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,

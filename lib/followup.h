@@ -33,9 +33,10 @@
  *
  * worked out exactly (decimal.h).  Loading refuses the settings that
  * could take a priority past 38 digits for any customer (a config error
- * at the setting that does it: per_day_overdue times the days between
- * 0001-01-01 and 9999-12-31, plus the largest base, plus the largest
- * weight); a value column that does is a bad field of its customer.
+ * at the setting that does it: per_day_overdue times the most days a
+ * follow-up can be overdue, those from 0001-01-01 to 9999-12-31 or the
+ * window if longer, plus the largest base, plus the largest weight); a
+ * value column that does is a bad field of its customer.
  */
 #ifndef CRM_FOLLOWUP_H
 #define CRM_FOLLOWUP_H

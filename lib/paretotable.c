@@ -137,12 +137,8 @@ take_value(struct crm_pareto_table *t, const struct crm_decimal *v,
 	int raise;
 
 	if (crm_decimal_column_add(&t->values, v, units, &raise) < 0) {
-		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "column '%s': "
-		    "the values add up to more than %d digits (with %d "
-		    "decimals): too large to sum exactly", t->o.value,
-		    CRM_DECIMAL_DIGITS, v->scale > t->values.scale ?
-		    v->scale : t->values.scale);
-		return -1;
+		return crm_field_sum_error(t->o.value, v->scale >
+		    t->values.scale ? v->scale : t->values.scale, why);
 	}
 	if (raise > 0)
 		crm_groups_rescale(&t->groups, raise);

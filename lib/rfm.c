@@ -170,11 +170,8 @@ crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
 
 	if (crm_decimal_column_add(&r->amounts, amount, &row.units,
 	    &raise) < 0) {
-		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "column '%s': "
-		    "the amounts add up to more than %d digits (with %d "
-		    "decimals): too large to sum exactly", r->o.amount,
-		    CRM_DECIMAL_DIGITS, amount->scale > r->amounts.scale ?
-		    amount->scale : r->amounts.scale);
+		crm_field_sum_error(r->o.amount, amount->scale >
+		    r->amounts.scale ? amount->scale : r->amounts.scale, why);
 		return CRM_RECORD_BAD;
 	}
 	if ((raise > 0 || (r->wide == NULL && !narrow(&r->amounts))) &&

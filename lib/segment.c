@@ -439,11 +439,8 @@ take_value(struct crm_segmenter *sg, const struct crm_decimal *v,
 	int raise;
 
 	if (crm_decimal_column_add(&sg->values, v, units, &raise) < 0)
-		return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
-		    "column '%s': the values add up to more than %d digits "
-		    "(with %d decimals): too large to sum exactly", sg->value,
-		    CRM_DECIMAL_DIGITS, v->scale > sg->values.scale ?
-		    v->scale : sg->values.scale);
+		return crm_field_sum_error(sg->value, v->scale >
+		    sg->values.scale ? v->scale : sg->values.scale, why);
 	for (i = 0; raise > 0 && i <= sg->nrules; i++)
 		crm_decimal_shift(&sg->sum[i], raise);
 	return 0;

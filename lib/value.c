@@ -819,31 +819,28 @@ fast_fixed(double v, int d, char *tmp)
 }
 
 /*
- * The shortest decimal that reads back as v (finite, not 0): its digits
- * without trailing zeros into d (18 bytes), and *exp such that |v| is
- * 0.d * 10^exp.  printf's "%.*e" rounds correctly, and the first of 15,
- * 16 and 17 digits that reads back is the shortest: a double has at most
- * one decimal of 15 digits or fewer within its rounding interval.
+ * The decimal of at most 15 significant digits that reads back as v
+ * (finite, not 0), if there is one: its digits without trailing zeros
+ * into d (16 bytes), with *exp such that |v| is 0.d * 10^exp; returns
+ * how many, or 0 when no such decimal reads back as v.  A double holds
+ * at most one decimal of 15 digits or fewer (DBL_DIG), so this is the
+ * number v was read from when it was read from one (72.125, 1.015);
+ * printf's "%.14e" rounds correctly and finds it.
  */
 static int
-shortest_digits(double v, char *d, int *exp)
+short_decimal(double v, char *d, int *exp)
 {
 	char tmp[40];
 	const char *q;
-	int p, n = 0;
+	int n = 0;
 
-	for (p = 15; p < 17; p++) {
-		snprintf(tmp, sizeof(tmp), "%.*e", p - 1, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	if (p == 17)
-		snprintf(tmp, sizeof(tmp), "%.16e", v);
+	snprintf(tmp, sizeof(tmp), "%.14e", v);
+	if (strtod(tmp, NULL) != v)
+		return 0;
 	q = tmp + (*tmp == '-');
 	d[n++] = *q++;
-	if (*q == '.')
-		for (q++; is_digit((unsigned char)*q); q++)
-			d[n++] = *q;
+	for (q++; is_digit((unsigned char)*q); q++)
+		d[n++] = *q;
 	while (n > 1 && d[n - 1] == '0')
 		n--;
 	*exp = atoi(q + 1) + 1;
@@ -851,48 +848,40 @@ shortest_digits(double v, char *d, int *exp)
 }
 
 /*
- * "%.*f" with halves rounded away from zero, in decimal: v is read as
- * the shortest decimal that converts back to it (what %.17g trimmed, or
- * Python's repr, shows), so 72.125 gives 72.13 and 1.015 (in binary a
- * little less) gives 1.02, where printf gives 72.12 and 1.01.  Returns
- * the length written to tmp (FORMAT_MAX bytes).
+ * "%.*f" with halves rounded away from zero, in decimal: when v is a
+ * decimal of at most 15 significant digits (short_decimal) that is a tie
+ * at `places` (72.125 or 1.015 at 2), it is rounded away from zero: 72.13
+ * and 1.02, where printf, rounding the binary value, gives 72.12 (a tie
+ * broken to even) and 1.01 (1.015 is 1.01499999999999990 in binary).
+ * Any other value is printf's.  Returns the length written to tmp
+ * (FORMAT_MAX bytes).
  */
 static int
 halfway_fixed(double v, int places, char *tmp)
 {
 	char d[20];
-	int n, exp, keep, i, o = 0, nonzero = 0;
+	int n, exp, i, o = 0, up = 1;
 
-	if (v == 0) {
-		n = 1;
-		d[0] = '0';
-		exp = 1;
-	} else {
-		n = shortest_digits(v, d, &exp);
-	}
-	keep = exp + places;	/* the digits at or above 10^-places */
-	if (keep < n) {
-		int up = keep >= 0 && d[keep] >= '5';
-
-		n = keep > 0 ? keep : 0;
-		for (i = n - 1; up && i >= 0; i--) {
-			if (d[i] == '9') {
-				d[i] = '0';
-			} else {
-				d[i]++;
-				up = 0;
-			}
-		}
-		if (up) {	/* 9.99 -> 10.0, or 0.004 -> 0.01 */
-			memmove(d + 1, d, (size_t)n);
-			d[0] = '1';
-			n++;
-			exp++;
+	if (v == 0 || (n = short_decimal(v, d, &exp)) == 0 ||
+	    n != exp + places + 1 || d[n - 1] != '5')
+		return snprintf(tmp, FORMAT_MAX, "%.*f", places, v);
+	/* a tie: keep the digits before the 5 and round them up */
+	n--;
+	for (i = n - 1; up && i >= 0; i--) {
+		if (d[i] == '9') {
+			d[i] = '0';
+		} else {
+			d[i]++;
+			up = 0;
 		}
 	}
-	for (i = 0; i < n; i++)
-		nonzero |= d[i] != '0';
-	if (v < 0 && nonzero)
+	if (up) {	/* 9.995 -> 10.00, or 0.005 -> 0.01 */
+		memmove(d + 1, d, (size_t)n);
+		d[0] = '1';
+		n++;
+		exp++;
+	}
+	if (v < 0)
 		tmp[o++] = '-';
 	if (exp <= 0)
 		tmp[o++] = '0';

@@ -12,6 +12,12 @@
 #include "followup.h"
 #include "value.h"
 
+/* An exact decimal is units / 10^scale. */
+#define assert_decimal(d, u, s)	do {					\
+	assert_true((d).units == (u));					\
+	assert_int_equal((d).scale, (s));				\
+} while (0)
+
 static int32_t
 day(const char *s)
 {
@@ -303,6 +309,7 @@ test_evaluate(void **state)
 	    &suppressed, &e), 1);
 	assert_int_equal(due.due, day("2024-02-29"));
 	assert_true(due.priority == 11);
+	assert_decimal(due.prio, 11, 0);
 	assert_string_equal(due.reason,
 	    "every 1 month for vip, last contact 2024-01-31");
 	assert_int_equal(crm_fu_evaluate(&rules, &r2, NULL, &env, &due,
@@ -341,8 +348,8 @@ test_defaults(void **state)
 	assert_int_equal(r.default_every.n, 90);
 	assert_int_equal(r.default_every.unit, CRM_DAYS);
 	assert_int_equal(r.window.n, 30);
-	assert_true(r.complaint_priority == 1000);
-	assert_true(r.per_day_overdue == 1);
+	assert_decimal(r.complaint_priority, 1000, 0);
+	assert_decimal(r.per_day_overdue, 1, 0);
 	assert_int_equal(r.capacity, 0);
 	assert_int_equal(r.backoff_after, 0);
 	assert_null(r.call_from);
@@ -407,17 +414,17 @@ test_load_every_section(void **state)
 	assert_int_equal(r.cadence[0].has_every, 1);
 	assert_int_equal(r.cadence[0].every.n, 1);
 	assert_int_equal(r.cadence[0].every.unit, CRM_MONTHS);
-	assert_true(r.cadence[0].weight == 5);
+	assert_decimal(r.cadence[0].weight, 5, 0);
 	assert_string_equal(r.cadence[1].value, "silver");
 	assert_int_equal(r.cadence[1].has_every, 0);
-	assert_true(r.cadence[1].weight == 2);
+	assert_decimal(r.cadence[1].weight, 2, 0);
 	assert_int_equal(r.nlost, 2);
 	assert_string_equal(r.lost[1], "gone");
 	assert_int_equal(r.winback_every.n, 6);
 	assert_int_equal(r.winback_every.unit, CRM_MONTHS);
 	assert_string_equal(r.winback_channel, "letter");
 	assert_string_equal(r.winback_action, "send an offer");
-	assert_true(r.complaint_priority == 900);
+	assert_decimal(r.complaint_priority, 900, 0);
 	assert_string_equal(r.complaint_channel, "visit");
 	assert_string_equal(r.complaint_action, "go and see");
 	/*
@@ -436,7 +443,7 @@ test_load_every_section(void **state)
 	assert_int_equal(r.dates[1].offset.unit, CRM_WEEKS);
 	assert_string_equal(r.dates[1].name, "renewal");
 	assert_string_equal(r.dates[1].action, "get in touch");
-	assert_true(r.dates[1].priority == 40);
+	assert_decimal(r.dates[1].priority, 40, 0);
 	assert_int_equal(r.dates[2].when, CRM_YEARLY);
 	assert_int_equal(r.dates[2].offset.n, 0);
 	assert_string_equal(r.dates[2].channel, "card");
@@ -449,9 +456,9 @@ test_load_every_section(void **state)
 	assert_int_equal(r.workdays.nholidays, 2);
 	assert_int_equal(r.workdays.holidays[0], day("2025-01-01"));
 	assert_int_equal(r.workdays.holidays[1], day("2025-12-25"));
-	assert_true(r.per_day_overdue == 2);
+	assert_decimal(r.per_day_overdue, 2, 0);
 	assert_string_equal(r.value, "revenue");
-	assert_true(r.per_value == 0.5);
+	assert_decimal(r.per_value, 5, 1);
 	assert_int_equal(r.capacity, 12);
 	assert_string_equal(r.call_from, "09:30");
 	assert_string_equal(r.monday_from, "10:00");

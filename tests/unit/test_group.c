@@ -1,8 +1,8 @@
 /*
  * test_group.c - per-key sums in first-seen order.
  *
- * Sums use values exact in binary (halves and quarters, small integers)
- * so that they can be compared with assert_true(x == y).
+ * Sums are exact whole numbers of units of a scale the caller keeps
+ * (here hundredths: 1050 is 10.50), worked by hand beside each test.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +16,7 @@
 #include "group.h"
 
 static long
-add(struct crm_groups *gs, const char *key, double v)
+add(struct crm_groups *gs, const char *key, long long v)
 {
 	struct crm_error e;
 
@@ -25,7 +25,7 @@ add(struct crm_groups *gs, const char *key, double v)
 
 static void
 expect_group(const struct crm_groups *gs, size_t i, const char *key,
-    size_t keylen, double sum, size_t rows)
+    size_t keylen, long long sum, size_t rows)
 {
 	const struct crm_group *g = &gs->g[i];
 	size_t len;
@@ -47,15 +47,19 @@ test_first_seen_order(void **state)
 	(void)state;
 	crm_groups_init(&gs);
 	assert_int_equal(gs.n, 0);
-	assert_int_equal(add(&gs, "C2", 10.5), 0);
-	assert_int_equal(add(&gs, "C1", 3.25), 1);
-	assert_int_equal(add(&gs, "C2", 4.5), 0);
-	assert_int_equal(add(&gs, "C3", -2), 2);
+	assert_int_equal(add(&gs, "C2", 1050), 0);
+	assert_int_equal(add(&gs, "C1", 325), 1);
+	assert_int_equal(add(&gs, "C2", 450), 0);
+	assert_int_equal(add(&gs, "C3", -200), 2);
 	assert_int_equal(gs.n, 3);
-	/* C2: 10.5 + 4.5 = 15 over 2 rows; C1: 3.25, 1 row; C3: -2, 1 row */
-	expect_group(&gs, 0, "C2", 2, 15.0, 2);
-	expect_group(&gs, 1, "C1", 2, 3.25, 1);
-	expect_group(&gs, 2, "C3", 2, -2.0, 1);
+	/* C2: 10.50 + 4.50 = 15 over 2 rows; C1: 3.25, 1 row; C3: -2 */
+	expect_group(&gs, 0, "C2", 2, 1500, 2);
+	expect_group(&gs, 1, "C1", 2, 325, 1);
+	expect_group(&gs, 2, "C3", 2, -200, 1);
+	/* a value with a third decimal: every sum times 10 */
+	crm_groups_rescale(&gs, 1);
+	expect_group(&gs, 0, "C2", 2, 15000, 2);
+	expect_group(&gs, 2, "C3", 2, -2000, 1);
 	crm_groups_free(&gs);
 	assert_null(gs.g);
 	assert_null(gs.keys.slot);
@@ -90,7 +94,10 @@ test_keys_differing_in_length(void **state)
 	crm_groups_free(&gs);
 }
 
-/* key i is "k<i>"; group i gets i + 0.5 on a first pass, 2 * i later */
+/*
+ * key i is "k<i>"; group i gets i + 0.5 on a first pass, 2 * i later,
+ * in units of one half
+ */
 #define NKEYS	200000
 
 static void
@@ -104,13 +111,14 @@ test_many_keys_rehash(void **state)
 	crm_groups_init(&gs);
 	for (i = 0; i < NKEYS; i++) {
 		snprintf(key, sizeof(key), "k%zu", i);
-		assert_int_equal(add(&gs, key, (double)i + 0.5), (long)i);
+		assert_int_equal(add(&gs, key, 2 * (long long)i + 1),
+		    (long)i);
 	}
 	assert_int_equal(gs.n, NKEYS);
 	/* found again after every rehash, in reverse order for a change */
 	for (i = NKEYS; i-- > 0;) {
 		snprintf(key, sizeof(key), "k%zu", i);
-		assert_int_equal(add(&gs, key, 2.0 * (double)i), (long)i);
+		assert_int_equal(add(&gs, key, 4 * (long long)i), (long)i);
 	}
 	assert_int_equal(gs.n, NKEYS);
 	for (i = 0; i < NKEYS; i++) {
@@ -119,8 +127,8 @@ test_many_keys_rehash(void **state)
 
 		snprintf(key, sizeof(key), "k%zu", i);
 		assert_string_equal(crm_groups_key(&gs, i, &len), key);
-		/* i + 0.5 + 2i = 3i + 0.5, exact below 2^52 */
-		assert_true(g->sum == 3.0 * (double)i + 0.5);
+		/* in halves: (i + 0.5) + 2i = 3i + 0.5, 6i + 1 halves */
+		assert_true(g->sum == 6 * (crm_i128)i + 1);
 		assert_int_equal(g->rows, 2);
 	}
 	crm_groups_free(&gs);

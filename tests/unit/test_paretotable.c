@@ -17,6 +17,13 @@
 
 #include "paretotable.h"
 
+/* Whether d is units / 10^scale. */
+static int
+is(const struct crm_decimal *d, long long units, int scale)
+{
+	return d->units == units && d->scale == scale;
+}
+
 /* Loads text as config t.yaml and applies it to *o. */
 static int
 apply(const char *text, struct crm_pareto_opts *o, struct crm_config *cfg,
@@ -61,22 +68,22 @@ test_config(void **state)
 	assert_string_equal(o.value, "amount");
 	assert_string_equal(o.by, "customer_id");
 	assert_int_equal(o.nbounds, 3);
-	assert_true(o.bounds[0] == 0.5);
-	assert_true(o.bounds[1] == 0.8);
-	assert_true(o.bounds[2] == 0.95);
+	assert_true(is(&o.bounds[0], 50, 0));
+	assert_true(is(&o.bounds[1], 80, 0));
+	assert_true(is(&o.bounds[2], 95, 0));
 	crm_config_free(&cfg);
 
 	/* what the command line set wins */
 	memset(&o, 0, sizeof(o));
 	o.value = "total";
-	o.bounds[0] = 0.7;
+	o.bounds[0].units = 70;
 	o.nbounds = 1;
 	assert_int_equal(apply("value: amount\nby: id\nclasses: [50]\n", &o,
 	    &cfg, &e), 0);
 	assert_string_equal(o.value, "total");
 	assert_string_equal(o.by, "id");
 	assert_int_equal(o.nbounds, 1);
-	assert_true(o.bounds[0] == 0.7);
+	assert_true(is(&o.bounds[0], 70, 0));
 	crm_config_free(&cfg);
 }
 
@@ -119,7 +126,7 @@ test_config_checked_when_overridden(void **state)
 	(void)state;
 	memset(&o, 0, sizeof(o));
 	o.value = "amount";
-	o.bounds[0] = 0.8;
+	o.bounds[0].units = 80;
 	o.nbounds = 1;
 	assert_int_equal(apply("value: \"\"\n", &o, &cfg, &e), -1);
 	assert_string_equal(e.msg, "expected a column name");
@@ -141,8 +148,8 @@ test_opts_finish(void **state)
 	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
 	assert_string_equal(o.value, "monetary");
 	assert_int_equal(o.nbounds, 2);
-	assert_true(o.bounds[0] == 0.80);
-	assert_true(o.bounds[1] == 0.95);
+	assert_true(is(&o.bounds[0], 80, 0));
+	assert_true(is(&o.bounds[1], 95, 0));
 
 	/* grouped output: key, value, rows and ours, all distinct */
 	o.by = "k";

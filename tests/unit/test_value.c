@@ -588,18 +588,63 @@ test_date_format_check(void **state)
 	assert_int_equal(crm_date_format_check(""), -1);
 }
 
+/*
+ * The shortest decimal that reads back as v, by brute force: the first
+ * of "%.1g" .. "%.15g" that strtod turns back into v; 0 if none does.
+ */
+static int
+shortest(double v, char *buf, size_t size)
+{
+	int p;
+
+	for (p = 1; p <= 15; p++) {
+		snprintf(buf, size, "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether v is a decimal of at most 15 digits that is a tie at d places:
+ * its digits end with a 5 just past the d-th decimal (1.015 at 2, 72.125
+ * at 2).
+ */
+static int
+is_tie(double v, int d)
+{
+	char s[64], *e, *dot;
+	int exp = 0;
+
+	if (!shortest(v, s, sizeof(s)))
+		return 0;
+	if ((e = strchr(s, 'e')) != NULL) {
+		exp = atoi(e + 1);
+		*e = '\0';
+	}
+	if (s[strlen(s) - 1] != '5')
+		return 0;
+	/* decimals of the shortest: after the point, less the exponent */
+	dot = strchr(s, '.');
+	return (dot != NULL ? (int)strlen(dot + 1) : 0) - exp == d + 1;
+}
+
 static void
 test_format_matches_printf(void **state)
 {
 	/*
-	 * printf is the reference: crm_number_format takes a faster path
-	 * away from rounding ties and must print exactly what "%.*f" prints
-	 * (with "-0" made "0").  Values: cents, fractions, thousandths and
-	 * large amounts from a fixed xorshift sequence.
+	 * printf is the reference away from ties: crm_number_format takes a
+	 * faster path there and must print exactly what "%.*f" prints (with
+	 * "-0" made "0").  Where they differ, the value must be a tie read
+	 * in decimal (is_tie), and ours one unit further from zero: halves
+	 * away from zero, where printf rounds the binary value (1.015 is
+	 * 1.01499999999999990 in binary: printf 1.01, we 1.02).  Values:
+	 * cents, fractions, thousandths and large amounts from a fixed
+	 * xorshift sequence, and halves.
 	 */
 	unsigned long long x = 88172645463325252ULL;
 	char got[CRM_NUMBER_SIZE], want[CRM_NUMBER_SIZE];
-	long i;
+	long i, ties = 0;
 
 	(void)state;
 	for (i = 0; i < 400000; i++) {
@@ -611,7 +656,7 @@ test_format_matches_printf(void **state)
 		x ^= x >> 7;
 		x ^= x << 17;
 		d = (int)(x % 10);
-		switch (i % 4) {
+		switch (i % 5) {
 		case 0:
 			v = (double)(long long)(x % 2000000001) / 100.0 - 1e7;
 			break;
@@ -620,6 +665,11 @@ test_format_matches_printf(void **state)
 			break;
 		case 2:
 			v = (double)(long long)(x % 1000000) / 1000.0;
+			break;
+		case 3:
+			/* a half at d places: k + 5 * 10^-(d+1) */
+			v = ((double)(long long)(x % 200001) - 100000) / 10.0 +
+			    (x & 1 ? 5 : -5) / pow(10, d + 1);
 			break;
 		default:
 			v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) *
@@ -633,14 +683,54 @@ test_format_matches_printf(void **state)
 				zero = 0;
 		if (want[0] == '-' && zero)
 			memmove(want, want + 1, strlen(want));
-		if (strcmp(got, want) != 0)
+		if (strcmp(got, want) == 0)
+			continue;
+		/* a tie: ours is printf's plus one last unit, away from 0 */
+		if (!is_tie(v, d) || fabs(strtod(got, NULL)) <=
+		    fabs(strtod(want, NULL)) || fabs(fabs(strtod(got, NULL)) -
+		    fabs(strtod(want, NULL)) - pow(10, -d)) > pow(10, -d) / 2)
 			fail_msg("%.17g with %d decimals: %s, printf %s", v, d,
 			    got, want);
+		ties++;
 	}
-	/* ties go to printf, which rounds the exact binary value */
+	/* the halves of case 3 that printf rounded towards zero */
+	assert_true(ties > 1000);
 	crm_number_format(0.125, 2, got, sizeof(got));
-	snprintf(want, sizeof(want), "%.2f", 0.125);
-	assert_string_equal(got, want);
+	assert_string_equal(got, "0.13");
+	crm_number_format(-0.125, 2, got, sizeof(got));
+	assert_string_equal(got, "-0.13");
+	crm_number_format(72.125, 2, got, sizeof(got));
+	assert_string_equal(got, "72.13");
+	crm_number_format(1.015, 2, got, sizeof(got));
+	assert_string_equal(got, "1.02");
+	crm_number_format(2.5, 0, got, sizeof(got));
+	assert_string_equal(got, "3");
+	crm_number_format(9.995, 2, got, sizeof(got));
+	assert_string_equal(got, "10.00");
+	crm_number_format(-0.004, 2, got, sizeof(got));
+	assert_string_equal(got, "0.00");
+	/* not a tie: the binary value, as printf writes it */
+	crm_number_format(1e23, 0, got, sizeof(got));
+	assert_string_equal(got, "99999999999999991611392");
+	crm_number_format(-55221016716.052063, 6, got, sizeof(got));
+	assert_string_equal(got, "-55221016716.052063");
+}
+
+/* No format writes inf or nan: an empty text and -1 instead. */
+static void
+test_format_not_finite(void **state)
+{
+	char buf[CRM_NUMBER_SIZE];
+
+	(void)state;
+	assert_int_equal(crm_number_format(HUGE_VAL, 2, buf, sizeof(buf)),
+	    -1);
+	assert_string_equal(buf, "");
+	assert_int_equal(crm_fraction_format(-HUGE_VAL, 6, buf, sizeof(buf)),
+	    -1);
+	assert_string_equal(buf, "");
+	assert_int_equal(crm_fraction_format(NAN, 6, buf, sizeof(buf)), -1);
+	assert_string_equal(buf, "");
 }
 
 static void
@@ -775,6 +865,7 @@ main(void)
 		cmocka_unit_test(test_parse_matches_strtod),
 		cmocka_unit_test(test_integer_format),
 		cmocka_unit_test(test_format_matches_printf),
+		cmocka_unit_test(test_format_not_finite),
 		cmocka_unit_test(test_date_format_check),
 		cmocka_unit_test(test_number_plain),
 		cmocka_unit_test(test_number_thousands),
