@@ -221,6 +221,141 @@ assert_date_invalid(const char *s, const char *fmt)
 		    fmt ? fmt : "NULL");
 }
 
+/* s parses exactly to units / 10^scale, with dec decimals written. */
+static void
+assert_decimal(const char *s, int decimal_comma, long long units, int scale,
+    int dec)
+{
+	struct crm_decimal d;
+	int got = -1, r;
+
+	if ((r = crm_decimal_parse(s, decimal_comma, &d, &got)) !=
+	    CRM_VALUE_OK)
+		fail_msg("\"%s\": result %d", s, r);
+	if (d.units != units || d.scale != scale || got != dec)
+		fail_msg("\"%s\": got %lld / 10^%d (%d written), want %lld / "
+		    "10^%d (%d)", s, (long long)d.units, d.scale, got, units,
+		    scale, dec);
+}
+
+static void
+test_decimal_parse(void **state)
+{
+	struct crm_decimal d;
+	char s[400];
+
+	(void)state;
+	/* the grammar of crm_number_parse, exactly */
+	assert_decimal("42", 0, 42, 0, 0);
+	assert_decimal("\t-0.25 ", 0, -25, 2, 2);
+	assert_decimal("5.50", 0, 550, 2, 2);
+	assert_decimal("$1,234.50", 0, 123450, 2, 2);
+	assert_decimal("1.234,5 \xe2\x82\xac", 1, 12345, 1, 1);
+	assert_decimal("(5.50)", 0, -550, 2, 2);
+	assert_decimal("-$3", 0, -3, 0, 0);
+	assert_decimal(".5", 0, 5, 1, 1);
+	assert_decimal("5.", 0, 5, 0, 0);
+	/* no -0: integers have one zero */
+	assert_decimal("-0", 0, 0, 0, 0);
+	assert_decimal("-0.00", 0, 0, 2, 2);
+	assert_decimal("(0.00)", 0, 0, 2, 2);
+	/* 18 digits: the one-pass path; 19 and more: the full one */
+	assert_decimal("999999999999999999", 0, 999999999999999999LL, 0, 0);
+	assert_decimal("9223372036854775807", 0, 9223372036854775807LL, 0,
+	    0);
+	assert_decimal("-92233720368547758.07", 0, -9223372036854775807LL, 2,
+	    2);
+	assert_int_equal(crm_decimal_parse("", 0, &d, NULL), CRM_VALUE_EMPTY);
+	assert_int_equal(crm_decimal_parse("1x", 0, &d, NULL),
+	    CRM_VALUE_INVALID);
+	assert_int_equal(crm_decimal_parse("1e5", 0, &d, NULL),
+	    CRM_VALUE_INVALID);
+	assert_int_equal(crm_decimal_parse("1,23", 0, &d, NULL),
+	    CRM_VALUE_INVALID);
+	/* 38 digits hold; 39 do not (leading zeros are not digits) */
+	memset(s, '9', 38);
+	s[38] = '\0';
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_OK);
+	assert_true(d.units == crm_decimal_max());
+	snprintf(s, sizeof(s), "1%038d", 0);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_RANGE);
+	snprintf(s, sizeof(s), "-000%038d", 1);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_OK);
+	assert_true(d.units == -1 && d.scale == 0);
+	snprintf(s, sizeof(s), "%0308d", 1);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_OK);
+	snprintf(s, sizeof(s), "1%0308d", 0);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_RANGE);
+	/* 38 decimals hold, 39 do not; zeros past the 38th are dropped */
+	snprintf(s, sizeof(s), "0.%038d", 1);
+	assert_decimal(s, 0, 1, 38, 38);
+	snprintf(s, sizeof(s), "0.%039d", 1);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_RANGE);
+	snprintf(s, sizeof(s), "0.5%040d", 0);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_OK);
+	assert_true(d.units == 5 * (crm_i128)crm_decimal_pow10(37) &&
+	    d.scale == 38);
+}
+
+static void
+test_decimal_parse_matches(void **state)
+{
+	/*
+	 * crm_number_parse is the reference: the exact value, as a double,
+	 * is the double it gives (both correctly rounded), and the decimals
+	 * agree.  Random decimals of 1 to 38 digits from a fixed xorshift
+	 * sequence, with a sign, a point, and every third one in thousands;
+	 * written back with all its decimals, the value is the digits read.
+	 */
+	unsigned long long x = 88172645463325252ULL;
+	char s[128], digits[64], back[CRM_DECIMAL_SIZE];
+	struct crm_decimal d;
+	long i;
+
+	(void)state;
+	for (i = 0; i < 200000; i++) {
+		int n, point, k, o = 0, dec = -1, dec2 = -1;
+		double v, w;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		n = 1 + (int)(x % 38);
+		point = (int)((x >> 8) % (unsigned)(n + 1));
+		digits[0] = (char)('1' + (x >> 16) % 9);
+		for (k = 1; k < n; k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			digits[k] = (char)('0' + x % 10);
+		}
+		if (i % 2)
+			s[o++] = '-';
+		for (k = 0; k < n; k++) {
+			if (k == n - point && point > 0) {
+				if (k == 0)
+					s[o++] = '0';
+				s[o++] = '.';
+			}
+			s[o++] = digits[k];
+		}
+		s[o] = '\0';
+		assert_int_equal(crm_decimal_parse(s, 0, &d, &dec),
+		    CRM_VALUE_OK);
+		assert_int_equal(crm_number_parse(s, 0, &v, &dec2),
+		    CRM_VALUE_OK);
+		assert_int_equal(dec, dec2);
+		assert_int_equal(d.scale, point);
+		w = crm_decimal_to_double(d.units, d.scale);
+		if (v != w)
+			fail_msg("%s: %.17g exact, %.17g parsed", s, w, v);
+		crm_decimal_format(d.units, d.scale, d.scale, back,
+		    sizeof(back));
+		if (strcmp(back, s) != 0)
+			fail_msg("%s read back as %s", s, back);
+	}
+}
+
 static void
 test_date_iso(void **state)
 {
@@ -876,6 +1011,8 @@ main(void)
 		cmocka_unit_test(test_number_invalid),
 		cmocka_unit_test(test_number_empty),
 		cmocka_unit_test(test_number_long),
+		cmocka_unit_test(test_decimal_parse),
+		cmocka_unit_test(test_decimal_parse_matches),
 		cmocka_unit_test(test_date_iso),
 		cmocka_unit_test(test_date_every_day),
 		cmocka_unit_test(test_date_time),
