@@ -343,6 +343,47 @@ test_bad_records(void **state)
 }
 
 /*
+ * Sums are exact past 2^53 (by hand): L 9007199254740993 + 1 =
+ * 9007199254740994, K 12345678901234567890; shares from python3's
+ * decimal, 6 places half away from zero: 0.999271 and 0.000729.  A value
+ * that would take the sum of the positive values past 38 digits is a bad
+ * record; a bad record's decimals do not widen the output.
+ */
+static void
+test_exact_sums(void **state)
+{
+	struct crm_pareto_table t;
+	struct crm_error why, e;
+	struct rec x;
+
+	(void)state;
+	table(&t, "id", 0);
+	add(&t, "K", "12345678901234567890", CRM_RECORD_OK);
+	add(&t, "L", "9007199254740993", CRM_RECORD_OK);
+	add(&t, "L", "1", CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_add(&t, rec2(&x, "M",
+	    "99999999999999999999999999999999999999.5"), &why),
+	    CRM_RECORD_BAD);
+	assert_string_equal(why.msg, "column 'amount': number "
+	    "\"99999999999999999999999999999999999999.5\" has more than 38 "
+	    "digits: too long to add up exactly");
+	assert_int_equal(crm_pareto_table_add(&t, rec2(&x, "M",
+	    "99999999999999999999999999999999999999"), &why),
+	    CRM_RECORD_BAD);
+	assert_string_equal(why.msg, "column 'amount': the values add up to "
+	    "more than 38 digits (decimals: 0): too large to sum exactly");
+	assert_int_equal(crm_pareto_table_add(&t, rec2(&x, "", "0.5"), &why),
+	    CRM_RECORD_BAD);
+	assert_int_equal(crm_pareto_table_rank(&t, &e), 0);
+	assert_string_equal(written(&t, 0),
+	    "id,amount,rows,pareto_rank,share,cum_share,cum_item_share,"
+	    "pareto_class\n"
+	    "K,12345678901234567890,1,1,0.999271,0.999271,0.5,A\n"
+	    "L,9007199254740994,2,2,0.000729,1,1,C\n");
+	crm_pareto_table_free(&t);
+}
+
+/*
  * Row mode: every input column kept, pareto_class of the input replaced
  * in place, ours appended.  y 3, x 1, w 0: shares .75 .25 0, cumulative
  * .75 1 1, items 1/3 2/3 1; y and x start below 80%: A; w: C.
@@ -531,6 +572,7 @@ main(void)
 		cmocka_unit_test(test_bad_records),
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_exact_sums),
 		cmocka_unit_test(test_all_nonpositive),
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_svg_title),
