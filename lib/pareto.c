@@ -195,7 +195,7 @@ cum_after(const struct crm_pareto *p, size_t k)
 	return k == 0 ? 0 : p->items[k - 1].cum_share;
 }
 
-/* The first k >= 1 (at most n - 1... n) whose items reach 80%, exactly. */
+/* The items (1 to n) whose value first reaches 80% of the total, exactly. */
 static size_t
 items_to_80(const struct crm_pareto *p)
 {

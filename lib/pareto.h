@@ -99,7 +99,7 @@ struct crm_pareto_summary {
 	crm_i128 positive_total;
 	size_t nonpositive_items;	/* value <= 0 */
 	double top20_value_share;	/* Lorenz curve at 20% of items */
-	double items_share_for_80;	/* items fraction reaching 80% of value */
+	double items_share_for_80;	/* share of items reaching 80% */
 	size_t items_for_80;		/* whole items reaching 80% of value */
 	size_t class_items[CRM_PARETO_MAX_BOUNDS + 1];
 	crm_i128 class_value[CRM_PARETO_MAX_BOUNDS + 1];

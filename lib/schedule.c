@@ -38,10 +38,15 @@ crm_schedule_work_day(int32_t due, int32_t as_of)
 static int
 list_order(const struct crm_schedule_item *x, const struct crm_schedule_item *y)
 {
+	int c;
+
 	if (x->owner != y->owner)
 		return x->owner < y->owner ? -1 : 1;
-	if (x->priority != y->priority)
-		return x->priority > y->priority ? -1 : 1;
+	/* the exact priorities: doubles could tie them past 15 digits */
+	if ((c = crm_decimal_ratio_cmp(x->prio.units,
+	    (crm_i128)crm_decimal_pow10(x->prio.scale), y->prio.units,
+	    (crm_i128)crm_decimal_pow10(y->prio.scale))) != 0)
+		return -c;
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	return strcmp(x->id, y->id);
@@ -186,6 +191,7 @@ hold(struct crm_schedule *s, const struct crm_record *rec,
 	it->kind = due->kind;
 	it->due = due->due;
 	it->priority = due->priority;
+	it->prio = due->prio;
 	it->channel = due->channel;
 	it->action = due->action;
 	if ((it->reason = crm_arena_strndup(&s->held, due->reason,
@@ -337,7 +343,8 @@ crm_schedule_write_csv(const struct crm_schedule *s,
 		crm_date_format(it->due, due);
 		snprintf(overdue, sizeof(overdue), "%ld",
 		    (long)as_of - it->due);
-		crm_fraction_format(it->priority, 2, prio, sizeof(prio));
+		crm_decimal_format_trim(it->prio.units, it->prio.scale, 2,
+		    prio, sizeof(prio));
 		own[0] = due;
 		own[1] = overdue;
 		own[2] = it->reason;

@@ -774,12 +774,11 @@ clamp_decimals(int decimals)
 #define FORMAT_MAX	352
 
 /*
- * printf's "%.*f" without printf, for the common case: when v * 10^d is
- * well away from a rounding tie, rounding it to the nearest integer gives
- * the digits printf would print (the product's own error is ~1e-16 of
- * it), and writing them is many times faster than printf's exact
- * algorithm, which shows in the per-customer output of a million
- * customers.  Returns the length, or -1 to ask for printf.
+ * decimal_fixed below without its printf, for the common case: when
+ * v * 10^d is well away from a rounding tie, rounding it to the nearest
+ * integer gives the digits decimal_fixed would write, many times faster,
+ * which shows in outputs of a million rows.  Returns the length, or -1
+ * to ask decimal_fixed.
  */
 static int
 fast_fixed(double v, int d, char *tmp)
@@ -795,8 +794,13 @@ fast_fixed(double v, int d, char *tmp)
 		return -1;
 	r = floor(x);
 	frac = x - r;
-	if (frac > 0.5 - 1e-6 && frac < 0.5 + 1e-6)
-		return -1;	/* too close to a tie: let printf decide */
+	/*
+	 * x is v * 10^d within 1.2e-16 of it, and v the shortest decimal
+	 * that reads back as it within as much again: near a tie, let the
+	 * decimal decide.
+	 */
+	if (fabs(frac - 0.5) <= 1e-7 + fabs(x) * 4e-16)
+		return -1;
 	if (frac > 0.5)
 		r += 1;
 	neg = r < 0;
@@ -819,24 +823,27 @@ fast_fixed(double v, int d, char *tmp)
 }
 
 /*
- * The decimal of at most 15 significant digits that reads back as v
- * (finite, not 0), if there is one: its digits without trailing zeros
- * into d (16 bytes), with *exp such that |v| is 0.d * 10^exp; returns
- * how many, or 0 when no such decimal reads back as v.  A double holds
- * at most one decimal of 15 digits or fewer (DBL_DIG), so this is the
- * number v was read from when it was read from one (72.125, 1.015);
- * printf's "%.14e" rounds correctly and finds it.
+ * The shortest decimal that reads back as v (finite, not 0), as Python's
+ * repr finds it: its digits without trailing zeros into d (18 bytes),
+ * with *exp such that |v| is 0.d * 10^exp; returns how many.  printf's
+ * "%.*e" rounds correctly, and the first of 15, 16 and 17 digits that
+ * reads back is the shortest: a double holds at most one decimal of 15
+ * digits or fewer (DBL_DIG), and 17 always read back.
  */
 static int
-short_decimal(double v, char *d, int *exp)
+shortest_digits(double v, char *d, int *exp)
 {
 	char tmp[40];
 	const char *q;
-	int n = 0;
+	int p, n = 0;
 
-	snprintf(tmp, sizeof(tmp), "%.14e", v);
-	if (strtod(tmp, NULL) != v)
-		return 0;
+	for (p = 15; p < 17; p++) {
+		snprintf(tmp, sizeof(tmp), "%.*e", p - 1, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	if (p == 17)
+		snprintf(tmp, sizeof(tmp), "%.16e", v);
 	q = tmp + (*tmp == '-');
 	d[n++] = *q++;
 	for (q++; is_digit((unsigned char)*q); q++)
@@ -848,40 +855,48 @@ short_decimal(double v, char *d, int *exp)
 }
 
 /*
- * "%.*f" with halves rounded away from zero, in decimal: when v is a
- * decimal of at most 15 significant digits (short_decimal) that is a tie
- * at `places` (72.125 or 1.015 at 2), it is rounded away from zero: 72.13
- * and 1.02, where printf, rounding the binary value, gives 72.12 (a tie
- * broken to even) and 1.01 (1.015 is 1.01499999999999990 in binary).
- * Any other value is printf's.  Returns the length written to tmp
+ * "%.*f" in decimal: v is read as the shortest decimal that converts
+ * back to it (72.125, 1.015, 0.1), and that decimal is rounded to
+ * `places`, halves away from zero: 72.13 and 1.02, where printf, which
+ * rounds the binary value, writes 72.12 (a tie broken to even) and 1.01
+ * (1.015 is 1.01499999999999990 in binary), and no digits past the
+ * seventeenth of a double.  Returns the length written to tmp
  * (FORMAT_MAX bytes).
  */
 static int
-halfway_fixed(double v, int places, char *tmp)
+decimal_fixed(double v, int places, char *tmp)
 {
 	char d[20];
-	int n, exp, i, o = 0, up = 1;
+	int n, exp, keep, i, o = 0, up, nonzero = 0;
 
-	if (v == 0 || (n = short_decimal(v, d, &exp)) == 0 ||
-	    n != exp + places + 1 || d[n - 1] != '5')
-		return snprintf(tmp, FORMAT_MAX, "%.*f", places, v);
-	/* a tie: keep the digits before the 5 and round them up */
-	n--;
-	for (i = n - 1; up && i >= 0; i--) {
-		if (d[i] == '9') {
-			d[i] = '0';
-		} else {
-			d[i]++;
-			up = 0;
+	if (v == 0) {
+		d[0] = '0';
+		n = exp = 1;
+	} else {
+		n = shortest_digits(v, d, &exp);
+	}
+	if ((keep = exp + places) < n) {
+		/* the digits past `places` are at least a half: round up */
+		up = keep >= 0 && d[keep] >= '5';
+		n = keep > 0 ? keep : 0;
+		for (i = n - 1; up && i >= 0; i--) {
+			if (d[i] == '9') {
+				d[i] = '0';
+			} else {
+				d[i]++;
+				up = 0;
+			}
+		}
+		if (up) {	/* 9.995 -> 10.00, or 0.005 -> 0.01 */
+			memmove(d + 1, d, (size_t)n);
+			d[0] = '1';
+			n++;
+			exp++;
 		}
 	}
-	if (up) {	/* 9.995 -> 10.00, or 0.005 -> 0.01 */
-		memmove(d + 1, d, (size_t)n);
-		d[0] = '1';
-		n++;
-		exp++;
-	}
-	if (v < 0)
+	for (i = 0; i < n; i++)
+		nonzero |= d[i] != '0';
+	if (v < 0 && nonzero)
 		tmp[o++] = '-';
 	if (exp <= 0)
 		tmp[o++] = '0';
@@ -906,7 +921,7 @@ fixed(double v, int d, char *tmp)
 		return -1;
 	}
 	if ((n = fast_fixed(v, d, tmp)) < 0)
-		n = halfway_fixed(v, d, tmp);
+		n = decimal_fixed(v, d, tmp);
 	return n;
 }
 

@@ -104,7 +104,12 @@ int crm_text_casecmp(const char *a, size_t alen, const char *b,
 
 /*
  * Formats v with exactly `decimals` digits after the point (0..9), never
- * "-0".  Returns the length written (snprintf semantics).
+ * "-0": v is read as the shortest decimal that converts back to it (what
+ * Python's repr shows: 72.125, 1.015, 0.1), rounded half away from zero
+ * in decimal (72.13, 1.02 at 2 places; printf would round the binary
+ * value, 72.12 and 1.01).  Returns the length written (snprintf
+ * semantics); an inf or nan, which no caller may pass, writes "" and
+ * returns -1.
  */
 int crm_number_format(double v, int decimals, char *buf, size_t size);
 
@@ -115,8 +120,8 @@ int crm_number_format(double v, int decimals, char *buf, size_t size);
 int crm_integer_format(long long v, char *buf);
 
 /*
- * Formats v rounded to at most `decimals` digits after the point, with
- * trailing zeros and a trailing point removed: 0.25, 1, 0.333333.
+ * Formats v as crm_number_format does, with trailing zeros and a trailing
+ * point removed: 0.25, 1, 0.333333.
  */
 int crm_fraction_format(double v, int decimals, char *buf, size_t size);
 

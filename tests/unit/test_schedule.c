@@ -52,6 +52,9 @@ item(uint32_t owner, double priority, const char *due, const char *id,
 	memset(&it, 0, sizeof(it));
 	it.owner = owner;
 	it.priority = priority;
+	/* whole priorities here: the exact one is priority / 10^0 */
+	it.prio.units = (crm_i128)priority;
+	it.prio.scale = 0;
 	it.due = day(due);
 	it.id = id;
 	it.reason = tag;

@@ -724,68 +724,72 @@ test_date_format_check(void **state)
 }
 
 /*
- * The shortest decimal that reads back as v, by brute force: the first
- * of "%.1g" .. "%.15g" that strtod turns back into v; 0 if none does.
+ * The reference of the rule: the shortest decimal that reads back as v,
+ * by brute force (the first of "%.1e" .. "%.17e" that strtod turns back
+ * into v), then rounded half away from zero to d places on its digits
+ * in a string, the obvious way.  want holds 400 bytes.
  */
-static int
-shortest(double v, char *buf, size_t size)
+static void
+reference(double v, int d, char *want)
 {
-	int p;
+	char s[64], digits[64], out[400];
+	int p, n = 0, exp, i, o = 0, keep, carry, nonzero = 0;
 
-	for (p = 1; p <= 15; p++) {
-		snprintf(buf, size, "%.*g", p, v);
-		if (strtod(buf, NULL) == v)
-			return 1;
+	for (p = 1; p <= 17; p++) {
+		snprintf(s, sizeof(s), "%.*e", p - 1, v);
+		if (strtod(s, NULL) == v)
+			break;
 	}
-	return 0;
-}
-
-/*
- * Whether v is a decimal of at most 15 digits that is a tie at d places:
- * its digits end with a 5 just past the d-th decimal (1.015 at 2, 72.125
- * at 2).
- */
-static int
-is_tie(double v, int d)
-{
-	char s[64], *e, *dot;
-	int exp = 0;
-
-	if (!shortest(v, s, sizeof(s)))
-		return 0;
-	if ((e = strchr(s, 'e')) != NULL) {
-		exp = atoi(e + 1);
-		*e = '\0';
+	/* digits, and the exponent of the first one */
+	for (i = s[0] == '-'; s[i] != 'e'; i++)
+		if (s[i] != '.')
+			digits[n++] = s[i];
+	exp = atoi(strchr(s, 'e') + 1);
+	/* as a fixed string of 340 digits, the point after index 320 */
+	memset(out, '0', 340);
+	for (i = 0; i < n; i++)
+		if (320 - exp + i >= 0 && 320 - exp + i < 340)
+			out[320 - exp + i] = digits[i];
+	keep = 321 + d;		/* digits before this one stay */
+	carry = out[keep] >= '5';
+	for (i = keep - 1; carry && i >= 0; i--) {
+		carry = out[i] == '9';
+		out[i] = carry ? '0' : (char)(out[i] + 1);
 	}
-	if (s[strlen(s) - 1] != '5')
-		return 0;
-	/* decimals of the shortest: after the point, less the exponent */
-	dot = strchr(s, '.');
-	return (dot != NULL ? (int)strlen(dot + 1) : 0) - exp == d + 1;
+	for (i = 0; i < keep; i++)
+		nonzero |= out[i] != '0';
+	if (v < 0 && nonzero)
+		want[o++] = '-';
+	for (i = 0; i < 320 && out[i] == '0'; i++)
+		;
+	for (; i < 321; i++)
+		want[o++] = out[i];
+	if (d > 0)
+		want[o++] = '.';
+	for (; i < keep; i++)
+		want[o++] = out[i];
+	want[o] = '\0';
 }
 
 static void
-test_format_matches_printf(void **state)
+test_format_matches_reference(void **state)
 {
 	/*
-	 * printf is the reference away from ties: crm_number_format takes a
-	 * faster path there and must print exactly what "%.*f" prints (with
-	 * "-0" made "0").  Where they differ, the value must be a tie read
-	 * in decimal (is_tie), and ours one unit further from zero: halves
-	 * away from zero, where printf rounds the binary value (1.015 is
-	 * 1.01499999999999990 in binary: printf 1.01, we 1.02).  Values:
-	 * cents, fractions, thousandths and large amounts from a fixed
-	 * xorshift sequence, and halves.
+	 * The rule of crm_number_format (value.h), against reference():
+	 * the fast path away from ties must agree with it too.  Values:
+	 * cents, fractions, thousandths, halves at d places, and large
+	 * amounts from a fixed xorshift sequence.  Where printf differs,
+	 * the value is a decimal tie (or a number of 17+ digits whose
+	 * binary tail printf writes out).
 	 */
 	unsigned long long x = 88172645463325252ULL;
-	char got[CRM_NUMBER_SIZE], want[CRM_NUMBER_SIZE];
+	char got[CRM_NUMBER_SIZE], want[400], pf[400];
 	long i, ties = 0;
 
 	(void)state;
 	for (i = 0; i < 400000; i++) {
 		double v;
-		int d, zero = 1;
-		char *p;
+		int d;
 
 		x ^= x << 13;
 		x ^= x >> 7;
@@ -812,23 +816,14 @@ test_format_matches_printf(void **state)
 			break;
 		}
 		crm_number_format(v, d, got, sizeof(got));
-		snprintf(want, sizeof(want), "%.*f", d, v);
-		for (p = want + 1; *p != '\0'; p++)
-			if (*p != '0' && *p != '.')
-				zero = 0;
-		if (want[0] == '-' && zero)
-			memmove(want, want + 1, strlen(want));
-		if (strcmp(got, want) == 0)
-			continue;
-		/* a tie: ours is printf's plus one last unit, away from 0 */
-		if (!is_tie(v, d) || fabs(strtod(got, NULL)) <=
-		    fabs(strtod(want, NULL)) || fabs(fabs(strtod(got, NULL)) -
-		    fabs(strtod(want, NULL)) - pow(10, -d)) > pow(10, -d) / 2)
-			fail_msg("%.17g with %d decimals: %s, printf %s", v, d,
-			    got, want);
-		ties++;
+		reference(v, d, want);
+		if (strcmp(got, want) != 0)
+			fail_msg("%.17g with %d decimals: %s, reference %s", v,
+			    d, got, want);
+		snprintf(pf, sizeof(pf), "%.*f", d, v);
+		ties += strcmp(pf, got) != 0;
 	}
-	/* the halves of case 3 that printf rounded towards zero */
+	/* the halves of case 3 that printf rounds to even, or down */
 	assert_true(ties > 1000);
 	crm_number_format(0.125, 2, got, sizeof(got));
 	assert_string_equal(got, "0.13");
@@ -844,11 +839,14 @@ test_format_matches_printf(void **state)
 	assert_string_equal(got, "10.00");
 	crm_number_format(-0.004, 2, got, sizeof(got));
 	assert_string_equal(got, "0.00");
-	/* not a tie: the binary value, as printf writes it */
+	/* 0.1 * 3 is 0.30000000000000004: that is its shortest decimal */
+	crm_number_format(0.1 * 3, 9, got, sizeof(got));
+	assert_string_equal(got, "0.300000000");
+	/* no binary tail: 1e23 is 99999999999999991611392 in binary */
 	crm_number_format(1e23, 0, got, sizeof(got));
-	assert_string_equal(got, "99999999999999991611392");
-	crm_number_format(-55221016716.052063, 6, got, sizeof(got));
-	assert_string_equal(got, "-55221016716.052063");
+	assert_string_equal(got, "100000000000000000000000");
+	crm_number_format(12345678901.2345, 6, got, sizeof(got));
+	assert_string_equal(got, "12345678901.234500");
 }
 
 /* No format writes inf or nan: an empty text and -1 instead. */
@@ -999,7 +997,7 @@ main(void)
 		cmocka_unit_test(test_round_decimals),
 		cmocka_unit_test(test_parse_matches_strtod),
 		cmocka_unit_test(test_integer_format),
-		cmocka_unit_test(test_format_matches_printf),
+		cmocka_unit_test(test_format_matches_reference),
 		cmocka_unit_test(test_format_not_finite),
 		cmocka_unit_test(test_date_format_check),
 		cmocka_unit_test(test_number_plain),
