@@ -435,6 +435,26 @@ crm_decimal_to_double(crm_i128 units, int scale)
 	return strtod(tmp, NULL);
 }
 
+/* The budget: what the sums may still take, within the limit. */
+static void
+set_budget(struct crm_decimal_column *c)
+{
+	crm_i128 limit = c->limit > 0 ? c->limit : DEC_MAX;
+	crm_i128 room = limit - c->pos;
+
+	if (limit + c->neg < room)
+		room = limit + c->neg;
+	c->budget = room <= 0 ? 0 : room > INT64_MAX ? INT64_MAX :
+	    (int64_t)room;
+}
+
+void
+crm_decimal_column_limit(struct crm_decimal_column *c, crm_i128 limit)
+{
+	c->limit = limit;
+	set_budget(c);
+}
+
 int
 crm_decimal_column_add(struct crm_decimal_column *c,
     const struct crm_decimal *d, crm_i128 *units, int *raise)
@@ -457,6 +477,7 @@ crm_decimal_column_add(struct crm_decimal_column *c,
 	c->pos = pos;
 	c->neg = neg;
 	c->scale = scale;
+	set_budget(c);
 	*units = u;
-	return 0;
+	return 1;
 }

@@ -112,10 +112,17 @@ int crm_decimal_ratio_format(crm_i128 num, crm_i128 den, int shift,
 /* The double nearest to units / 10^scale (correctly rounded). */
 double crm_decimal_to_double(crm_i128 units, int scale);
 
-/* A column of values summed exactly (see above); zero it to start. */
+/*
+ * A column of values summed exactly (see above); zero it to start.  The
+ * budget lets crm_decimal_column_take add a value with two comparisons:
+ * while the values taken add up to no more than it, neither sum can pass
+ * the limit.
+ */
 struct crm_decimal_column {
 	int scale;		/* of the most precise value so far */
 	crm_i128 pos, neg;	/* sums of the positive, negative values */
+	crm_i128 limit;		/* the caller's bound on both; 0: 10^38 - 1 */
+	int64_t budget;		/* what the next values may add up to */
 };
 
 /*
@@ -123,10 +130,38 @@ struct crm_decimal_column {
  * column's scale in *units and, in *raise, how many places the column's
  * scale went up: the caller multiplies every sum it holds of earlier
  * values by 10^*raise (crm_decimal_shift cannot fail on them).  Returns
- * -1, with c unchanged, when the positive or the negative sum would pass
- * 38 digits at the new scale.
+ * 1, or -1 with c unchanged when the positive or the negative sum would
+ * pass 38 digits at the new scale.  The sums may pass the caller's limit
+ * (if lower): that is for the caller to check after a 1.
  */
 int crm_decimal_column_add(struct crm_decimal_column *c,
     const struct crm_decimal *d, crm_i128 *units, int *raise);
+
+/* Sets the caller's limit on the sums (0: 10^38 - 1). */
+void crm_decimal_column_limit(struct crm_decimal_column *c, crm_i128 limit);
+
+/*
+ * The same, inline: 0 for a value at the column's scale within the
+ * budget (the sums stay within the limit, nothing to check), else
+ * crm_decimal_column_add's 1 or -1.
+ */
+static inline int
+crm_decimal_column_take(struct crm_decimal_column *c,
+    const struct crm_decimal *d, crm_i128 *units, int *raise)
+{
+	crm_i128 u = d->units;
+
+	if (d->scale == c->scale && u < c->budget && u > -c->budget) {
+		c->budget -= (int64_t)(u < 0 ? -u : u);
+		if (u > 0)
+			c->pos += u;
+		else
+			c->neg += u;
+		*units = u;
+		*raise = 0;
+		return 0;
+	}
+	return crm_decimal_column_add(c, d, units, raise);
+}
 
 #endif

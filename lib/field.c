@@ -61,45 +61,42 @@ crm_field_decimal(const struct crm_record *rec, long col, const char *name,
 	int dec = 0, r;
 
 	r = crm_decimal_parse(rec->field[col], decimal_comma, v, &dec);
+	if (r == CRM_VALUE_OK) {
+		if (decimals != NULL && dec > *decimals)
+			*decimals = dec > 9 ? 9 : dec;
+		return 0;
+	}
 	if (r == CRM_VALUE_RANGE)
 		return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
 		    "column '%s': number %s has more than %d digits: too "
 		    "long to add up exactly", name, crm_error_quote(
 		    rec->field[col], rec->len[col], q, sizeof(q)),
 		    CRM_DECIMAL_DIGITS);
-	if (r == CRM_VALUE_OK && decimals != NULL && dec > *decimals)
-		*decimals = dec > 9 ? 9 : dec;
 	return judge(rec, col, name, r, "number", why);
 }
 
 int
-crm_field_amount(const struct crm_record *rec, const struct crm_amount_cols *c,
-    int decimal_comma, struct crm_decimal *amount, int *refund,
-    int *decimals, struct crm_error *why)
+crm_field_amount_product(const struct crm_record *rec,
+    const struct crm_amount_cols *c, int decimal_comma,
+    struct crm_decimal *amount, int *refund, int *decimals,
+    struct crm_error *why)
 {
 	struct crm_decimal price, qty;
 	int dec = 0, qdec = 0;
 
 	if (crm_field_decimal(rec, c->amount, c->amount_name, decimal_comma,
-	    c->quantity >= 0 ? &price : amount, &dec, why) < 0)
+	    &price, &dec, why) < 0 ||
+	    crm_field_decimal(rec, c->quantity, c->quantity_name,
+	    decimal_comma, &qty, &qdec, why) < 0)
 		return -1;
-	if (c->quantity < 0) {
-		*refund = amount->units < 0;
-	} else {
-		if (crm_field_decimal(rec, c->quantity, c->quantity_name,
-		    decimal_comma, &qty, &qdec, why) < 0)
-			return -1;
-		if (crm_decimal_mul(&qty, &price, amount) < 0)
-			return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
-			    "columns '%s' and '%s': quantity times price has "
-			    "more than %d digits: too long to add up exactly",
-			    c->quantity_name, c->amount_name,
-			    CRM_DECIMAL_DIGITS);
-		/* goods returned at price 0 are a refund all the same */
-		*refund = amount->units < 0 ||
-		    (amount->units == 0 && qty.units < 0);
-		dec += qdec;
-	}
+	if (crm_decimal_mul(&qty, &price, amount) < 0)
+		return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "columns '%s' and '%s': quantity times price has more than "
+		    "%d digits: too long to add up exactly", c->quantity_name,
+		    c->amount_name, CRM_DECIMAL_DIGITS);
+	/* goods returned at price 0 are a refund all the same */
+	*refund = amount->units < 0 || (amount->units == 0 && qty.units < 0);
+	dec += qdec;
 	if (decimals != NULL && dec > *decimals)
 		*decimals = dec > 9 ? 9 : dec;
 	return 0;

@@ -60,11 +60,29 @@ struct crm_amount_cols {
  * returned at price 0, however the 0 is written); any other row is an
  * order, an amount of 0 included.  A bad value, or a product too long
  * for an exact sum, fails as the field functions do.
+ * crm_field_amount_product is its case with a quantity column.
  */
-int crm_field_amount(const struct crm_record *rec,
+int crm_field_amount_product(const struct crm_record *rec,
     const struct crm_amount_cols *c, int decimal_comma,
     struct crm_decimal *amount, int *refund, int *decimals,
     struct crm_error *why);
+
+/* Inline: the usual row has no quantity, and a call costs what it does. */
+static inline int
+crm_field_amount(const struct crm_record *rec,
+    const struct crm_amount_cols *c, int decimal_comma,
+    struct crm_decimal *amount, int *refund, int *decimals,
+    struct crm_error *why)
+{
+	if (c->quantity >= 0)
+		return crm_field_amount_product(rec, c, decimal_comma, amount,
+		    refund, decimals, why);
+	if (crm_field_decimal(rec, c->amount, c->amount_name, decimal_comma,
+	    amount, decimals, why) < 0)
+		return -1;
+	*refund = amount->units < 0;
+	return 0;
+}
 
 /* A date (date_format NULL: the contract's layouts), in days. */
 int crm_field_date(const struct crm_record *rec, long col, const char *name,

@@ -136,7 +136,7 @@ take_value(struct crm_pareto_table *t, const struct crm_decimal *v,
 {
 	int raise;
 
-	if (crm_decimal_column_add(&t->values, v, units, &raise) < 0) {
+	if (crm_decimal_column_take(&t->values, v, units, &raise) < 0) {
 		return crm_field_sum_error(t->o.value, v->scale >
 		    t->values.scale ? v->scale : t->values.scale, why);
 	}

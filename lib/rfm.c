@@ -38,6 +38,8 @@ crm_rfm_init(struct crm_rfm *r, const struct crm_rfm_opts *o)
 	crm_lookahead_init(&r->ahead, &r->ids, sizeof(r->c[0]), room, fold,
 	    r);
 	r->qtyc = r->orderc = -1;
+	/* the sums fit in c[].amount while the bounds fit in 64 bits */
+	crm_decimal_column_limit(&r->amounts, INT64_MAX);
 }
 
 int
@@ -79,44 +81,6 @@ future(struct crm_rfm *r, int32_t date, struct crm_error *why)
 	return CRM_RECORD_BAD;
 }
 
-int
-crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
-    struct crm_error *why)
-{
-	const struct crm_rfm_opts *o = &r->o;
-	struct crm_amount_cols ac = { r->amountc, o->amount, r->qtyc,
-	    o->quantity };
-	struct crm_decimal amount;
-	char *keepv[CRM_RFM_MAX_KEEP];
-	size_t keepl[CRM_RFM_MAX_KEEP], k;
-	int32_t date;
-	int dec = 0, refund, v;
-
-	if (rec->len[r->idc] == 0) {
-		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
-		    "column '%s': empty customer id", o->id);
-		return CRM_RECORD_BAD;
-	}
-	if (crm_field_date(rec, r->datec, o->date, o->date_format, &date,
-	    why) < 0 ||
-	    crm_field_amount(rec, &ac, o->decimal_comma, &amount, &refund,
-	    &dec, why) < 0)
-		return CRM_RECORD_BAD;
-	if (date > o->as_of)
-		return future(r, date, why);
-	for (k = 0; k < o->nkeep; k++) {
-		keepv[k] = rec->field[r->keepc[k]];
-		keepl[k] = rec->len[r->keepc[k]];
-	}
-	v = crm_rfm_add(r, rec->field[r->idc], rec->len[r->idc], date,
-	    &amount, refund, r->orderc >= 0 ? rec->field[r->orderc] : NULL,
-	    r->orderc >= 0 ? rec->len[r->orderc] : 0, keepv, keepl, why);
-	/* only an amount in the sums may widen the output (rfm.h) */
-	if (v == CRM_RECORD_OK && dec > r->decimals)
-		r->decimals = dec;
-	return v;
-}
-
 /* Whether every customer's sum fits in 64 bits: the bounds do. */
 static int
 narrow(const struct crm_decimal_column *c)
@@ -147,6 +111,7 @@ regear(struct crm_rfm *r, int raise, struct crm_error *e)
 			    "out of memory");
 		for (i = 0; i < n; i++)
 			r->wide[i] = r->c[i].amount;
+		crm_decimal_column_limit(&r->amounts, 0);
 	}
 	for (k = 0; k < raise && r->wide == NULL; k++)
 		m *= 10;
@@ -159,23 +124,28 @@ regear(struct crm_rfm *r, int raise, struct crm_error *e)
 	return 0;
 }
 
-int
-crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
+/*
+ * crm_rfm_add, inline in crm_rfm_row: takes the amount into the sums'
+ * bounds (0: nothing changed but the sums; 1: check the scale and the
+ * width), then pushes the row towards its customer.
+ */
+static inline int
+add_row(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
     const struct crm_decimal *amount, int refund, const char *order,
     size_t orderlen, char *const *keep, const size_t *keeplen,
     struct crm_error *why)
 {
 	struct order_row row;
-	int raise;
+	int raise, v;
 
-	if (crm_decimal_column_add(&r->amounts, amount, &row.units,
-	    &raise) < 0) {
+	if ((v = crm_decimal_column_take(&r->amounts, amount, &row.units,
+	    &raise)) < 0) {
 		crm_field_sum_error(r->o.amount, amount->scale >
 		    r->amounts.scale ? amount->scale : r->amounts.scale, why);
 		return CRM_RECORD_BAD;
 	}
-	if ((raise > 0 || (r->wide == NULL && !narrow(&r->amounts))) &&
-	    regear(r, raise, why) < 0)
+	if (v > 0 && (raise > 0 || (r->wide == NULL &&
+	    !narrow(&r->amounts))) && regear(r, raise, why) < 0)
 		return CRM_RECORD_STOP;
 	row.date = date;
 	row.refund = refund;
@@ -186,6 +156,54 @@ crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
 	    r->o.nkeep, why) < 0)
 		return CRM_RECORD_STOP;
 	return CRM_RECORD_OK;
+}
+
+int
+crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
+    const struct crm_decimal *amount, int refund, const char *order,
+    size_t orderlen, char *const *keep, const size_t *keeplen,
+    struct crm_error *why)
+{
+	return add_row(r, id, idlen, date, amount, refund, order, orderlen,
+	    keep, keeplen, why);
+}
+
+int
+crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
+    struct crm_error *why)
+{
+	const struct crm_rfm_opts *o = &r->o;
+	struct crm_amount_cols ac = { r->amountc, o->amount, r->qtyc,
+	    o->quantity };
+	struct crm_decimal amount;
+	char *keepv[CRM_RFM_MAX_KEEP];
+	size_t keepl[CRM_RFM_MAX_KEEP], k;
+	int32_t date;
+	int dec = 0, refund, v;
+
+	if (rec->len[r->idc] == 0) {
+		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': empty customer id", o->id);
+		return CRM_RECORD_BAD;
+	}
+	if (crm_field_date(rec, r->datec, o->date, o->date_format, &date,
+	    why) < 0 ||
+	    crm_field_amount(rec, &ac, o->decimal_comma, &amount, &refund,
+	    &dec, why) < 0)
+		return CRM_RECORD_BAD;
+	if (date > o->as_of)
+		return future(r, date, why);
+	for (k = 0; k < o->nkeep; k++) {
+		keepv[k] = rec->field[r->keepc[k]];
+		keepl[k] = rec->len[r->keepc[k]];
+	}
+	v = add_row(r, rec->field[r->idc], rec->len[r->idc], date,
+	    &amount, refund, r->orderc >= 0 ? rec->field[r->orderc] : NULL,
+	    r->orderc >= 0 ? rec->len[r->orderc] : 0, keepv, keepl, why);
+	/* only an amount in the sums may widen the output (rfm.h) */
+	if (v == CRM_RECORD_OK && dec > r->decimals)
+		r->decimals = dec;
+	return v;
 }
 
 int

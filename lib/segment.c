@@ -438,7 +438,7 @@ take_value(struct crm_segmenter *sg, const struct crm_decimal *v,
 	size_t i;
 	int raise;
 
-	if (crm_decimal_column_add(&sg->values, v, units, &raise) < 0)
+	if (crm_decimal_column_take(&sg->values, v, units, &raise) < 0)
 		return crm_field_sum_error(sg->value, v->scale >
 		    sg->values.scale ? v->scale : sg->values.scale, why);
 	for (i = 0; raise > 0 && i <= sg->nrules; i++)

@@ -307,16 +307,16 @@ test_column(void **state)
 	memset(&c, 0, sizeof(c));
 	d.units = 1050;
 	d.scale = 2;				/* 10.50 */
-	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), 0);
+	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), 1);
 	assert_true(u == 1050 && raise == 2 && c.scale == 2);
 	d.units = -3;
 	d.scale = 0;				/* -3 at 2 places */
-	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), 0);
+	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), 1);
 	assert_true(u == -300 && raise == 0);
 	assert_true(c.pos == 1050 && c.neg == -300);
 	d.units = 1;
 	d.scale = 3;				/* 0.001: every sum * 10 */
-	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), 0);
+	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), 1);
 	assert_true(u == 1 && raise == 1 && c.scale == 3);
 	assert_true(c.pos == 10501 && c.neg == -3000);
 	/* a value that takes the positive sum past 38 digits: refused */
@@ -328,11 +328,45 @@ test_column(void **state)
 	memset(&c, 0, sizeof(c));
 	d.units = 9 * p10(37);
 	d.scale = 0;
-	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), 0);
+	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), 1);
 	d.units = 1;
 	d.scale = 1;
 	assert_int_equal(crm_decimal_column_add(&c, &d, &u, &raise), -1);
 	assert_int_equal(c.scale, 0);
+}
+
+static void
+test_column_take(void **state)
+{
+	struct crm_decimal_column c;
+	struct crm_decimal d = { 0, 2 };
+	crm_i128 u;
+	int raise, i;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	crm_decimal_column_limit(&c, 1000);
+	/* the first value sets the scale: the slow path, 1 */
+	d.units = 100;
+	assert_int_equal(crm_decimal_column_take(&c, &d, &u, &raise), 1);
+	assert_true(raise == 2 && c.pos == 100 && c.budget == 900);
+	/* then 8 more of 100 within the budget of 900: the fast path */
+	for (i = 0; i < 8; i++)
+		assert_int_equal(crm_decimal_column_take(&c, &d, &u, &raise),
+		    0);
+	assert_true(c.pos == 900 && c.budget == 100);
+	/* 100 more would reach the limit exactly: checked, 1 */
+	assert_int_equal(crm_decimal_column_take(&c, &d, &u, &raise), 1);
+	assert_true(c.pos == 1000 && c.budget == 0);
+	/* past the limit the caller is told every time (1), not refused */
+	d.units = -5;
+	assert_int_equal(crm_decimal_column_take(&c, &d, &u, &raise), 1);
+	assert_true(c.neg == -5);
+	/* a new limit gives a new budget: 10^38 - 1 - 1000 */
+	crm_decimal_column_limit(&c, 0);
+	assert_true(c.budget == INT64_MAX);
+	assert_int_equal(crm_decimal_column_take(&c, &d, &u, &raise), 0);
+	assert_true(c.neg == -10 && u == -5);
 }
 
 int
@@ -350,6 +384,7 @@ main(void)
 		cmocka_unit_test(test_ratio_format),
 		cmocka_unit_test(test_to_double),
 		cmocka_unit_test(test_column),
+		cmocka_unit_test(test_column_take),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
