@@ -305,13 +305,10 @@ fixed_text(crm_u128 a, int pad, int places, int neg, char *out)
 	int n, i;
 	size_t o = 0;
 
-	n = digits_of(a, d);
-	if (a == 0)
-		n = 1;
-	/* d holds the digits last first: shift them up for the padding */
-	memmove(d + pad, d, (size_t)n);
-	memset(d, '0', (size_t)pad);
-	n += pad;
+	/* d holds the digits last first: the padding, then a's */
+	for (n = 0; n < pad; n++)
+		d[n] = '0';
+	n += digits_of(a, d + pad);
 	while (n <= places)
 		d[n++] = '0';
 	if (neg && a != 0)
@@ -381,6 +378,59 @@ crm_decimal_format_trim(crm_i128 units, int scale, int places, char *buf,
 	return copy_out(tmp, trim_zeros(tmp, n), buf, size);
 }
 
+/*
+ * The usual share: num and den below 2^63, the result q below 2^63 too.
+ * A guess in floating point, checked and mended in integers (no
+ * division): q rounds num * 10^k / den half away from zero when
+ * |num * 10^k - q * den| < den / 2, or = den / 2 with q away from zero.
+ * Writes the text; returns its length, or -1 to take the long way.
+ */
+static int
+ratio_fast(crm_i128 num, crm_i128 den, int k, int places, char *tmp)
+{
+	crm_i128 x, r;
+	uint64_t q;
+	double g;
+	char d[24];
+	int n = 0, o = 0, tries, neg = num < 0;
+
+	if (neg)
+		num = -num;
+	if (num >= ((crm_i128)1 << 63) || den >= ((crm_i128)1 << 63))
+		return -1;
+	x = num * (crm_i128)pow10_64[k];	/* below 2^63 * 10^11 */
+	if (!((g = (double)x / (double)den) < 9e18))
+		return -1;
+	q = (uint64_t)(g + 0.5);
+	for (tries = 0; tries < 4; tries++) {
+		r = x - (crm_i128)q * den;
+		if (2 * r >= den)
+			q++;
+		else if (2 * r < -den && q > 0)
+			q--;
+		else
+			break;
+	}
+	if (tries == 4)
+		return -1;
+	if (neg && q != 0)
+		tmp[o++] = '-';
+	/* q's digits, at least places + 1 of them, last first */
+	do {
+		d[n++] = (char)('0' + q % 10);
+		q /= 10;
+	} while (q != 0 || n <= places);
+	while (n > places)
+		tmp[o++] = d[--n];
+	if (places > 0) {
+		tmp[o++] = '.';
+		while (n > 0)
+			tmp[o++] = d[--n];
+	}
+	tmp[o] = '\0';
+	return (int)trim_zeros(tmp, (size_t)o);
+}
+
 int
 crm_decimal_ratio_format(crm_i128 num, crm_i128 den, int shift, int places,
     char *buf, size_t size)
@@ -392,6 +442,8 @@ crm_decimal_ratio_format(crm_i128 num, crm_i128 den, int shift, int places,
 
 	places = places < 0 ? 0 : places > 9 ? 9 : places;
 	shift = shift < 0 ? 0 : shift > 2 ? 2 : shift;
+	if ((nd = ratio_fast(num, den, places + shift, places, tmp)) >= 0)
+		return copy_out(tmp, (size_t)nd, buf, size);
 	ip = a / b;
 	rem = a % b;
 	/* rem < den: the fraction's digits fit, at most 10^(places+shift) */

@@ -5,25 +5,29 @@
  * uses to turn order rows into one row per customer.  The sums are exact
  * (decimal.h), in units of 10^-scale of a scale the caller keeps: it
  * checks each value against a struct crm_decimal_column, which bounds
- * every sum, and raises the scale of the sums with it.
+ * every sum, and raises the scale of the sums with it.  The sums live in
+ * 64 bits, 16 bytes an entry, until the caller widens them to 128
+ * (crm_groups_widen) because the bounds passed 64 bits.
  */
 #ifndef CRM_GROUP_H
 #define CRM_GROUP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "decimal.h"
 #include "error.h"
 #include "keyset.h"
 
 struct crm_group {
-	crm_i128 sum;
+	int64_t sum;		/* until widened: crm_groups_sum */
 	size_t rows;
 };
 
 struct crm_groups {
 	struct crm_group *g;	/* in first-seen order */
 	size_t n, cap;
+	crm_i128 *wide;		/* the sums once widened, cap of them */
 	struct crm_keyset keys;
 };
 
@@ -31,13 +35,23 @@ void crm_groups_init(struct crm_groups *gs);
 
 /*
  * Adds value (units at the sums' scale, checked so that the sum cannot
- * overflow) to the group of key (len bytes), creating it if new.
- * Returns the group's index, or -1 when out of memory.
+ * overflow, in 64 bits until widened) to the group of key (len bytes),
+ * creating it if new.  Returns the group's index, or -1 when out of
+ * memory.
  */
 long crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
     crm_i128 value, struct crm_error *e);
 
-/* Multiplies every sum by 10^raise: the scale went up by raise places. */
+/* Moves the sums to 128 bits; fails only when out of memory. */
+int crm_groups_widen(struct crm_groups *gs, struct crm_error *e);
+
+/* Group i's sum. */
+crm_i128 crm_groups_sum(const struct crm_groups *gs, size_t i);
+
+/*
+ * Multiplies every sum by 10^raise: the scale went up by raise places
+ * (the caller's bounds say the results fit, in 64 bits until widened).
+ */
 void crm_groups_rescale(struct crm_groups *gs, int raise);
 
 /* The key of group i (see crm_keyset_text) and its length. */

@@ -116,6 +116,8 @@ crm_pareto_table_init(struct crm_pareto_table *t,
 	t->o = *o;
 	t->bycol = -1;
 	crm_groups_init(&t->groups);
+	/* with --by, the group sums are in 64 bits until the bounds pass */
+	crm_decimal_column_limit(&t->values, o->by != NULL ? INT64_MAX : 0);
 	return crm_pareto_init(&t->rank, o->bounds, o->nbounds, e);
 }
 
@@ -130,19 +132,30 @@ crm_pareto_table_bind(struct crm_pareto_table *t, const struct crm_header *h,
 }
 
 /* Takes v into the column: bad when the sums would pass 38 digits. */
-static int
+static inline __attribute__((always_inline)) int
 take_value(struct crm_pareto_table *t, const struct crm_decimal *v,
     crm_i128 *units, struct crm_error *why)
 {
-	int raise;
+	const struct crm_decimal_column *c = &t->values;
+	int raise, r;
 
-	if (crm_decimal_column_take(&t->values, v, units, &raise) < 0) {
-		return crm_field_sum_error(t->o.value, v->scale >
-		    t->values.scale ? v->scale : t->values.scale, why);
+	if ((r = crm_decimal_column_take(&t->values, v, units, &raise)) < 0) {
+		crm_field_sum_error(t->o.value, v->scale > c->scale ? v->scale :
+		    c->scale, why);
+		return CRM_RECORD_BAD;
+	}
+	if (r == 0)
+		return CRM_RECORD_OK;
+	/* the group sums fit in 64 bits while the bounds do */
+	if (t->groups.wide == NULL && (c->pos > INT64_MAX ||
+	    c->neg < -INT64_MAX)) {
+		if (crm_groups_widen(&t->groups, why) < 0)
+			return CRM_RECORD_STOP;
+		crm_decimal_column_limit(&t->values, 0);
 	}
 	if (raise > 0)
 		crm_groups_rescale(&t->groups, raise);
-	return 0;
+	return CRM_RECORD_OK;
 }
 
 int
@@ -152,7 +165,7 @@ crm_pareto_table_add(struct crm_pareto_table *t, const struct crm_record *rec,
 	struct crm_record *row;
 	struct crm_decimal v;
 	crm_i128 units;
-	int dec = 0;
+	int dec = 0, r;
 
 	/* the key's cache miss overlaps the parsing of the value */
 	if (t->bycol >= 0)
@@ -166,8 +179,8 @@ crm_pareto_table_add(struct crm_pareto_table *t, const struct crm_record *rec,
 		    "column '%s': empty key", t->o.by);
 		return CRM_RECORD_BAD;
 	}
-	if (take_value(t, &v, &units, why) < 0)
-		return CRM_RECORD_BAD;
+	if ((r = take_value(t, &v, &units, why)) != CRM_RECORD_OK)
+		return r;
 	if (dec > t->decimals)
 		t->decimals = dec;
 	if (t->bycol >= 0)
@@ -187,13 +200,10 @@ crm_pareto_table_rank(struct crm_pareto_table *t, struct crm_error *e)
 {
 	size_t i;
 
-	for (i = 0; t->bycol >= 0 && i < t->groups.n; i++) {
-		struct crm_group *g = &t->groups.g[i];
-
-		if (crm_pareto_add(&t->rank, g->sum, t->values.scale, g,
-		    e) < 0)
+	for (i = 0; t->bycol >= 0 && i < t->groups.n; i++)
+		if (crm_pareto_add(&t->rank, crm_groups_sum(&t->groups, i),
+		    t->values.scale, &t->groups.g[i], e) < 0)
 			return -1;
-	}
 	return crm_pareto_rank(&t->rank, e);
 }
 

@@ -129,7 +129,7 @@ regear(struct crm_rfm *r, int raise, struct crm_error *e)
  * bounds (0: nothing changed but the sums; 1: check the scale and the
  * width), then pushes the row towards its customer.
  */
-static inline int
+static inline __attribute__((always_inline)) int
 add_row(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
     const struct crm_decimal *amount, int refund, const char *order,
     size_t orderlen, char *const *keep, const size_t *keeplen,

@@ -35,7 +35,7 @@ expect_group(const struct crm_groups *gs, size_t i, const char *key,
 	assert_int_equal(len, keylen);
 	assert_memory_equal(text, key, keylen);
 	assert_int_equal(text[keylen], '\0');
-	assert_true(g->sum == sum);
+	assert_true(g->sum == sum && crm_groups_sum(gs, i) == sum);
 	assert_int_equal(g->rows, rows);
 }
 
@@ -64,6 +64,36 @@ test_first_seen_order(void **state)
 	assert_null(gs.g);
 	assert_null(gs.keys.slot);
 	assert_int_equal(gs.n, 0);
+}
+
+/*
+ * Widened, the sums hold 128 bits: 9 * 10^18 (below 2^63 - 1, about
+ * 9.22 * 10^18) plus 9 * 10^18 is 1.8 * 10^19, past it; then a raise of
+ * 2 places makes 1.8 * 10^21 (by hand).
+ */
+static void
+test_widen(void **state)
+{
+	struct crm_groups gs;
+	struct crm_error e;
+	crm_i128 nine = (crm_i128)9000000000000000000LL;
+
+	(void)state;
+	crm_groups_init(&gs);
+	assert_int_equal(add(&gs, "a", 9000000000000000000LL), 0);
+	assert_int_equal(add(&gs, "b", -5), 1);
+	assert_int_equal(crm_groups_widen(&gs, &e), 0);
+	assert_int_equal(crm_groups_widen(&gs, &e), 0);	/* once is enough */
+	assert_int_equal(add(&gs, "a", 9000000000000000000LL), 0);
+	assert_true(crm_groups_sum(&gs, 0) == 2 * nine);
+	crm_groups_rescale(&gs, 2);
+	assert_true(crm_groups_sum(&gs, 0) == 200 * nine);
+	assert_true(crm_groups_sum(&gs, 1) == -500);
+	/* a new group after widening starts in the wide sums */
+	assert_int_equal(add(&gs, "c", 7), 2);
+	assert_true(crm_groups_sum(&gs, 2) == 7);
+	assert_int_equal(gs.g[0].rows, 2);
+	crm_groups_free(&gs);
 }
 
 static void
@@ -158,6 +188,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_seen_order),
+		cmocka_unit_test(test_widen),
 		cmocka_unit_test(test_keys_differing_in_length),
 		cmocka_unit_test(test_many_keys_rehash),
 		cmocka_unit_test(test_free_then_reuse),
