@@ -318,30 +318,41 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 	return 0;
 }
 
+/*
+ * Customer i's monetary, exact, in units of 10^-decimals: the sum, or
+ * the mean per order, rounded half away from zero.  The decimals are at
+ * most the scale (rfm.h), so neither can overflow.
+ */
+static crm_i128
+monetary(const struct crm_rfm *r, size_t i)
+{
+	const struct crm_rfm_customer *c = &r->c[i];
+	struct crm_decimal sum;
+	crm_i128 m;
+
+	crm_rfm_amount(r, i, &sum);
+	if (r->o.monetary_mean && c->orders > 0)
+		crm_decimal_quotient(sum.units, c->orders, r->decimals -
+		    sum.scale, &m);
+	else
+		m = crm_decimal_round(sum.units, sum.scale - r->decimals);
+	return m;
+}
+
 /* The measures of every customer, into res (n entries). */
 static void
 measure(const struct crm_rfm *r, struct crm_rfm_result *res)
 {
 	const struct crm_rfm_opts *o = &r->o;
-	struct crm_decimal sum;
 	size_t i;
 
 	for (i = 0; i < r->ids.n; i++) {
 		const struct crm_rfm_customer *c = &r->c[i];
-		crm_i128 m;
 
-		crm_rfm_amount(r, i, &sum);
-		/* decimals <= the scale: a mean or a rounding always fits */
-		if (o->monetary_mean && c->orders > 0)
-			crm_decimal_quotient(sum.units, c->orders,
-			    r->decimals - sum.scale, &m);
-		else
-			m = crm_decimal_round(sum.units, sum.scale -
-			    r->decimals);
-		res[i].monetary = m;
 		res[i].measure[CRM_R] = (double)o->as_of - c->last;
 		res[i].measure[CRM_F] = c->orders;
-		res[i].measure[CRM_M] = crm_decimal_to_double(m, r->decimals);
+		res[i].measure[CRM_M] = crm_decimal_to_double(monetary(r, i),
+		    r->decimals);
 	}
 }
 
@@ -539,7 +550,7 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 			crm_csv_puts(w, "");
 	}
 	put_integer(w, c->orders);
-	crm_decimal_format(res->monetary, r->decimals, r->decimals, buf,
+	crm_decimal_format(monetary(r, i), r->decimals, r->decimals, buf,
 	    sizeof(buf));
 	crm_csv_puts(w, buf);
 	if (c->orders > 0)

@@ -68,7 +68,6 @@ struct crm_rfm_kept {
 };
 
 struct crm_rfm_result {
-	crm_i128 monetary;	/* exact, in units of 10^-decimals */
 	double measure[3];	/* recency days, frequency, monetary */
 	int score[3];		/* 1..bins; 0: a customer with no order */
 };
