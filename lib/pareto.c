@@ -215,7 +215,7 @@ void
 crm_pareto_summarize(const struct crm_pareto *p,
     struct crm_pareto_summary *s)
 {
-	double weighted = 0, sum = 0, x, target = 0.8;
+	double weighted = 0, sum = 0, x, target = 0.8, lo, hi, part;
 	size_t i, k;
 
 	memset(s, 0, sizeof(*s));
@@ -246,11 +246,16 @@ crm_pareto_summarize(const struct crm_pareto *p,
 	/* and inverted at 80% */
 	k = items_to_80(p);
 	s->items_for_80 = k;
-	s->items_share_for_80 = ((double)(k - 1) + (target -
-	    cum_after(p, k - 1)) / (cum_after(p, k) - cum_after(p, k - 1))) /
-	    (double)p->n;
-	if (s->items_share_for_80 > (double)k / (double)p->n)
-		s->items_share_for_80 = (double)k / (double)p->n;
+	/*
+	 * The part of item k that reaches 80%; in doubles its cumulative
+	 * shares may be equal though the exact sums are not (an item of 1
+	 * unit in 10^20): no 0 / 0 then, the whole item.
+	 */
+	lo = cum_after(p, k - 1);
+	hi = cum_after(p, k);
+	part = hi > lo ? (target - lo) / (hi - lo) : 1;
+	part = part < 0 ? 0 : part > 1 ? 1 : part;
+	s->items_share_for_80 = ((double)(k - 1) + part) / (double)p->n;
 
 	/*
 	 * Gini = 2 * sum(i * x_i) / (n * sum(x)) - (n + 1) / n over the
