@@ -31,13 +31,70 @@ static const double pow10_double[23] = {
 #define DEC_MAX	((crm_i128)((crm_u128)10000000000000000000ULL * \
 	    10000000000000000000ULL - 1))
 
+/* 10^20 .. 10^38, products of two 64-bit powers the compiler folds. */
+#define P19	((crm_u128)10000000000000000000ULL)
+static const crm_u128 pow10_big[19] = {
+	P19 * 10, P19 * 100, P19 * 1000, P19 * 10000, P19 * 100000,
+	P19 * 1000000, P19 * 10000000, P19 * 100000000, P19 * 1000000000,
+	P19 * 10000000000ULL, P19 * 100000000000ULL, P19 * 1000000000000ULL,
+	P19 * 10000000000000ULL, P19 * 100000000000000ULL,
+	P19 * 1000000000000000ULL, P19 * 10000000000000000ULL,
+	P19 * 100000000000000000ULL, P19 * 1000000000000000000ULL,
+	P19 * 10000000000000000000ULL
+};
+
 crm_u128
 crm_decimal_pow10(int k)
 {
-	if (k < 20)
-		return pow10_64[k];
-	return (crm_u128)pow10_64[19] * pow10_64[k - 19];
+	return k < 20 ? pow10_64[k] : pow10_big[k - 20];
 }
+
+/*
+ * (10^38 - 1) / 10^k for k = 0 .. 38, as two 64-bit halves: the largest
+ * magnitude that 10^k times still fits, without a 128-bit division.
+ */
+#define LIM(hi, lo)	((crm_u128)(hi) << 64 | (lo))
+static const crm_u128 shift_limit[39] = {
+	LIM(0x4b3b4ca85a86c47aULL, 0x98a223fffffffffULL),
+	LIM(0x785ee10d5da46d9ULL, 0xf4369fffffffffULL),
+	LIM(0xc097ce7bc90715ULL, 0xb34b9f0fffffffffULL),
+	LIM(0x13426172c74d82ULL, 0x2b878fe7ffffffffULL),
+	LIM(0x1ed09bead87c0ULL, 0x378d8e63ffffffffULL),
+	LIM(0x314dc6448d93ULL, 0x38c15b09ffffffffULL),
+	LIM(0x4ee2d6d415bULL, 0x85acef80ffffffffULL),
+	LIM(0x7e37be2022ULL, 0xc0914b267fffffffULL),
+	LIM(0xc9f2c9cd0ULL, 0x4674edea3fffffffULL),
+	LIM(0x1431e0faeULL, 0x6d7217ca9fffffffULL),
+	LIM(0x204fce5eULL, 0x3e2502610fffffffULL),
+	LIM(0x33b2e3cULL, 0x9fd0803ce7ffffffULL),
+	LIM(0x52b7d2ULL, 0xdcc80cd2e3ffffffULL),
+	LIM(0x84595ULL, 0x1614014849ffffffULL),
+	LIM(0xd3c2ULL, 0x1bcecceda0ffffffULL),
+	LIM(0x152dULL, 0x2c7e14af67fffffULL),
+	LIM(0x21eULL, 0x19e0c9bab23fffffULL),
+	LIM(0x36ULL, 0x35c9adc5de9fffffULL),
+	LIM(0x5ULL, 0x6bc75e2d630fffffULL),
+	LIM(0x0ULL, 0x8ac7230489e7ffffULL),
+	LIM(0x0ULL, 0xde0b6b3a763ffffULL),
+	LIM(0x0ULL, 0x16345785d89ffffULL),
+	LIM(0x0ULL, 0x2386f26fc0ffffULL),
+	LIM(0x0ULL, 0x38d7ea4c67fffULL),
+	LIM(0x0ULL, 0x5af3107a3fffULL),
+	LIM(0x0ULL, 0x9184e729fffULL),
+	LIM(0x0ULL, 0xe8d4a50fffULL),
+	LIM(0x0ULL, 0x174876e7ffULL),
+	LIM(0x0ULL, 0x2540be3ffULL),
+	LIM(0x0ULL, 0x3b9ac9ffULL),
+	LIM(0x0ULL, 0x5f5e0ffULL),
+	LIM(0x0ULL, 0x98967fULL),
+	LIM(0x0ULL, 0xf423fULL),
+	LIM(0x0ULL, 0x1869fULL),
+	LIM(0x0ULL, 0x270fULL),
+	LIM(0x0ULL, 0x3e7ULL),
+	LIM(0x0ULL, 0x63ULL),
+	LIM(0x0ULL, 0x9ULL),
+	LIM(0x0ULL, 0x0ULL),
+};
 
 crm_i128
 crm_decimal_max(void)
@@ -73,34 +130,44 @@ crm_decimal_add(crm_i128 *sum, crm_i128 v)
 	return 0;
 }
 
-int
-crm_decimal_add_to(struct crm_decimal *acc, const struct crm_decimal *v)
+/* crm_decimal_shift, inline for the functions here. */
+static inline int
+shift_up(crm_i128 *u, int k)
 {
-	crm_i128 a = acc->units, b = v->units;
-	int scale = acc->scale > v->scale ? acc->scale : v->scale;
-
-	if (crm_decimal_shift(&a, scale - acc->scale) < 0 ||
-	    crm_decimal_shift(&b, scale - v->scale) < 0 ||
-	    crm_decimal_add(&a, b) < 0)
+	if (k == 0 || *u == 0)
+		return 0;
+	if (k > CRM_DECIMAL_DIGITS || magnitude(*u) > shift_limit[k])
 		return -1;
-	acc->units = a;
-	acc->scale = scale;
+	*u *= (crm_i128)(k < 20 ? pow10_64[k] : pow10_big[k - 20]);
 	return 0;
 }
 
 int
 crm_decimal_shift(crm_i128 *u, int k)
 {
-	crm_u128 m;
+	return shift_up(u, k);
+}
 
-	if (k == 0 || *u == 0)
+int
+crm_decimal_add_to(struct crm_decimal *acc, const struct crm_decimal *v)
+{
+	crm_i128 a = acc->units, b = v->units;
+	int scale = acc->scale > v->scale ? acc->scale : v->scale;
+
+	/* 0 at any scale adds nothing: keep the other's scale */
+	if (b == 0)
 		return 0;
-	if (k > CRM_DECIMAL_DIGITS)
+	if (a == 0) {
+		*acc = *v;
+		return 0;
+	}
+
+	if (shift_up(&a, scale - acc->scale) < 0 ||
+	    shift_up(&b, scale - v->scale) < 0 ||
+	    crm_decimal_add(&a, b) < 0)
 		return -1;
-	m = crm_decimal_pow10(k);
-	if (magnitude(*u) > (crm_u128)DEC_MAX / m)
-		return -1;
-	*u *= (crm_i128)m;
+	acc->units = a;
+	acc->scale = scale;
 	return 0;
 }
 
@@ -254,6 +321,21 @@ crm_decimal_ratio_cmp(crm_i128 a, crm_i128 b, crm_i128 c, crm_i128 d)
 	else
 		m = l1 < l2 ? -1 : l1 > l2;
 	return sa < 0 ? -m : m;
+}
+
+int
+crm_decimal_cmp(const struct crm_decimal *a, const struct crm_decimal *b)
+{
+	crm_i128 x = a->units, y = b->units;
+
+	/* the usual case, one scale; then the smaller one raised if it can */
+	if (a->scale == b->scale ||
+	    (a->scale < b->scale ? crm_decimal_shift(&x, b->scale -
+	    a->scale) : crm_decimal_shift(&y, a->scale - b->scale)) == 0)
+		return (x > y) - (x < y);
+	return crm_decimal_ratio_cmp(a->units,
+	    (crm_i128)crm_decimal_pow10(a->scale), b->units,
+	    (crm_i128)crm_decimal_pow10(b->scale));
 }
 
 /* The decimal digits of a, last first, into d; returns how many. */

@@ -48,8 +48,8 @@ int crm_decimal_fits(crm_i128 u);
 int crm_decimal_add(crm_i128 *sum, crm_i128 v);
 
 /*
- * *acc += v at the larger of their scales; -1 with *acc unchanged when
- * the result does not fit.
+ * *acc += v at the larger of their scales (a 0 takes the other's scale);
+ * -1 with *acc unchanged when the result does not fit.
  */
 int crm_decimal_add_to(struct crm_decimal *acc, const struct crm_decimal *v);
 
@@ -82,6 +82,9 @@ int crm_decimal_quotient(crm_i128 num, crm_i128 den, int shift,
  * Compares a / b with c / d exactly (b, d > 0): <0, 0 or >0.
  */
 int crm_decimal_ratio_cmp(crm_i128 a, crm_i128 b, crm_i128 c, crm_i128 d);
+
+/* Compares two decimals by value: <0, 0 or >0. */
+int crm_decimal_cmp(const struct crm_decimal *a, const struct crm_decimal *b);
 
 /* Room for any text the formatters below write. */
 #define CRM_DECIMAL_SIZE	96

@@ -775,8 +775,8 @@ struct candidate_ctx {
 	const char *key;		/* the cadence column's value, or "" */
 	const struct crm_fu_cadence *cd;	/* its cadence entry, or NULL */
 	int32_t last;			/* last contact, or CRM_NO_DATE */
-	struct crm_decimal weight;	/* of the segment, or 0 */
-	struct crm_decimal term;	/* per_value * the value */
+	/* the segment's weight plus per_value * the value, or 0 */
+	struct crm_decimal extra;
 	long value_col;			/* where the value came from, or -1 */
 	const struct crm_record *rec;
 	int dnc_all, dnc_call, dnc_email;
@@ -792,9 +792,10 @@ better(const struct crm_fu_due *a, const struct crm_fu_due *b, int32_t as_of)
 
 	if (at != bt)
 		return at;
-	if ((c = crm_decimal_ratio_cmp(a->prio.units,
-	    (crm_i128)crm_decimal_pow10(a->prio.scale), b->prio.units,
-	    (crm_i128)crm_decimal_pow10(b->prio.scale))) != 0)
+	/* the nearest doubles first: they tie only past 15 digits */
+	if (a->priority != b->priority)
+		return a->priority > b->priority;
+	if ((c = crm_decimal_cmp(&a->prio, &b->prio)) != 0)
 		return c > 0;
 	return a->due < b->due;
 }
@@ -812,12 +813,12 @@ priority_of(const struct candidate_ctx *x, const struct crm_decimal *base,
 	char q[64];
 
 	*out = *base;
-	if (crm_decimal_mul(&x->r->per_day_overdue, &days, &t) == 0 &&
-	    crm_decimal_add_to(out, &t) == 0 &&
-	    crm_decimal_add_to(out, &x->weight) == 0 &&
-	    crm_decimal_add_to(out, &x->term) == 0)
+	if ((days_overdue == 0 ||
+	    (crm_decimal_mul(&x->r->per_day_overdue, &days, &t) == 0 &&
+	    crm_decimal_add_to(out, &t) == 0)) &&
+	    (x->extra.units == 0 || crm_decimal_add_to(out, &x->extra) == 0))
 		return 0;
-	if (x->term.units == 0)
+	if (x->value_col < 0)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "the "
 		    "priority passes %d digits: %lld days overdue",
 		    CRM_DECIMAL_DIGITS, (long long)days_overdue);
@@ -869,6 +870,7 @@ consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
 	d.due = due;
 	if (priority_of(x, base, overdue > 0 ? overdue : 0, &d.prio, e) < 0)
 		return -1;
+	d.priority = crm_decimal_to_double(d.prio.units, d.prio.scale);
 	d.channel = channel;
 	d.action = action;
 	/* what is due by today beats what a --horizon looks ahead to */
@@ -878,7 +880,7 @@ consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
 	x->best->kind = d.kind;
 	x->best->due = d.due;
 	x->best->prio = d.prio;
-	x->best->priority = crm_decimal_to_double(d.prio.units, d.prio.scale);
+	x->best->priority = d.priority;
 	x->best->channel = d.channel;
 	x->best->action = d.action;
 	snprintf(x->best->reason, sizeof(x->best->reason), "%s%s", reason,
@@ -969,8 +971,13 @@ read_customer(struct candidate_ctx *x, const struct crm_record *rec,
 	    flag(rec, r->dnc_call_col, r->dnc_call, &x->dnc_call, e) < 0 ||
 	    flag(rec, r->dnc_email_col, r->dnc_email, &x->dnc_email, e) < 0)
 		return -1;
+	if (r->key_col >= 0) {
+		x->key = rec->field[r->key_col];
+		if ((x->cd = cadence_of(r, x->key)) != NULL)
+			x->extra = x->cd->weight;
+	}
 	if (r->value_col >= 0) {
-		struct crm_decimal value = { 0, 0 };
+		struct crm_decimal value = { 0, 0 }, t;
 
 		v = crm_decimal_parse(rec->field[r->value_col],
 		    x->env->decimal_comma, &value, NULL);
@@ -979,17 +986,13 @@ read_customer(struct candidate_ctx *x, const struct crm_record *rec,
 			return crm_field_decimal(rec, r->value_col, r->value,
 			    x->env->decimal_comma, &value, NULL, e);
 		x->value_col = r->value_col;
-		if (crm_decimal_mul(&r->per_value, &value, &x->term) < 0)
+		if (crm_decimal_mul(&r->per_value, &value, &t) < 0 ||
+		    crm_decimal_add_to(&x->extra, &t) < 0)
 			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 			    "column '%s': value %s takes the priority past "
 			    "%d digits", r->value, crm_error_quote(
 			    rec->field[r->value_col], rec->len[r->value_col],
 			    q, sizeof(q)), CRM_DECIMAL_DIGITS);
-	}
-	if (r->key_col >= 0) {
-		x->key = rec->field[r->key_col];
-		if ((x->cd = cadence_of(r, x->key)) != NULL)
-			x->weight = x->cd->weight;
 	}
 	if (r->last_contact_col >= 0) {
 		if ((got = date_field(rec, r->last_contact_col,

@@ -42,10 +42,13 @@ list_order(const struct crm_schedule_item *x, const struct crm_schedule_item *y)
 
 	if (x->owner != y->owner)
 		return x->owner < y->owner ? -1 : 1;
-	/* the exact priorities: doubles could tie them past 15 digits */
-	if ((c = crm_decimal_ratio_cmp(x->prio.units,
-	    (crm_i128)crm_decimal_pow10(x->prio.scale), y->prio.units,
-	    (crm_i128)crm_decimal_pow10(y->prio.scale))) != 0)
+	/*
+	 * Priorities: the nearest doubles keep the order of the exact
+	 * values, but may tie them past 15 digits; then the exact ones.
+	 */
+	if (x->priority != y->priority)
+		return x->priority > y->priority ? -1 : 1;
+	if ((c = crm_decimal_cmp(x->prio, y->prio)) != 0)
 		return -c;
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
@@ -180,6 +183,7 @@ hold(struct crm_schedule *s, const struct crm_record *rec,
 {
 	const struct crm_fu_rules *r = s->r;
 	struct crm_schedule_item *it;
+	struct crm_decimal *prio;
 	struct crm_record *copy;
 	long owner;
 	int added;
@@ -191,7 +195,11 @@ hold(struct crm_schedule *s, const struct crm_record *rec,
 	it->kind = due->kind;
 	it->due = due->due;
 	it->priority = due->priority;
-	it->prio = due->prio;
+	/* held beside the reason, not in the item the sorts move */
+	if ((prio = crm_arena_alloc(&s->held, sizeof(*prio))) == NULL)
+		goto nomem;
+	*prio = due->prio;
+	it->prio = prio;
 	it->channel = due->channel;
 	it->action = due->action;
 	if ((it->reason = crm_arena_strndup(&s->held, due->reason,
@@ -343,7 +351,7 @@ crm_schedule_write_csv(const struct crm_schedule *s,
 		crm_date_format(it->due, due);
 		snprintf(overdue, sizeof(overdue), "%ld",
 		    (long)as_of - it->due);
-		crm_decimal_format_trim(it->prio.units, it->prio.scale, 2,
+		crm_decimal_format_trim(it->prio->units, it->prio->scale, 2,
 		    prio, sizeof(prio));
 		own[0] = due;
 		own[1] = overdue;
