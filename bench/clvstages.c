@@ -48,9 +48,9 @@ summary(struct crm_history_set *h, const char *path, char **col)
 	struct crm_record *rec;
 	struct crm_header hd;
 	struct crm_error e;
-	long c[3], rows = 0;
+	long c[3], rows = 0, added;
 	int32_t d;
-	double a;
+	struct crm_decimal a;
 	int k, dec = 0, got;
 	FILE *fp = fopen(path, "rb");
 
@@ -68,11 +68,15 @@ summary(struct crm_history_set *h, const char *path, char **col)
 			die(&e);
 		if (got != CRM_CSV_RECORD ||
 		    crm_date_parse(rec->field[c[1]], NULL, &d) ||
-		    crm_number_parse(rec->field[c[2]], 0, &a, &k))
+		    crm_decimal_parse(rec->field[c[2]], 0, &a, &k))
 			continue;
 		dec = k > dec ? k : dec;
-		if (crm_history_add(h, rec->field[c[0]], rec->len[c[0]], d, a,
-		    &e) < 0)
+		/* too large to sum: skipped as an unreadable amount is */
+		if ((added = crm_history_add(h, rec->field[c[0]],
+		    rec->len[c[0]], d, &a, a.units < 0, &e)) ==
+		    CRM_HISTORY_TOO_LARGE)
+			continue;
+		if (added < 0)
 			die(&e);
 		rows++;
 	}

@@ -1,12 +1,12 @@
 /*
  * clvmode.c - crm-score's model mode (see clvmode.h).
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "clvmode.h"
+#include "field.h"
 
 const char *const crm_clv_columns[8] = {
 	"x", "t_x", "T", "p_alive", "expected_purchases", "avg_spend",
@@ -58,7 +58,7 @@ crm_clvmode_row(struct crm_clvmode *cm, const struct crm_record *rec,
 	struct crm_order_row row;
 	size_t n = crm_history_count(cm->h);
 	long i;
-	int v;
+	int v, scale;
 
 	/* the customer's slot comes into cache while the row is read */
 	crm_history_prefetch(cm->h, rec->field[cm->rd.idc],
@@ -66,8 +66,16 @@ crm_clvmode_row(struct crm_clvmode *cm, const struct crm_record *rec,
 	if ((v = crm_order_reader_read(&cm->rd, rec, &row, why)) != 0)
 		return v == CRM_ORDER_LEFT_OUT ? CRM_RECORD_OK : v;
 	if ((i = crm_history_add(cm->h, row.id, row.idlen, row.date,
-	    row.amount, why)) < 0)
-		return isfinite(row.amount) ? CRM_RECORD_STOP : CRM_RECORD_BAD;
+	    &row.amount, row.refund, why)) == CRM_HISTORY_TOO_LARGE) {
+		scale = crm_history_scale(cm->h);
+		crm_field_sum_error(cm->ro->amount, row.amount.scale > scale ?
+		    row.amount.scale : scale, why);
+		return CRM_RECORD_BAD;
+	}
+	if (i < 0)
+		return CRM_RECORD_STOP;
+	/* only an amount in the sums may widen the output (orderrow.h) */
+	crm_order_reader_took(&cm->rd, &row);
 	if (keep(cm, (size_t)i, (size_t)i == n, &row, why) < 0)
 		return CRM_RECORD_STOP;
 	return CRM_RECORD_OK;

@@ -51,3 +51,61 @@ crm_field_bool(const struct crm_record *rec, long col, const char *name,
 
 	return judge(rec, col, name, r, "yes/no value", why);
 }
+
+int
+crm_field_decimal(const struct crm_record *rec, long col, const char *name,
+    int decimal_comma, struct crm_decimal *v, int *decimals,
+    struct crm_error *why)
+{
+	char q[64];
+	int dec = 0, r;
+
+	r = crm_decimal_parse(rec->field[col], decimal_comma, v, &dec);
+	if (r == CRM_VALUE_OK) {
+		if (decimals != NULL && dec > *decimals)
+			*decimals = dec > 9 ? 9 : dec;
+		return 0;
+	}
+	if (r == CRM_VALUE_RANGE)
+		return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': number %s has more than %d digits: too "
+		    "long to add up exactly", name, crm_error_quote(
+		    rec->field[col], rec->len[col], q, sizeof(q)),
+		    CRM_DECIMAL_DIGITS);
+	return judge(rec, col, name, r, "number", why);
+}
+
+int
+crm_field_amount_product(const struct crm_record *rec,
+    const struct crm_amount_cols *c, int decimal_comma,
+    struct crm_decimal *amount, int *refund, int *decimals,
+    struct crm_error *why)
+{
+	struct crm_decimal price, qty;
+	int dec = 0, qdec = 0;
+
+	if (crm_field_decimal(rec, c->amount, c->amount_name, decimal_comma,
+	    &price, &dec, why) < 0 ||
+	    crm_field_decimal(rec, c->quantity, c->quantity_name,
+	    decimal_comma, &qty, &qdec, why) < 0)
+		return -1;
+	if (crm_decimal_mul(&qty, &price, amount) < 0)
+		return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "columns '%s' and '%s': quantity times price has more than "
+		    "%d digits: too long to add up exactly", c->quantity_name,
+		    c->amount_name, CRM_DECIMAL_DIGITS);
+	/* goods returned at price 0 are a refund all the same */
+	*refund = amount->units < 0 || (amount->units == 0 && qty.units < 0);
+	dec += qdec;
+	if (decimals != NULL && dec > *decimals)
+		*decimals = dec > 9 ? 9 : dec;
+	return 0;
+}
+
+int
+crm_field_sum_error(const char *name, int scale, struct crm_error *why)
+{
+	return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "column '%s': "
+	    "the values add up to more than %d digits (decimals: %d): too "
+	    "large to sum exactly", name, CRM_DECIMAL_DIGITS, scale);
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "field.h"
 #include "followup.h"
 #include "value.h"
 
@@ -33,13 +34,13 @@ crm_fu_defaults(struct crm_fu_rules *r)
 	r->default_every = ninety_days;
 	r->cadence_channel = "phone";
 	r->cadence_action = "check in";
-	r->complaint_priority = 1000;
+	r->complaint_priority.units = 1000;
 	r->complaint_channel = "phone";
 	r->complaint_action = "resolve the complaint";
 	r->winback_channel = "phone";
 	r->winback_action = "win-back offer";
 	r->window = thirty_days;
-	r->per_day_overdue = 1;
+	r->per_day_overdue.units = 1;
 	crm_workdays_default(&r->workdays);
 	r->id_col = r->owner_col = r->last_contact_col = r->key_col =
 	    r->value_col = r->dnc_col = r->dnc_call_col = r->dnc_email_col =
@@ -93,6 +94,24 @@ get_interval(struct crm_config *c, yaml_node_t *map, const char *key,
 	return interval_at(c, n, out, e) < 0 ? -1 : 1;
 }
 
+/* The number at node n, exact (decimal.h). */
+static int
+decimal_at(struct crm_config *c, yaml_node_t *n, struct crm_decimal *out,
+    struct crm_error *e)
+{
+	const char *text;
+	double d;
+
+	if (crm_config_number(c, n, &d, e) < 0 ||
+	    crm_config_string(c, n, &text, e) < 0)
+		return -1;
+	if (crm_decimal_parse(text, 0, out, NULL) != CRM_VALUE_OK)
+		return crm_config_error_at(c, n, e, "expected a number of at "
+		    "most %d digits", CRM_DECIMAL_DIGITS);
+	return 0;
+}
+
+/* An optional number, as a double: a threshold compared, never summed. */
 static int
 get_number(struct crm_config *c, yaml_node_t *map, const char *key,
     double *out, struct crm_error *e)
@@ -100,6 +119,22 @@ get_number(struct crm_config *c, yaml_node_t *map, const char *key,
 	yaml_node_t *n = crm_config_get(c, map, key);
 
 	return n == NULL ? 0 : crm_config_number(c, n, out, e);
+}
+
+/* An optional number; *node (if not NULL) is where it is. */
+static int
+get_decimal(struct crm_config *c, yaml_node_t *map, const char *key,
+    struct crm_decimal *out, yaml_node_t **node, struct crm_error *e)
+{
+	yaml_node_t *n = crm_config_get(c, map, key);
+
+	if (n == NULL)
+		return 0;
+	if (decimal_at(c, n, out, e) < 0)
+		return -1;
+	if (node != NULL)
+		*node = n;
+	return 0;
 }
 
 static int
@@ -229,8 +264,9 @@ load_cadence(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 			if (cd->has_weight)
 				return crm_config_error_at(c, k, e,
 				    "duplicate key '%s'", value);
-			if (crm_config_number(c, v, &cd->weight, e) < 0)
+			if (decimal_at(c, v, &cd->weight, e) < 0)
 				return -1;
+			cd->weight_node = v;
 			cd->has_weight = 1;
 		}
 	}
@@ -280,7 +316,8 @@ load_complaints(struct crm_fu_rules *r, struct crm_config *c,
 	    NULL };
 
 	if (crm_config_check_keys(c, map, keys, e) < 0 ||
-	    get_number(c, map, "priority", &r->complaint_priority, e) < 0 ||
+	    get_decimal(c, map, "priority", &r->complaint_priority,
+	    &r->complaint_node, e) < 0 ||
 	    get_text(c, map, "channel", &r->complaint_channel, e) < 0 ||
 	    get_text(c, map, "action", &r->complaint_action, e) < 0)
 		return -1;
@@ -360,7 +397,8 @@ load_date_rule(struct crm_fu_rules *r, struct crm_config *c,
 	    get_text(c, map, "reason", &d->name, e) < 0 ||
 	    get_text(c, map, "channel", &d->channel, e) < 0 ||
 	    get_text(c, map, "action", &d->action, e) < 0 ||
-	    get_number(c, map, "priority", &d->priority, e) < 0)
+	    get_decimal(c, map, "priority", &d->priority, &d->priority_node,
+	    e) < 0)
 		return -1;
 	if (d->column == NULL)
 		return crm_config_error_at(c, map, e, "missing key 'column'");
@@ -523,12 +561,12 @@ load_priority(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 	    "per_value", NULL };
 
 	if (crm_config_check_keys(c, map, keys, e) < 0 ||
-	    get_number(c, map, "per_day_overdue", &r->per_day_overdue,
-	    e) < 0 ||
+	    get_decimal(c, map, "per_day_overdue", &r->per_day_overdue,
+	    &r->per_day_node, e) < 0 ||
 	    get_text(c, map, "value", &r->value, e) < 0 ||
-	    get_number(c, map, "per_value", &r->per_value, e) < 0)
+	    get_decimal(c, map, "per_value", &r->per_value, NULL, e) < 0)
 		return -1;
-	if (r->per_value != 0 && r->value == NULL)
+	if (r->per_value.units != 0 && r->value == NULL)
 		return crm_config_error_at(c, map, e,
 		    "per_value needs a value column");
 	return 0;
@@ -596,6 +634,73 @@ static const struct section {
 
 #define NSECTIONS	(sizeof(sections) / sizeof(sections[0]))
 
+/*
+ * The most days a follow-up can be overdue: a cadence or a complaint is
+ * due on or after a date of the table (0001-01-01 at the earliest, as-of
+ * 9999-12-31 at the latest), a milestone or trigger within the window.
+ */
+static int64_t
+most_days_overdue(const struct crm_fu_rules *r)
+{
+	static const int64_t most_days[] = { 1, 7, 31 };	/* per unit */
+	int64_t span = 3652058, window;
+
+	window = (int64_t)r->window.n * most_days[r->window.unit];
+	return window > span ? window : span;
+}
+
+/* The larger magnitude, with its node: a priority base or a weight. */
+static void
+keep_larger(struct crm_decimal *most, yaml_node_t **node,
+    const struct crm_decimal *v, yaml_node_t *at)
+{
+	crm_i128 u = v->units < 0 ? -v->units : v->units;
+
+	if (crm_decimal_ratio_cmp(u, (crm_i128)crm_decimal_pow10(v->scale),
+	    most->units, (crm_i128)crm_decimal_pow10(most->scale)) > 0) {
+		most->units = u;
+		most->scale = v->scale;
+		*node = at;
+	}
+}
+
+/*
+ * Refuses settings that could take a priority past 38 digits: the
+ * largest per_day_overdue term, base and weight together, each blamed
+ * at its node in that order.
+ */
+static int
+check_priority(const struct crm_fu_rules *r, struct crm_config *c,
+    struct crm_error *e)
+{
+	struct crm_decimal acc, days = { most_days_overdue(r), 0 };
+	struct crm_decimal base = { 0, 0 }, weight = { 0, 0 }, pdo;
+	yaml_node_t *bnode = NULL, *wnode = NULL, *at;
+	size_t i;
+
+	pdo = r->per_day_overdue;
+	pdo.units = pdo.units < 0 ? -pdo.units : pdo.units;
+	keep_larger(&base, &bnode, &r->complaint_priority, r->complaint_node);
+	for (i = 0; i < r->ndates; i++)
+		keep_larger(&base, &bnode, &r->dates[i].priority,
+		    r->dates[i].priority_node);
+	for (i = 0; i < r->ncadence; i++)
+		keep_larger(&weight, &wnode, &r->cadence[i].weight,
+		    r->cadence[i].weight_node);
+	at = r->per_day_node;
+	if (crm_decimal_mul(&pdo, &days, &acc) == 0) {
+		at = bnode;
+		if (crm_decimal_add_to(&acc, &base) == 0) {
+			at = wnode;
+			if (crm_decimal_add_to(&acc, &weight) == 0)
+				return 0;
+		}
+	}
+	return crm_config_error_at(c, at != NULL ? at : crm_config_root(c), e,
+	    "this number can take a priority past %d digits (base + "
+	    "per_day_overdue * days overdue + weight)", CRM_DECIMAL_DIGITS);
+}
+
 int
 crm_fu_load(struct crm_fu_rules *r, struct crm_config *c,
     struct crm_error *e)
@@ -614,7 +719,7 @@ crm_fu_load(struct crm_fu_rules *r, struct crm_config *c,
 		if ((n = crm_config_get(c, root, sections[i].key)) != NULL &&
 		    sections[i].load(r, c, n, e) < 0)
 			return -1;
-	return 0;
+	return check_priority(r, c, e);
 }
 
 /* A contact column: required when named in the config, else if there. */
@@ -756,7 +861,10 @@ struct candidate_ctx {
 	const char *key;		/* the cadence column's value, or "" */
 	const struct crm_fu_cadence *cd;	/* its cadence entry, or NULL */
 	int32_t last;			/* last contact, or CRM_NO_DATE */
-	double weight, value;
+	/* the segment's weight plus per_value * the value, or 0 */
+	struct crm_decimal extra;
+	long value_col;			/* where the value came from, or -1 */
+	const struct crm_record *rec;
 	int dnc_all, dnc_call, dnc_email;
 	size_t *suppressed;
 	struct crm_fu_due *best;
@@ -766,30 +874,62 @@ struct candidate_ctx {
 static int
 better(const struct crm_fu_due *a, const struct crm_fu_due *b, int32_t as_of)
 {
-	int at = a->due <= as_of, bt = b->due <= as_of;
+	int at = a->due <= as_of, bt = b->due <= as_of, c;
 
 	if (at != bt)
 		return at;
+	/* the nearest doubles first: they tie only past 15 digits */
 	if (a->priority != b->priority)
 		return a->priority > b->priority;
+	if ((c = crm_decimal_cmp(&a->prio, &b->prio)) != 0)
+		return c > 0;
 	return a->due < b->due;
 }
 
 /*
- * Applies back-off, working days, do-not-contact and the horizon to one
- * follow-up, and keeps it if it beats the best so far.
+ * The priority of a follow-up due days_overdue days ago (0 for one not
+ * yet due), exactly; -1 with *e when it passes 38 digits, which after
+ * check_priority only a value column can make it do.
  */
-static void
+static int
+priority_of(const struct candidate_ctx *x, const struct crm_decimal *base,
+    int64_t days_overdue, struct crm_decimal *out, struct crm_error *e)
+{
+	struct crm_decimal days = { days_overdue, 0 }, t;
+	char q[64];
+
+	*out = *base;
+	if ((days_overdue == 0 ||
+	    (crm_decimal_mul(&x->r->per_day_overdue, &days, &t) == 0 &&
+	    crm_decimal_add_to(out, &t) == 0)) &&
+	    (x->extra.units == 0 || crm_decimal_add_to(out, &x->extra) == 0))
+		return 0;
+	if (x->value_col < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "the "
+		    "priority passes %d digits: %lld days overdue",
+		    CRM_DECIMAL_DIGITS, (long long)days_overdue);
+	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "column '%s': "
+	    "value %s takes the priority past %d digits", x->r->value,
+	    crm_error_quote(x->rec->field[x->value_col],
+	    x->rec->len[x->value_col], q, sizeof(q)), CRM_DECIMAL_DIGITS);
+}
+
+/*
+ * Applies back-off, working days, do-not-contact and the horizon to one
+ * follow-up, and keeps it if it beats the best so far.  Fails only when
+ * its priority passes 38 digits.
+ */
+static int
 consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
-    double base, const char *channel, const char *action,
-    const char *reason)
+    const struct crm_decimal *base, const char *channel, const char *action,
+    const char *reason, struct crm_error *e)
 {
 	const struct crm_fu_rules *r = x->r;
 	const struct crm_contact *ct = x->contact;
 	struct crm_fu_due d;
 	char extra[96] = "", ds[16];
 	int32_t next;
-	double overdue;
+	int64_t overdue;
 
 	if (kind != CRM_FU_COMPLAINT && r->backoff_after > 0 && ct != NULL &&
 	    ct->unanswered >= (uint32_t)r->backoff_after) {
@@ -806,24 +946,26 @@ consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
 	if ((next = crm_next_workday(&r->workdays, due)) != CRM_NO_WORKDAY)
 		due = next;
 	if (due > x->env->as_of + x->env->horizon)
-		return;
+		return 0;
 	if (blocked(channel, x->dnc_all, x->dnc_call, x->dnc_email)) {
 		(*x->suppressed)++;
-		return;
+		return 0;
 	}
-	overdue = (double)x->env->as_of - due;
+	overdue = (int64_t)x->env->as_of - due;
 	d.kind = kind;
 	d.due = due;
-	d.priority = base + r->per_day_overdue * (overdue > 0 ? overdue : 0) +
-	    x->weight + r->per_value * x->value;
+	if (priority_of(x, base, overdue > 0 ? overdue : 0, &d.prio, e) < 0)
+		return -1;
+	d.priority = crm_decimal_to_double(d.prio.units, d.prio.scale);
 	d.channel = channel;
 	d.action = action;
 	/* what is due by today beats what a --horizon looks ahead to */
 	if (x->have && !better(&d, x->best, x->env->as_of))
-		return;
+		return 0;
 	/* field by field: only a winner pays for formatting its reason */
 	x->best->kind = d.kind;
 	x->best->due = d.due;
+	x->best->prio = d.prio;
 	x->best->priority = d.priority;
 	x->best->channel = d.channel;
 	x->best->action = d.action;
@@ -831,6 +973,7 @@ consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
 	    extra);
 	utf8_trim(x->best->reason);
 	x->have = 1;
+	return 0;
 }
 
 static const struct crm_fu_cadence *
@@ -906,6 +1049,7 @@ read_customer(struct candidate_ctx *x, const struct crm_record *rec,
 {
 	const struct crm_fu_rules *r = x->r;
 	const struct crm_contact *ct = x->contact;
+	char q[64];
 	int32_t d;
 	int got, v;
 
@@ -913,19 +1057,28 @@ read_customer(struct candidate_ctx *x, const struct crm_record *rec,
 	    flag(rec, r->dnc_call_col, r->dnc_call, &x->dnc_call, e) < 0 ||
 	    flag(rec, r->dnc_email_col, r->dnc_email, &x->dnc_email, e) < 0)
 		return -1;
-	if (r->value_col >= 0) {
-		v = crm_number_parse(rec->field[r->value_col],
-		    x->env->decimal_comma, &x->value, NULL);
-		if (v == CRM_VALUE_EMPTY)
-			x->value = 0;
-		else if (v != CRM_VALUE_OK)
-			return bad_field(rec, r->value_col, r->value, "number",
-			    e);
-	}
 	if (r->key_col >= 0) {
 		x->key = rec->field[r->key_col];
 		if ((x->cd = cadence_of(r, x->key)) != NULL)
-			x->weight = x->cd->weight;
+			x->extra = x->cd->weight;
+	}
+	if (r->value_col >= 0) {
+		struct crm_decimal value = { 0, 0 }, t;
+
+		v = crm_decimal_parse(rec->field[r->value_col],
+		    x->env->decimal_comma, &value, NULL);
+		/* an empty value is 0; the field's message for a bad one */
+		if (v != CRM_VALUE_OK && v != CRM_VALUE_EMPTY)
+			return crm_field_decimal(rec, r->value_col, r->value,
+			    x->env->decimal_comma, &value, NULL, e);
+		x->value_col = r->value_col;
+		if (crm_decimal_mul(&r->per_value, &value, &t) < 0 ||
+		    crm_decimal_add_to(&x->extra, &t) < 0)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "column '%s': value %s takes the priority past "
+			    "%d digits", r->value, crm_error_quote(
+			    rec->field[r->value_col], rec->len[r->value_col],
+			    q, sizeof(q)), CRM_DECIMAL_DIGITS);
 	}
 	if (r->last_contact_col >= 0) {
 		if ((got = date_field(rec, r->last_contact_col,
@@ -940,24 +1093,26 @@ read_customer(struct candidate_ctx *x, const struct crm_record *rec,
 	return 0;
 }
 
-static void
-consider_complaint(struct candidate_ctx *x)
+static int
+consider_complaint(struct candidate_ctx *x, struct crm_error *e)
 {
 	const struct crm_fu_rules *r = x->r;
 	char reason[512], a[16];
 
 	if (x->contact == NULL || !crm_contact_complaint_open(x->contact))
-		return;
+		return 0;
 	crm_date_format(x->contact->last_complaint, a);
 	snprintf(reason, sizeof(reason), "open complaint since %s", a);
-	consider(x, CRM_FU_COMPLAINT, x->contact->last_complaint,
-	    r->complaint_priority, r->complaint_channel, r->complaint_action,
-	    reason);
+	return consider(x, CRM_FU_COMPLAINT, x->contact->last_complaint,
+	    &r->complaint_priority, r->complaint_channel, r->complaint_action,
+	    reason, e);
 }
 
+static const struct crm_decimal zero;
+
 /* The win-back cadence, for a customer whose segment says lost. */
-static void
-consider_winback(struct candidate_ctx *x)
+static int
+consider_winback(struct candidate_ctx *x, struct crm_error *e)
 {
 	const struct crm_fu_rules *r = x->r;
 	char reason[512], a[16], iv[32];
@@ -974,13 +1129,13 @@ consider_winback(struct candidate_ctx *x)
 		    "last contact %s", x->key, iv, a);
 		due = crm_date_add(x->last, &r->winback_every);
 	}
-	consider(x, CRM_FU_WINBACK, due, 0, r->winback_channel,
-	    r->winback_action, reason);
+	return consider(x, CRM_FU_WINBACK, due, &zero, r->winback_channel,
+	    r->winback_action, reason, e);
 }
 
 /* The segment's cadence, or the default one. */
-static void
-consider_cadence(struct candidate_ctx *x)
+static int
+consider_cadence(struct candidate_ctx *x, struct crm_error *e)
 {
 	const struct crm_fu_rules *r = x->r;
 	const struct crm_interval *every;
@@ -1003,8 +1158,8 @@ consider_cadence(struct candidate_ctx *x)
 			    "contact %s", iv, a);
 		due = crm_date_add(x->last, every);
 	}
-	consider(x, CRM_FU_CADENCE, due, 0, r->cadence_channel,
-	    r->cadence_action, reason);
+	return consider(x, CRM_FU_CADENCE, due, &zero, r->cadence_channel,
+	    r->cadence_action, reason, e);
 }
 
 /* Why a date rule is due: its name, offset and event (date: the field). */
@@ -1089,9 +1244,8 @@ consider_threshold(struct candidate_ctx *x, const struct crm_record *rec,
 		if (crm_date_add(x->last, &dr->every) > due)
 			due = crm_date_add(x->last, &dr->every);
 	}
-	consider(x, CRM_FU_TRIGGER, due, dr->priority, dr->channel,
-	    dr->action, reason);
-	return 0;
+	return consider(x, CRM_FU_TRIGGER, due, &dr->priority, dr->channel,
+	    dr->action, reason, e);
 }
 
 static int
@@ -1119,8 +1273,10 @@ consider_date_rules(struct candidate_ctx *x, const struct crm_record *rec,
 		    &event))
 			continue;
 		date_rule_reason(dr, event, d, reason, sizeof(reason));
-		consider(x, dr->milestone ? CRM_FU_MILESTONE : CRM_FU_TRIGGER,
-		    due, dr->priority, dr->channel, dr->action, reason);
+		if (consider(x, dr->milestone ? CRM_FU_MILESTONE :
+		    CRM_FU_TRIGGER, due, &dr->priority, dr->channel,
+		    dr->action, reason, e) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -1140,14 +1296,12 @@ crm_fu_evaluate(const struct crm_fu_rules *r, const struct crm_record *rec,
 	x.last = CRM_NO_DATE;
 	x.suppressed = suppressed;
 	x.best = out;
-	if (read_customer(&x, rec, e) < 0)
-		return -1;
-	consider_complaint(&x);
-	if (r->has_winback && is_lost(r, x.key))
-		consider_winback(&x);
-	else
-		consider_cadence(&x);
-	if (consider_date_rules(&x, rec, e) < 0)
+	x.rec = rec;
+	x.value_col = -1;
+	if (read_customer(&x, rec, e) < 0 || consider_complaint(&x, e) < 0 ||
+	    (r->has_winback && is_lost(r, x.key) ? consider_winback(&x, e) :
+	    consider_cadence(&x, e)) < 0 ||
+	    consider_date_rules(&x, rec, e) < 0)
 		return -1;
 	return x.have;
 }

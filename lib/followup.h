@@ -34,6 +34,13 @@
  *   priority = base + per_day_overdue * max(0, days overdue)
  *              + the weight of the customer's segment
  *              + per_value * the value column
+ *
+ * worked out exactly (decimal.h).  Loading refuses the settings that
+ * could take a priority past 38 digits for any customer (a config error
+ * at the setting that does it: per_day_overdue times the most days a
+ * follow-up can be overdue, those from 0001-01-01 to 9999-12-31 or the
+ * window if longer, plus the largest base, plus the largest weight); a
+ * value column that does is a bad field of its customer.
  */
 #ifndef CRM_FOLLOWUP_H
 #define CRM_FOLLOWUP_H
@@ -45,6 +52,7 @@
 #include "config.h"
 #include "contacts.h"
 #include "csvio.h"
+#include "decimal.h"
 #include "error.h"
 #include "table.h"
 
@@ -70,15 +78,16 @@ struct crm_fu_date_rule {
 	const char *name;		/* the reason's words */
 	int milestone;			/* a milestone, else a trigger */
 	const char *channel, *action;
-	double priority;
-	yaml_node_t *node;
+	struct crm_decimal priority;
+	yaml_node_t *node, *priority_node;
 };
 
 struct crm_fu_cadence {
 	const char *value;		/* of the cadence column */
 	struct crm_interval every;
 	int has_every, has_weight;
-	double weight;
+	struct crm_decimal weight;
+	yaml_node_t *weight_node;
 };
 
 struct crm_fu_rules {
@@ -108,7 +117,8 @@ struct crm_fu_rules {
 	const char *winback_channel, *winback_action;
 	int has_winback;
 	/* complaints */
-	double complaint_priority;
+	struct crm_decimal complaint_priority;
+	yaml_node_t *complaint_node;	/* NULL: the default */
 	const char *complaint_channel, *complaint_action;
 	/* milestones and triggers */
 	struct crm_fu_date_rule *dates;
@@ -117,8 +127,9 @@ struct crm_fu_rules {
 	/* back-off */
 	long backoff_after;		/* 0: none */
 	struct crm_interval backoff_wait;
-	/* priority */
-	double per_day_overdue, per_value;
+	/* priority, exact (decimal.h) */
+	struct crm_decimal per_day_overdue, per_value;
+	yaml_node_t *per_day_node;	/* NULL: the default */
 	/* working days, capacity, call hours */
 	struct crm_workdays workdays;
 	long capacity;			/* per owner per day; 0: none */
@@ -154,7 +165,8 @@ struct crm_fu_env {
 struct crm_fu_due {
 	enum crm_fu_kind kind;
 	int32_t due;
-	double priority;
+	struct crm_decimal prio;	/* exact */
+	double priority;		/* the nearest double, for sorting */
 	const char *channel, *action;
 	char reason[512];
 };
@@ -162,7 +174,8 @@ struct crm_fu_due {
 /*
  * Evaluates one customer (contact may be NULL: not in the log).
  * Returns 1 with *out filled when a follow-up is due on or before as_of +
- * horizon, 0 when none is, -1 for a bad field (status 1, e->line 0).
+ * horizon, 0 when none is, -1 for a bad field or a priority past 38
+ * digits (status 1, e->line 0).
  * *suppressed counts follow-ups dropped by do-not-contact flags.
  */
 int crm_fu_evaluate(const struct crm_fu_rules *r,

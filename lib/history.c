@@ -1,7 +1,6 @@
 /*
  * history.c - purchase histories from order rows (see history.h).
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,13 +10,21 @@
 #include "u64set.h"
 #include "value.h"
 
+/* The two sums of a customer: the birth day's amount, the repeats'. */
+enum { BIRTH, REPEAT };
+
 /* 40 bytes a customer; all 0 until its first purchase. */
 struct entry {
 	int32_t first, last;	/* first and last purchase days */
 	int32_t last_cal;	/* last calibration purchase; if ncal > 0 */
 	uint32_t ncal, nhold;	/* purchase days in each period */
-	double first_amount;	/* the birth day's amount */
-	double repeat_amount;	/* calibration days after the birth */
+	int64_t sum[2];		/* BIRTH, REPEAT (calibration days after
+				   the birth), in units; unused once wide */
+};
+
+/* The sums once they need more than 64 bits. */
+struct wide {
+	crm_i128 sum[2];
 };
 
 struct crm_history_set {
@@ -28,6 +35,14 @@ struct crm_history_set {
 	int32_t cal_end, as_of;
 	int decimals;		/* of the amounts; -1: no rounding */
 	uint64_t refunds;
+	/*
+	 * The purchases' scale and bounds (decimal.h): while their sum fits
+	 * in 64 bits so does every customer's, in c[].sum; past that the
+	 * sums are in wide[], by customer number, wide_cap of them.
+	 */
+	struct crm_decimal_column amounts;
+	struct wide *wide;
+	size_t wide_cap;
 };
 
 struct crm_history_set *
@@ -49,6 +64,7 @@ crm_history_new(int32_t cal_end, int32_t as_of, struct crm_error *e)
 	h->cal_end = cal_end;
 	h->as_of = as_of;
 	h->decimals = -1;
+	crm_decimal_column_limit(&h->amounts, INT64_MAX);
 	return h;
 }
 
@@ -58,28 +74,54 @@ crm_history_decimals(struct crm_history_set *h, int d)
 	h->decimals = d > 9 ? 9 : d;
 }
 
-/* Counts a new purchase day of customer c (not its birth day). */
-static void
-new_day(struct crm_history_set *h, struct entry *c, int32_t date,
-    double amount)
+static crm_i128
+sum_get(const struct crm_history_set *h, long i, int k)
 {
+	return h->wide != NULL ? h->wide[i].sum[k] : h->c[i].sum[k];
+}
+
+/* The bounds checked when the amount came: no overflow here. */
+static void
+sum_set(struct crm_history_set *h, long i, int k, crm_i128 v)
+{
+	if (h->wide != NULL)
+		h->wide[i].sum[k] = v;
+	else
+		h->c[i].sum[k] = (int64_t)v;
+}
+
+static void
+sum_add(struct crm_history_set *h, long i, int k, crm_i128 v)
+{
+	sum_set(h, i, k, sum_get(h, i, k) + v);
+}
+
+/* Counts a new purchase day of customer i (not its birth day). */
+static void
+new_day(struct crm_history_set *h, long i, int32_t date, crm_i128 units)
+{
+	struct entry *c = &h->c[i];
+
 	if (date <= h->cal_end) {
 		if (c->ncal == 0 || date > c->last_cal)
 			c->last_cal = date;
 		c->ncal++;
-		c->repeat_amount += amount;
+		sum_add(h, i, REPEAT, units);
 	} else
 		c->nhold++;
 }
 
-/* Starts customer c's history with its first purchase. */
+/* Starts customer i's history with its first purchase. */
 static void
-born(struct crm_history_set *h, struct entry *c, int32_t date, double amount)
+born(struct crm_history_set *h, long i, int32_t date, crm_i128 units)
 {
+	struct entry *c = &h->c[i];
+
 	memset(c, 0, sizeof(*c));
 	c->first = c->last = date;
-	c->first_amount = amount;
-	new_day(h, c, date, 0);
+	sum_set(h, i, BIRTH, units);
+	sum_set(h, i, REPEAT, 0);
+	new_day(h, i, date, 0);
 }
 
 static uint64_t
@@ -93,18 +135,17 @@ pair(long i, int32_t date)
  * new day when the set did not have it.
  */
 static int
-inside(struct crm_history_set *h, long i, int32_t date, double amount,
+inside(struct crm_history_set *h, long i, int32_t date, crm_i128 units,
     struct crm_error *e)
 {
-	struct entry *c = &h->c[i];
 	int added;
 
 	if (crm_u64set_add(&h->days, pair(i, date), &added, e) < 0)
 		return -1;
 	if (added)
-		new_day(h, c, date, amount);
+		new_day(h, i, date, units);
 	else if (date <= h->cal_end)
-		c->repeat_amount += amount;
+		sum_add(h, i, REPEAT, units);
 	return 0;
 }
 
@@ -113,25 +154,25 @@ inside(struct crm_history_set *h, long i, int32_t date, double amount,
  * that stops being one goes into the set of days inside.
  */
 static int
-fold(struct crm_history_set *h, long i, int32_t date, double amount,
+fold(struct crm_history_set *h, long i, int32_t date, crm_i128 units,
     struct crm_error *e)
 {
 	struct entry *c = &h->c[i];
 	int32_t old;
 
 	if (c->ncal == 0 && c->nhold == 0) {
-		born(h, c, date, amount);
+		born(h, i, date, units);
 	} else if (date == c->first) {
-		c->first_amount += amount;
+		sum_add(h, i, BIRTH, units);
 	} else if (date == c->last) {
 		if (date <= h->cal_end)
-			c->repeat_amount += amount;
+			sum_add(h, i, REPEAT, units);
 	} else if (date > c->last) {
 		if (c->last != c->first &&
 		    crm_u64set_add(&h->days, pair(i, c->last), NULL, e) < 0)
 			return -1;
 		c->last = date;
-		new_day(h, c, date, amount);
+		new_day(h, i, date, units);
 	} else if (date < c->first) {
 		if (c->last != c->first &&
 		    crm_u64set_add(&h->days, pair(i, c->first), NULL, e) < 0)
@@ -140,39 +181,100 @@ fold(struct crm_history_set *h, long i, int32_t date, double amount,
 		old = c->first;
 		c->first = date;
 		if (old <= h->cal_end)
-			c->repeat_amount += c->first_amount;
-		c->first_amount = amount;
-		new_day(h, c, date, 0);
+			sum_add(h, i, REPEAT, sum_get(h, i, BIRTH));
+		sum_set(h, i, BIRTH, units);
+		new_day(h, i, date, 0);
 	} else
-		return inside(h, i, date, amount, e);
+		return inside(h, i, date, units, e);
+	return 0;
+}
+
+/* The sums move to wide[], at the scale they have. */
+static int
+widen(struct crm_history_set *h, struct crm_error *e)
+{
+	size_t i;
+	int k;
+
+	if ((h->wide = malloc((h->cap ? h->cap : 1) * sizeof(*h->wide))) ==
+	    NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	h->wide_cap = h->cap ? h->cap : 1;
+	for (i = 0; i < h->ids.n; i++)
+		for (k = 0; k < 2; k++)
+			h->wide[i].sum[k] = h->c[i].sum[k];
+	crm_decimal_column_limit(&h->amounts, 0);
+	return 0;
+}
+
+/*
+ * Takes a purchase's amount into the bounds: its units at the sums'
+ * scale in *units.  When the bounds pass 64 bits the sums are widened,
+ * and when the scale goes up they are scaled up with it (the bounds were
+ * checked at the new scale: nothing overflows).  0, -1 with *e (out of
+ * memory), or CRM_HISTORY_TOO_LARGE.
+ */
+static int
+take(struct crm_history_set *h, const struct crm_decimal *amount,
+    crm_i128 *units, struct crm_error *e)
+{
+	size_t i;
+	int raise, r, k;
+	crm_i128 m = 1;
+
+	if ((r = crm_decimal_column_take(&h->amounts, amount, units,
+	    &raise)) <= 0)
+		return r < 0 ? CRM_HISTORY_TOO_LARGE : 0;
+	if (h->wide == NULL && h->amounts.pos > INT64_MAX &&
+	    widen(h, e) < 0)
+		return -1;
+	for (k = 0; k < raise; k++)
+		m *= 10;
+	for (i = 0; i < h->ids.n && raise > 0; i++)
+		for (k = 0; k < 2; k++)
+			sum_set(h, (long)i, k, sum_get(h, (long)i, k) * m);
 	return 0;
 }
 
 long
 crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
-    int32_t date, double amount, struct crm_error *e)
+    int32_t date, const struct crm_decimal *amount, int refund,
+    struct crm_error *e)
 {
-	int added;
+	crm_i128 units = 0;
+	int added, r;
 	long i;
 
-	if (!isfinite(amount))
-		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-		    "amount is not a finite number");
 	if (date > h->as_of)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "order date after the as-of date");
-	if (crm_grow(&h->c, &h->cap, h->ids.n + 1, sizeof(*h->c)) < 0)
+	if (crm_grow(&h->c, &h->cap, h->ids.n + 1, sizeof(*h->c)) < 0 ||
+	    (h->wide != NULL && crm_grow(&h->wide, &h->wide_cap,
+	    h->ids.n + 1, sizeof(*h->wide)) < 0))
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "out of memory");
+	/* refunds are not spend: only purchases are summed */
+	if (!refund && (r = take(h, amount, &units, e)) < 0)
+		return r;
 	if ((i = crm_keyset_add(&h->ids, id, idlen, &added, e)) < 0)
 		return -1;
-	if (added)
+	if (added) {
 		memset(&h->c[i], 0, sizeof(h->c[i]));
-	if (amount < 0) {
+		if (h->wide != NULL)
+			memset(&h->wide[i], 0, sizeof(h->wide[i]));
+	}
+	if (refund) {
 		h->refunds++;
 		return i;
 	}
-	return fold(h, i, date, amount, e) < 0 ? -1 : i;
+	return fold(h, i, date, units, e) < 0 ? -1 : i;
+}
+
+int
+crm_history_scale(const struct crm_history_set *h)
+{
+	return h->amounts.scale;
 }
 
 void
@@ -219,6 +321,20 @@ crm_history_unit_days(enum crm_unit u)
 	}
 }
 
+/* Customer i's repeat purchases, rounded to the decimals. */
+static double
+repeat_spend(const struct crm_history_set *h, size_t i)
+{
+	crm_i128 u = sum_get(h, (long)i, REPEAT);
+	int scale = h->amounts.scale;
+
+	if (h->decimals >= 0 && scale > h->decimals) {
+		u = crm_decimal_round(u, scale - h->decimals);
+		scale = h->decimals;
+	}
+	return crm_decimal_to_double(u, scale);
+}
+
 void
 crm_history_get(const struct crm_history_set *h, size_t i, enum crm_unit u,
     struct crm_history *out)
@@ -237,8 +353,7 @@ crm_history_get(const struct crm_history_set *h, size_t i, enum crm_unit u,
 	out->t_x = (double)(c->last_cal - c->first) / days;
 	out->T = (double)(h->cal_end - c->first) / days;
 	if (out->x > 0)
-		out->spend = (h->decimals < 0 ? c->repeat_amount :
-		    crm_round_decimals(c->repeat_amount, h->decimals)) / out->x;
+		out->spend = repeat_spend(h, i) / out->x;
 }
 
 uint64_t
@@ -292,5 +407,6 @@ crm_history_free(struct crm_history_set *h)
 	crm_keyset_free(&h->ids);
 	crm_u64set_free(&h->days);
 	free(h->c);
+	free(h->wide);
 	free(h);
 }

@@ -7,9 +7,10 @@
  * figures):
  *   - a purchase is a day on which the customer ordered: rows of one
  *     customer on one day are one purchase, their amounts summed;
- *   - a row with a negative amount is a refund: neither a purchase nor
- *     spend.  Refunds are only counted (crm_history_refunds), and a
- *     customer with refunds only has no history (see below);
+ *   - a refund (the caller's rule: orderrow.h's, a negative amount or
+ *     a negative quantity at price 0) is neither a purchase nor spend.
+ *     Refunds are only counted (crm_history_refunds), and a customer
+ *     with refunds only has no history (see below);
  *   - the first purchase is the customer's birth;
  *   - the calibration period ends with the calibration end day (its
  *     purchases are in it); the holdout period is the days after it, up to
@@ -45,9 +46,13 @@
  * 16 to 32 bytes of the set's table (8 a slot, at most half full).  Rows
  * in date order only ever add pairs, never look one up.
  *
- * Amounts are summed in the order the rows come, then rounded to the
- * decimals the amounts have (crm_history_decimals), as RFM mode rounds
- * its sums: spend is then exactly the same whatever the order.
+ * Amounts are summed exactly (decimal.h), in units of the most precise
+ * purchase amount: 64 bits in the entry while the sum of all purchases
+ * fits in them, 128 bits beside it past that (a purchase that would take
+ * that sum past 38 digits is refused, as in RFM mode, so that no sum can
+ * overflow).  Spend is the sum rounded half away from zero to the
+ * decimals the amounts have (crm_history_decimals), then divided by x:
+ * exactly the same whatever the order of the rows.
  *
  * A customer whose rows are all refunds has an entry (numbered as the
  * others, so that a caller can keep values of its rows) but no history:
@@ -61,6 +66,7 @@
 #include <stdint.h>
 
 #include "calendar.h"
+#include "decimal.h"
 #include "error.h"
 
 /* A customer's history in a unit (see above). */
@@ -84,14 +90,23 @@ struct crm_history_set;
 struct crm_history_set *crm_history_new(int32_t cal_end, int32_t as_of,
     struct crm_error *e);
 
+#define CRM_HISTORY_TOO_LARGE	(-2)	/* see crm_history_add */
+
 /*
  * Folds an order row into its customer's history: id (idlen bytes), date
- * (days) and amount.  Returns the customer's number (>= 0), or -1 with
- * *e filled: out of memory, a date after as-of (the caller filters them
- * first, as RFM mode does) or an amount that is not finite.
+ * (days), amount (exact) and whether the row is a refund.  Returns the
+ * customer's number (>= 0); -1 with *e filled: out of memory, or a date
+ * after as-of (the caller filters them first, as RFM mode does); or
+ * CRM_HISTORY_TOO_LARGE, *e untouched and nothing added, for a purchase
+ * that would take the sum of all purchases past 38 digits (the caller
+ * names its column: crm_field_sum_error, with crm_history_scale).
  */
 long crm_history_add(struct crm_history_set *h, const char *id,
-    size_t idlen, int32_t date, double amount, struct crm_error *e);
+    size_t idlen, int32_t date, const struct crm_decimal *amount,
+    int refund, struct crm_error *e);
+
+/* The scale of the sums: the decimals of the most precise purchase. */
+int crm_history_scale(const struct crm_history_set *h);
 
 /*
  * Starts loading where the lookup of id will begin, so that a
@@ -103,8 +118,8 @@ void crm_history_prefetch(const struct crm_history_set *h, const char *id,
 
 /*
  * Spend is then rounded to d decimals (0 to 9; at most 9 are kept), the
- * most any amount had: without it (or with d < 0) spend is the plain
- * sum, exact to the last bits only for rows in one order.
+ * most any amount had: without it (or with d < 0) spend is the exact
+ * sum's nearest double, divided by x.
  */
 void crm_history_decimals(struct crm_history_set *h, int d);
 
@@ -128,7 +143,7 @@ const char *crm_history_id(const struct crm_history_set *h, size_t i);
 void crm_history_get(const struct crm_history_set *h, size_t i,
     enum crm_unit u, struct crm_history *out);
 
-/* Rows with a negative amount seen so far. */
+/* Refund rows seen so far. */
 uint64_t crm_history_refunds(const struct crm_history_set *h);
 
 /* The holdout period, as-of minus calibration end, in unit u. */

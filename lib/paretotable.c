@@ -17,9 +17,11 @@ static const char *const pareto_columns[] = {
 #define NPARETO	(sizeof(pareto_columns) / sizeof(pareto_columns[0]))
 
 static int
-config_classes(struct crm_config *cfg, yaml_node_t *n, double *bounds,
-    size_t *len, struct crm_error *e)
+config_classes(struct crm_config *cfg, yaml_node_t *n,
+    struct crm_decimal *bounds, size_t *len, struct crm_error *e)
 {
+	const char *text;
+	double d;
 	size_t i;
 
 	if (crm_config_seq_len(cfg, n, len, e) < 0)
@@ -29,15 +31,16 @@ config_classes(struct crm_config *cfg, yaml_node_t *n, double *bounds,
 		    "expected 1 to %d class bounds", CRM_PARETO_MAX_BOUNDS);
 	for (i = 0; i < *len; i++) {
 		yaml_node_t *item = crm_config_seq_item(cfg, n, i);
-		double v;
 
-		if (crm_config_number(cfg, item, &v, e) < 0)
+		if (crm_config_number(cfg, item, &d, e) < 0 ||
+		    crm_config_string(cfg, item, &text, e) < 0)
 			return -1;
-		if (!crm_pareto_bound_fits(v, bounds, i))
+		if (crm_decimal_parse(text, 0, &bounds[i], NULL) !=
+		    CRM_VALUE_OK || !crm_pareto_bound_fits(&bounds[i], bounds,
+		    i))
 			return crm_config_error_at(cfg, item, e,
 			    "class bounds must be increasing percentages "
 			    "between 0 and 100");
-		bounds[i] = v / 100;
 	}
 	return 0;
 }
@@ -47,7 +50,7 @@ crm_pareto_config(struct crm_pareto_opts *o, struct crm_config *cfg,
     struct crm_error *e)
 {
 	static const char *const keys[] = { "value", "by", "classes", NULL };
-	double bounds[CRM_PARETO_MAX_BOUNDS];
+	struct crm_decimal bounds[CRM_PARETO_MAX_BOUNDS];
 	yaml_node_t *root = crm_config_root(cfg), *n[2], *classes;
 	const char *name[2] = { NULL, NULL }, **to[2] = { &o->value, &o->by };
 	size_t len = 0, i;
@@ -138,8 +141,9 @@ crm_pareto_opts_finish(struct crm_pareto_opts *o, struct crm_error *e)
 	if (o->value == NULL)
 		o->value = "monetary";
 	if (o->nbounds == 0) {
-		o->bounds[0] = 0.80;
-		o->bounds[1] = 0.95;
+		o->bounds[0].units = 80;
+		o->bounds[1].units = 95;
+		o->bounds[0].scale = o->bounds[1].scale = 0;
 		o->nbounds = 2;
 	}
 	if (check_keep_label(o, e) < 0)
@@ -173,6 +177,8 @@ crm_pareto_table_init(struct crm_pareto_table *t,
 	t->labelc = -1;
 	t->label_kept = -1;
 	crm_groups_init(&t->groups);
+	/* with --by, the group sums are in 64 bits until the bounds pass */
+	crm_decimal_column_limit(&t->values, o->by != NULL ? INT64_MAX : 0);
 	return crm_pareto_init(&t->rank, o->bounds, o->nbounds, e);
 }
 
@@ -238,43 +244,86 @@ keep_first(struct crm_pareto_table *t, const struct crm_record *rec,
 	return 0;
 }
 
+/* Takes v into the column: bad when the sums would pass 38 digits. */
+static inline __attribute__((always_inline)) int
+take_value(struct crm_pareto_table *t, const struct crm_decimal *v,
+    crm_i128 *units, struct crm_error *why)
+{
+	const struct crm_decimal_column *c = &t->values;
+	int raise, r;
+
+	if ((r = crm_decimal_column_take(&t->values, v, units, &raise)) < 0) {
+		crm_field_sum_error(t->o.value, v->scale > c->scale ? v->scale :
+		    c->scale, why);
+		return CRM_RECORD_BAD;
+	}
+	if (r == 0)
+		return CRM_RECORD_OK;
+	/* the group sums fit in 64 bits while the bounds do */
+	if (t->groups.wide == NULL && (c->pos > INT64_MAX ||
+	    c->neg < -INT64_MAX)) {
+		if (crm_groups_widen(&t->groups, why) < 0)
+			return CRM_RECORD_STOP;
+		crm_decimal_column_limit(&t->values, 0);
+	}
+	if (raise > 0)
+		crm_groups_rescale(&t->groups, raise);
+	return CRM_RECORD_OK;
+}
+
+/*
+ * Adds units to the group of rec's key; a new group keeps its first
+ * row's values (--keep).
+ */
+static int
+add_to_group(struct crm_pareto_table *t, const struct crm_record *rec,
+    crm_i128 units, struct crm_error *why)
+{
+	size_t before = t->groups.n;
+	long g;
+
+	if ((g = crm_groups_add(&t->groups, rec->field[t->bycol],
+	    rec->len[t->bycol], units, why)) < 0)
+		return CRM_RECORD_STOP;
+	if (t->o.nkeep == 0 || t->groups.n == before)
+		return CRM_RECORD_OK;
+	if (keep_first(t, rec, (size_t)g) < 0) {
+		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+		return CRM_RECORD_STOP;
+	}
+	return CRM_RECORD_OK;
+}
+
 int
 crm_pareto_table_add(struct crm_pareto_table *t, const struct crm_record *rec,
     struct crm_error *why)
 {
 	struct crm_record *row;
-	double v;
+	struct crm_decimal v;
+	crm_i128 units;
+	int dec = 0, r;
 
 	/* the key's cache miss overlaps the parsing of the value */
 	if (t->bycol >= 0)
 		crm_keyset_prefetch(&t->groups.keys, rec->field[t->bycol],
 		    rec->len[t->bycol]);
-	if (crm_field_number(rec, t->vcol, t->o.value, t->o.decimal_comma, &v,
-	    &t->decimals, why) < 0)
+	if (crm_field_decimal(rec, t->vcol, t->o.value, t->o.decimal_comma,
+	    &v, &dec, why) < 0)
 		return CRM_RECORD_BAD;
-	if (t->bycol >= 0) {
-		size_t before = t->groups.n;
-		long g;
-
-		if (rec->len[t->bycol] == 0) {
-			crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
-			    "column '%s': empty key", t->o.by);
-			return CRM_RECORD_BAD;
-		}
-		if ((g = crm_groups_add(&t->groups, rec->field[t->bycol],
-		    rec->len[t->bycol], v, why)) < 0)
-			return CRM_RECORD_STOP;
-		if (t->o.nkeep == 0 || t->groups.n == before)
-			return CRM_RECORD_OK;
-		if (keep_first(t, rec, (size_t)g) < 0) {
-			crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
-			    "out of memory");
-			return CRM_RECORD_STOP;
-		}
-		return CRM_RECORD_OK;
+	if (t->bycol >= 0 && rec->len[t->bycol] == 0) {
+		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': empty key", t->o.by);
+		return CRM_RECORD_BAD;
 	}
+	if ((r = take_value(t, &v, &units, why)) != CRM_RECORD_OK)
+		return r;
+	if (dec > t->decimals)
+		t->decimals = dec;
+	if (t->bycol >= 0)
+		return add_to_group(t, rec, units, why);
 	if ((row = crm_record_copy(&t->rows, rec)) == NULL ||
-	    crm_pareto_add(&t->rank, v, row, why) < 0) {
+	    crm_pareto_add(&t->rank, units, t->values.scale, row, why) < 0) {
 		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
 		return CRM_RECORD_STOP;
 	}
@@ -286,34 +335,40 @@ crm_pareto_table_rank(struct crm_pareto_table *t, struct crm_error *e)
 {
 	size_t i;
 
-	for (i = 0; t->bycol >= 0 && i < t->groups.n; i++) {
-		struct crm_group *g = &t->groups.g[i];
-
-		g->sum = crm_round_decimals(g->sum, t->decimals);
-		if (crm_pareto_add(&t->rank, g->sum, g, e) < 0)
+	for (i = 0; t->bycol >= 0 && i < t->groups.n; i++)
+		if (crm_pareto_add(&t->rank, crm_groups_sum(&t->groups, i),
+		    t->values.scale, &t->groups.g[i], e) < 0)
 			return -1;
-	}
 	return crm_pareto_rank(&t->rank, e);
 }
 
+/* num / den as a share (0 when den is not positive), or a percentage. */
 static void
-format_share(double v, int percent, char *buf, size_t size)
+format_share(crm_i128 num, crm_i128 den, int percent, char *buf,
+    size_t size)
 {
+	if (den <= 0)
+		num = 0, den = 1;
 	if (percent)
-		crm_fraction_format(v * 100, 4, buf, size);
+		crm_decimal_ratio_format(num, den, 2, 4, buf, size);
 	else
-		crm_fraction_format(v, 6, buf, size);
+		crm_decimal_ratio_format(num, den, 0, 6, buf, size);
 }
 
-/* The five columns of an item, in out (40 bytes each). */
+/*
+ * The five columns of an item, in out (40 bytes each); *cum is the
+ * positive value of the items before it, and then up to it.
+ */
 static void
-item_fields(const struct crm_pareto_item *it, int percent,
-    char out[NPARETO][40])
+item_fields(const struct crm_pareto *p, const struct crm_pareto_item *it,
+    crm_i128 *cum, int percent, char out[NPARETO][40])
 {
+	if (it->units > 0)
+		*cum += it->units;
 	crm_integer_format((long long)it->rank, out[0]);
-	format_share(it->share, percent, out[1], 40);
-	format_share(it->cum_share, percent, out[2], 40);
-	format_share(it->cum_item_share, percent, out[3], 40);
+	format_share(it->units, p->positive_units, percent, out[1], 40);
+	format_share(*cum, p->positive_units, percent, out[2], 40);
+	format_share((crm_i128)it->rank, (crm_i128)p->n, percent, out[3], 40);
 	out[4][0] = (char)('A' + it->cls);
 	out[4][1] = '\0';
 }
@@ -323,6 +378,7 @@ write_groups(const struct crm_pareto_table *t, struct crm_csv_writer *w)
 {
 	const struct crm_pareto *p = &t->rank;
 	char num[CRM_NUMBER_SIZE], f[NPARETO][40];
+	crm_i128 cum = 0;
 	size_t i, j;
 
 	crm_csv_puts(w, t->o.by);
@@ -343,11 +399,12 @@ write_groups(const struct crm_pareto_table *t, struct crm_csv_writer *w)
 		for (j = 0; j < t->o.nkeep; j++)
 			crm_csv_puts(w, t->kept[(size_t)(g - t->groups.g) *
 			    t->o.nkeep + j]);
-		crm_number_format(g->sum, t->decimals, num, sizeof(num));
+		crm_decimal_format(p->items[i].units, p->scale, t->decimals,
+		    num, sizeof(num));
 		crm_csv_puts(w, num);
 		crm_integer_format((long long)g->rows, num);
 		crm_csv_puts(w, num);
-		item_fields(&p->items[i], t->o.percent, f);
+		item_fields(p, &p->items[i], &cum, t->o.percent, f);
 		for (j = 0; j < NPARETO; j++)
 			crm_csv_puts(w, f[j]);
 		crm_csv_end(w);
@@ -363,6 +420,7 @@ write_rows(const struct crm_pareto_table *t, struct crm_csv_writer *w,
 	struct crm_columns cols;
 	char f[NPARETO][40];
 	const char *own[NPARETO];
+	crm_i128 cum = 0;
 	size_t i, j;
 
 	if (crm_columns_init(&cols, header, pareto_columns, NPARETO, e) < 0)
@@ -373,7 +431,7 @@ write_rows(const struct crm_pareto_table *t, struct crm_csv_writer *w,
 	for (i = 0; i < p->n; i++) {
 		const struct crm_record *r = p->items[i].payload;
 
-		item_fields(&p->items[i], t->o.percent, f);
+		item_fields(p, &p->items[i], &cum, t->o.percent, f);
 		crm_columns_write(&cols, w, r->field, r->len, own);
 	}
 	crm_columns_free(&cols);
@@ -400,6 +458,17 @@ metric(struct crm_csv_writer *w, const char *name, const char *value)
 	crm_csv_end(w);
 }
 
+/* A sum of the summary, with the decimals of the values. */
+static void
+sum_metric(const struct crm_pareto_table *t, struct crm_csv_writer *w,
+    const char *name, crm_i128 units)
+{
+	char v[CRM_DECIMAL_SIZE];
+
+	crm_decimal_format(units, t->rank.scale, t->decimals, v, sizeof(v));
+	metric(w, name, v);
+}
+
 static void
 class_metrics(const struct crm_pareto_table *t,
     const struct crm_pareto_summary *sum, struct crm_csv_writer *w)
@@ -414,18 +483,26 @@ class_metrics(const struct crm_pareto_table *t,
 		snprintf(v, sizeof(v), "%zu", sum->class_items[c]);
 		metric(w, name, v);
 		snprintf(name, sizeof(name), "class_%c_item_share", letter);
-		format_share(sum->items ? (double)sum->class_items[c] /
-		    (double)sum->items : 0, t->o.percent, v, sizeof(v));
+		format_share((crm_i128)sum->class_items[c],
+		    (crm_i128)sum->items, t->o.percent, v, sizeof(v));
 		metric(w, name, v);
 		snprintf(name, sizeof(name), "class_%c_value", letter);
-		crm_number_format(sum->class_value[c], t->decimals, v,
-		    sizeof(v));
-		metric(w, name, v);
+		sum_metric(t, w, name, sum->class_value[c]);
 		snprintf(name, sizeof(name), "class_%c_value_share", letter);
-		format_share(sum->positive_total > 0 ? sum->class_value[c] /
-		    sum->positive_total : 0, t->o.percent, v, sizeof(v));
+		format_share(sum->class_value[c], sum->positive_total,
+		    t->o.percent, v, sizeof(v));
 		metric(w, name, v);
 	}
+}
+
+/* A figure computed in floating point, as a share. */
+static void
+double_share(double v, int percent, char *buf, size_t size)
+{
+	if (percent)
+		crm_fraction_format(v * 100, 4, buf, size);
+	else
+		crm_fraction_format(v, 6, buf, size);
 }
 
 void
@@ -439,15 +516,13 @@ crm_pareto_table_summary(const struct crm_pareto_table *t,
 	metric(w, "metric", "value");
 	snprintf(v, sizeof(v), "%zu", sum.items);
 	metric(w, "items", v);
-	crm_number_format(sum.total, t->decimals, v, sizeof(v));
-	metric(w, "total", v);
-	crm_number_format(sum.positive_total, t->decimals, v, sizeof(v));
-	metric(w, "positive_total", v);
+	sum_metric(t, w, "total", sum.total);
+	sum_metric(t, w, "positive_total", sum.positive_total);
 	snprintf(v, sizeof(v), "%zu", sum.nonpositive_items);
 	metric(w, "nonpositive_items", v);
-	format_share(sum.top20_value_share, t->o.percent, v, sizeof(v));
+	double_share(sum.top20_value_share, t->o.percent, v, sizeof(v));
 	metric(w, "top20_value_share", v);
-	format_share(sum.items_share_for_80, t->o.percent, v, sizeof(v));
+	double_share(sum.items_share_for_80, t->o.percent, v, sizeof(v));
 	metric(w, "items_share_for_80", v);
 	snprintf(v, sizeof(v), "%zu", sum.items_for_80);
 	metric(w, "items_for_80", v);
@@ -514,7 +589,7 @@ crm_pareto_table_svg(const struct crm_pareto_table *t, FILE *fp,
 int
 crm_pareto_table_all_nonpositive(const struct crm_pareto_table *t)
 {
-	return t->rank.n > 0 && t->rank.positive_total <= 0;
+	return t->rank.n > 0 && t->rank.positive_units <= 0;
 }
 
 void

@@ -30,7 +30,7 @@
 struct crm_pareto_opts {
 	const char *value;	/* the value column; NULL until defaulted */
 	const char *by;		/* sum per distinct value of this column */
-	double bounds[CRM_PARETO_MAX_BOUNDS];	/* class bounds, fractions */
+	struct crm_decimal bounds[CRM_PARETO_MAX_BOUNDS];	/* percent */
 	size_t nbounds;		/* 0: not chosen yet */
 	int percent;		/* shares as percentages */
 	int decimal_comma;	/* how values are written */
@@ -79,7 +79,8 @@ struct crm_pareto_table {
 	struct crm_groups groups;	/* grouped mode */
 	struct crm_arena rows;		/* row mode: the records, copied */
 	long vcol, bycol;
-	int decimals;			/* the most any value had */
+	int decimals;			/* the most any value had, <= 9 */
+	struct crm_decimal_column values;	/* scale, bounds of sums */
 	/* --keep and --label (added for issue 14; beside the sums) */
 	long keepc[CRM_PARETO_MAX_KEEP];	/* the kept columns */
 	const char **kept;		/* nkeep values per group, in order */
@@ -104,7 +105,10 @@ int crm_pareto_table_bind(struct crm_pareto_table *t,
 
 /*
  * Adds one record; returns a verdict (error.h): bad for an invalid or
- * missing value or an empty key, stop when out of memory.
+ * missing value, an empty key, or a value that would take the sum of the
+ * positive values, or of the negative ones, past 38 digits (so that no
+ * sum written, a group's, a class's or the total, can overflow); stop
+ * when out of memory.
  */
 int crm_pareto_table_add(struct crm_pareto_table *t,
     const struct crm_record *rec, struct crm_error *why);

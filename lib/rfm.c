@@ -1,23 +1,26 @@
 /*
  * rfm.c - per-customer RFM measures and scores (see rfm.h for the rules).
  *
- * In file order: adding a row read by orderrow.c (crm_rfm_row), folding
- * it into its customer (fold: refunds, orders, first and last dates, kept
- * values),
- * scoring, and writing the tables.  The ring that brings rows to fold a
- * few rows late is lookahead.c's; here it only calls room() and fold().
+ * In file order: adding a row read by orderrow.h (crm_rfm_row: its
+ * amount taken into the exact sums' bounds, regear when their scale or
+ * width changes), folding it into its customer (fold: the sum, refunds,
+ * orders, first and last dates, kept values), scoring, and writing the
+ * tables.  The ring that brings rows to fold a few rows late is
+ * lookahead.c's; here it only calls room() and fold().
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "rfm.h"
 #include "value.h"
 
 /* What a row brings to its customer besides the id and kept values. */
 struct order_row {
-	int32_t date;
-	double amount;
+	crm_i128 units;		/* the amount at the table's scale */
 	uint64_t order_hash;	/* 0 without an order column */
+	int32_t date;
+	int refund;
 };
 
 _Static_assert(sizeof(struct order_row) <= CRM_LOOKAHEAD_DATA,
@@ -38,6 +41,8 @@ crm_rfm_init(struct crm_rfm *r, const struct crm_rfm_opts *o)
 	    r);
 	crm_order_reader_init(&r->rd, &r->o);
 	crm_kept_init(&r->kept, r->o.nkeep);
+	/* the sums fit in c[].amount while the bounds fit in 64 bits */
+	crm_decimal_column_limit(&r->amounts, INT64_MAX);
 }
 
 int
@@ -45,6 +50,93 @@ crm_rfm_bind(struct crm_rfm *r, const struct crm_header *h,
     struct crm_error *e)
 {
 	return crm_order_reader_bind(&r->rd, h, e);
+}
+
+/* Whether every customer's sum fits in 64 bits: the bounds do. */
+static int
+narrow(const struct crm_decimal_column *c)
+{
+	return c->pos <= INT64_MAX && c->neg >= -INT64_MAX;
+}
+
+/*
+ * After the amounts' scale went up by raise places, or their bounds
+ * passed 64 bits: folds the rows on their way (at the old scale), moves
+ * the sums to wide[] if they need it, and scales them up.  The bounds
+ * were checked at the new scale, so no sum can overflow.
+ */
+static int
+regear(struct crm_rfm *r, int raise, struct crm_error *e)
+{
+	size_t i, n;
+	int64_t m = 1;
+	int k;
+
+	if (crm_lookahead_drain(&r->ahead, e) < 0)
+		return -1;
+	n = r->ids.n;
+	if (r->wide == NULL && !narrow(&r->amounts)) {
+		if ((r->wide = malloc((r->cap ? r->cap : 1) *
+		    sizeof(*r->wide))) == NULL)
+			return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
+		for (i = 0; i < n; i++)
+			r->wide[i] = r->c[i].amount;
+		crm_decimal_column_limit(&r->amounts, 0);
+	}
+	for (k = 0; k < raise && r->wide == NULL; k++)
+		m *= 10;
+	for (i = 0; i < n && raise > 0; i++) {
+		if (r->wide != NULL)
+			crm_decimal_shift(&r->wide[i], raise);
+		else
+			r->c[i].amount *= m;
+	}
+	return 0;
+}
+
+/*
+ * crm_rfm_add, inline in crm_rfm_row: takes the amount into the sums'
+ * bounds (0: nothing changed but the sums; 1: check the scale and the
+ * width), then pushes the row towards its customer.
+ */
+static inline __attribute__((always_inline)) int
+add_row(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
+    const struct crm_decimal *amount, int refund, const char *order,
+    size_t orderlen, char *const *keep, const size_t *keeplen,
+    struct crm_error *why)
+{
+	struct order_row row;
+	int raise, v;
+
+	if ((v = crm_decimal_column_take(&r->amounts, amount, &row.units,
+	    &raise)) < 0) {
+		crm_field_sum_error(r->o.amount, amount->scale >
+		    r->amounts.scale ? amount->scale : r->amounts.scale, why);
+		return CRM_RECORD_BAD;
+	}
+	if (v > 0 && (raise > 0 || (r->wide == NULL &&
+	    !narrow(&r->amounts))) && regear(r, raise, why) < 0)
+		return CRM_RECORD_STOP;
+	row.date = date;
+	row.refund = refund;
+	row.order_hash = r->o.order != NULL ? crm_keyset_hash(order,
+	    orderlen) : 0;
+	memcpy(crm_lookahead_data(&r->ahead), &row, sizeof(row));
+	if (crm_lookahead_push(&r->ahead, id, idlen, keep, keeplen,
+	    r->o.nkeep, why) < 0)
+		return CRM_RECORD_STOP;
+	return CRM_RECORD_OK;
+}
+
+int
+crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
+    const struct crm_decimal *amount, int refund, const char *order,
+    size_t orderlen, char *const *keep, const size_t *keeplen,
+    struct crm_error *why)
+{
+	return add_row(r, id, idlen, date, amount, refund, order, orderlen,
+	    keep, keeplen, why);
 }
 
 int
@@ -56,26 +148,12 @@ crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
 
 	if ((v = crm_order_reader_read(&r->rd, rec, &row, why)) != 0)
 		return v == CRM_ORDER_LEFT_OUT ? CRM_RECORD_OK : v;
-	if (crm_rfm_add(r, row.id, row.idlen, row.date, row.amount, row.order,
-	    row.orderlen, row.keep, row.keeplen, why) < 0)
-		return CRM_RECORD_STOP;
-	return CRM_RECORD_OK;
-}
-
-int
-crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
-    double amount, const char *order, size_t orderlen, char *const *keep,
-    const size_t *keeplen, struct crm_error *e)
-{
-	struct order_row row;
-
-	row.date = date;
-	row.amount = amount;
-	row.order_hash = r->o.order != NULL ? crm_keyset_hash(order,
-	    orderlen) : 0;
-	memcpy(crm_lookahead_data(&r->ahead), &row, sizeof(row));
-	return crm_lookahead_push(&r->ahead, id, idlen, keep, keeplen,
-	    r->o.nkeep, e);
+	v = add_row(r, row.id, row.idlen, row.date, &row.amount, row.refund,
+	    row.order, row.orderlen, row.keep, row.keeplen, why);
+	/* only an amount in the sums may widen the output (orderrow.h) */
+	if (v == CRM_RECORD_OK)
+		crm_order_reader_took(&r->rd, &row);
+	return v;
 }
 
 int
@@ -89,12 +167,19 @@ static int
 grow(struct crm_rfm *r, size_t cap)
 {
 	struct crm_rfm_customer *c;
+	crm_i128 *w;
 
+	/* an entry (32 bytes) is the larger of the two */
 	if (cap > SIZE_MAX / 2 / sizeof(*c))
 		return -1;
-	/* the kept values first: a failure leaves both arrays as they were */
+	/* the others first: a failure leaves every array as it was */
 	if (crm_kept_room(&r->kept, cap) < 0)
 		return -1;
+	if (r->wide != NULL) {
+		if ((w = realloc(r->wide, cap * sizeof(*w))) == NULL)
+			return -1;
+		r->wide = w;
+	}
 	if ((c = aligned_alloc(64, cap * sizeof(*c))) == NULL)
 		return -1;
 	if (r->cap > 0)
@@ -117,6 +202,8 @@ room(void *ctx, long c, struct crm_error *e)
 		return NULL;
 	}
 	memset(&r->c[c], 0, sizeof(r->c[0]));
+	if (r->wide != NULL)
+		r->wide[c] = 0;
 	return r->c;
 }
 
@@ -131,7 +218,11 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 	size_t size;
 
 	memcpy(&w, row->data, sizeof(w));
-	c->amount += w.amount;
+	/* the bounds were checked when the row came: no overflow here */
+	if (r->wide != NULL)
+		r->wide[row->key] += w.units;
+	else
+		c->amount += (int64_t)w.units;
 	if (row->added || w.date >= c->kept_date) {
 		c->kept_date = w.date;
 		if (r->o.nkeep > 0) {
@@ -141,7 +232,7 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 				return -1;
 		}
 	}
-	if (w.amount < 0)
+	if (w.refund)
 		return 0;	/* a refund: no order, no purchase date */
 	if (r->o.order != NULL) {
 		if (c->orders > 0 && w.order_hash == c->order_hash)
@@ -156,6 +247,27 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 	return 0;
 }
 
+/*
+ * Customer i's monetary, exact, in units of 10^-decimals: the sum, or
+ * the mean per order, rounded half away from zero.  The decimals are at
+ * most the scale (rfm.h), so neither can overflow.
+ */
+static crm_i128
+monetary(const struct crm_rfm *r, size_t i)
+{
+	const struct crm_rfm_customer *c = &r->c[i];
+	struct crm_decimal sum;
+	crm_i128 m;
+
+	crm_rfm_amount(r, i, &sum);
+	if (r->o.monetary_mean && c->orders > 0)
+		crm_decimal_quotient(sum.units, c->orders, r->rd.decimals -
+		    sum.scale, &m);
+	else
+		m = crm_decimal_round(sum.units, sum.scale - r->rd.decimals);
+	return m;
+}
+
 /* The measures of every customer, into res (n entries). */
 static void
 measure(const struct crm_rfm *r, struct crm_rfm_result *res)
@@ -165,14 +277,11 @@ measure(const struct crm_rfm *r, struct crm_rfm_result *res)
 
 	for (i = 0; i < r->ids.n; i++) {
 		const struct crm_rfm_customer *c = &r->c[i];
-		double amount = crm_round_decimals(c->amount, r->rd.decimals);
 
 		res[i].measure[CRM_R] = (double)o->as_of - c->last;
 		res[i].measure[CRM_F] = c->orders;
-		res[i].measure[CRM_M] = amount;
-		if (o->monetary_mean && c->orders > 0)
-			res[i].measure[CRM_M] = crm_round_decimals(amount /
-			    c->orders, r->rd.decimals);
+		res[i].measure[CRM_M] = crm_decimal_to_double(monetary(r, i),
+		    r->rd.decimals);
 	}
 }
 
@@ -252,6 +361,13 @@ crm_rfm_id(const struct crm_rfm *r, size_t i, size_t *len)
 	return crm_keyset_text(&r->ids, i);
 }
 
+void
+crm_rfm_amount(const struct crm_rfm *r, size_t i, struct crm_decimal *out)
+{
+	out->units = r->wide != NULL ? r->wide[i] : r->c[i].amount;
+	out->scale = r->amounts.scale;
+}
+
 const char *
 crm_rfm_kept(const struct crm_rfm *r, size_t i, size_t k)
 {
@@ -310,9 +426,9 @@ static void
 put_scores(const struct crm_rfm *r, struct crm_csv_writer *w,
     const struct crm_rfm_result *res)
 {
-	const double *wt = r->o.weight;
-	char cell[4], buf[CRM_NUMBER_SIZE];
-	int k;
+	char cell[4], buf[CRM_DECIMAL_SIZE];
+	crm_i128 sum = 0, wk;
+	int k, scale = 0;
 
 	for (k = 0; k < 3; k++)
 		put_integer(w, res->score[k]);
@@ -322,9 +438,16 @@ put_scores(const struct crm_rfm *r, struct crm_csv_writer *w,
 	cell[3] = '\0';
 	crm_csv_puts(w, cell);
 	if (r->o.weights_given) {
-		crm_fraction_format(wt[CRM_R] * res->score[CRM_R] +
-		    wt[CRM_F] * res->score[CRM_F] +
-		    wt[CRM_M] * res->score[CRM_M], 6, buf, sizeof(buf));
+		/* exact: the options checked that it fits (rfmopts.c) */
+		for (k = 0; k < 3; k++)
+			if (r->o.weight[k].scale > scale)
+				scale = r->o.weight[k].scale;
+		for (k = 0; k < 3; k++) {
+			wk = r->o.weight[k].units;
+			crm_decimal_shift(&wk, scale - r->o.weight[k].scale);
+			sum += wk * res->score[k];
+		}
+		crm_decimal_format_trim(sum, scale, 6, buf, sizeof(buf));
 		crm_csv_puts(w, buf);
 	} else {
 		crm_csv_puts(w, cell);	/* the cell read as a number */
@@ -352,7 +475,7 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 			crm_csv_puts(w, "");
 	}
 	put_integer(w, c->orders);
-	crm_number_format(res->measure[CRM_M], r->rd.decimals, buf,
+	crm_decimal_format(monetary(r, i), r->rd.decimals, r->rd.decimals, buf,
 	    sizeof(buf));
 	crm_csv_puts(w, buf);
 	if (c->orders > 0)
@@ -406,6 +529,7 @@ crm_rfm_free(struct crm_rfm *r)
 {
 	crm_kept_free(&r->kept, r->ids.n);
 	crm_lookahead_free(&r->ahead);
+	free(r->wide);
 	free(r->c);
 	free(r->res);
 	free(r->order);

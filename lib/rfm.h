@@ -2,11 +2,18 @@
  * rfm.h - recency, frequency and monetary value per customer, from order
  * rows, and their scores: crm-score's RFM mode.
  *
- * What makes a row is orderrow.h's (the rules RFM and model mode share).
+ * What makes a row is orderrow.h's (the rules RFM and model mode share:
+ * the amount read exactly, the refund rule).  Then:
+ *   - the amounts are summed exactly, in units of the most precise
+ *     amount (decimal.h); a row that would take the sum of all positive
+ *     amounts, or of all refunds, past 38 digits is a bad record (every
+ *     customer's sum lies between the two, so none can overflow);
+ *   - monetary is written with the most decimals any row had (amount and
+ *     quantity decimals add up; at most 9), rounded half away from zero.
  * How a row is folded into its customer's entry (crm_rfm_add; one entry
  * per customer, never one per row):
- *   - a row with a negative amount is a refund: it lowers the monetary
- *     total and is neither an order nor a purchase date;
+ *   - a refund lowers the monetary total and is neither an order nor a
+ *     purchase date;
  *   - any other row is an order, counted once per order id when order
  *     ids are given (the rows of one order must be adjacent among the
  *     customer's rows, as exports list them), else once per row;
@@ -27,6 +34,7 @@
 #include <stdio.h>
 
 #include "csvio.h"
+#include "decimal.h"
 #include "error.h"
 #include "kept.h"
 #include "keyset.h"
@@ -44,7 +52,7 @@ struct crm_rfm_customer {
 	int32_t first, last;	/* order dates; none when orders == 0 */
 	uint32_t orders;
 	int32_t kept_date;	/* of the row the kept values are from */
-	double amount;		/* orders minus refunds */
+	int64_t amount;		/* orders minus refunds; see crm_rfm_amount */
 	uint64_t order_hash;	/* id of the last order counted */
 };
 
@@ -61,6 +69,13 @@ struct crm_rfm {
 	struct crm_kept kept;		/* by customer number */
 	size_t cap;
 	struct crm_order_reader rd;	/* the columns, by crm_rfm_bind */
+	/*
+	 * The amounts' scale and bounds.  While both bounds fit in 64 bits
+	 * so does every customer's sum, kept in c[].amount; past that the
+	 * sums move to wide[], by customer number.
+	 */
+	struct crm_decimal_column amounts;
+	crm_i128 *wide;
 	/* by crm_rfm_score, by customer number */
 	struct crm_rfm_result *res;
 	struct crm_scale scale[3];
@@ -84,29 +99,36 @@ int crm_rfm_bind(struct crm_rfm *r, const struct crm_header *h,
 /*
  * Reads one order row by the rules of orderrow.h and adds it.  Returns a
  * verdict (error.h): bad with *why (no place) for an empty id, an
- * invalid value or a future date; stop when out of memory.  A future row
- * left out by ignore_future is good (crm_rfm_future counts it).
+ * invalid value, a future date or an amount that would take the sums
+ * past 38 digits; stop when out of memory.  A future row left out by
+ * ignore_future is good (crm_rfm_future counts it).
  */
 int crm_rfm_row(struct crm_rfm *r, const struct crm_record *rec,
     struct crm_error *why);
 
 /*
- * Adds a row already read: customer id, date (days), amount, order id
- * (ignored without an order column) and the nkeep kept values.  Fails
- * only when out of memory.  Call crm_rfm_finish before reading the table.
+ * Adds a row already read: customer id, date (days), amount (exact),
+ * whether it is a refund, order id (ignored without an order column) and
+ * the nkeep kept values.  Returns a verdict: bad (with *why, no place)
+ * when the amount would take the sums past 38 digits, stop when out of
+ * memory.  It does not raise the decimals monetary is written with (the
+ * caller's, as crm_rfm_row's are the rows').  Call crm_rfm_finish before
+ * reading the table.
  */
 int crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen,
-    int32_t date, double amount, const char *order, size_t orderlen,
-    char *const *keep, const size_t *keeplen, struct crm_error *e);
+    int32_t date, const struct crm_decimal *amount, int refund,
+    const char *order, size_t orderlen, char *const *keep,
+    const size_t *keeplen, struct crm_error *why);
 
 /* Folds in the rows still on their way; fails only when out of memory. */
 int crm_rfm_finish(struct crm_rfm *r, struct crm_error *e);
 
 /*
  * Measures and scores every customer (the rows all folded in): monetary
- * rounded to the decimals of the amounts read, cut points from the data
- * or the options' breaks; then sorts the customers by id (bytewise).
- * Fails only when out of memory.
+ * (the sum, or the mean per order) rounded half away from zero to the
+ * decimals of the amounts read, exactly; cut points from the data (as
+ * doubles, the way R computes them) or the options' breaks; then sorts
+ * the customers by id (bytewise).  Fails only when out of memory.
  */
 int crm_rfm_score(struct crm_rfm *r, struct crm_error *e);
 
@@ -115,6 +137,10 @@ size_t crm_rfm_count(const struct crm_rfm *r);
 const struct crm_rfm_customer *crm_rfm_customer(const struct crm_rfm *r,
     size_t i);
 const char *crm_rfm_id(const struct crm_rfm *r, size_t i, size_t *len);
+
+/* Customer i's exact sum, in *out (after crm_rfm_finish). */
+void crm_rfm_amount(const struct crm_rfm *r, size_t i,
+    struct crm_decimal *out);
 const char *crm_rfm_kept(const struct crm_rfm *r, size_t i, size_t k);
 
 /* After crm_rfm_score: customer i's result, the scale of a measure. */

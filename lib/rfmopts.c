@@ -103,6 +103,30 @@ crm_rfm_opts_monetary(struct crm_rfm_opts *o, const char *text,
 	return parse_monetary(text, &o->monetary_mean, e);
 }
 
+/*
+ * Whether the weighted score of any scores, sum(weight * score) with
+ * scores up to CRM_SCALE_MAX_BINS, holds in 38 digits (decimal.h).
+ */
+static int
+weights_fit(const struct crm_decimal *w)
+{
+	crm_i128 sum = 0, v;
+	int scale = 0, k, j;
+
+	for (k = 0; k < 3; k++)
+		if (w[k].scale > scale)
+			scale = w[k].scale;
+	for (k = 0; k < 3; k++) {
+		v = w[k].units;
+		if (crm_decimal_shift(&v, scale - w[k].scale) < 0)
+			return 0;
+		for (j = 0; j < CRM_SCALE_MAX_BINS; j++)
+			if (crm_decimal_add(&sum, v) < 0)
+				return 0;
+	}
+	return 1;
+}
+
 int
 crm_rfm_opts_weights(struct crm_rfm_opts *o, const char *text,
     struct crm_error *e)
@@ -115,14 +139,18 @@ crm_rfm_opts_weights(struct crm_rfm_opts *o, const char *text,
 		if ((comma = strchr(p, ',')) != NULL)
 			*comma = '\0';
 		if ((comma == NULL) != (i == 2) ||
-		    crm_number_parse(p, 0, &o->weight[i], NULL) !=
-		    CRM_VALUE_OK || o->weight[i] < 0)
+		    crm_decimal_parse(p, 0, &o->weight[i], NULL) !=
+		    CRM_VALUE_OK || o->weight[i].units < 0)
 			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
 			    "invalid --weights \"%s\": expected three numbers "
 			    "R,F,M, none negative", text);
 		if (comma != NULL)
 			p = comma + 1;
 	}
+	if (!weights_fit(o->weight))
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "invalid --weights \"%s\": too large: a weighted score "
+		    "would pass %d digits", text, CRM_DECIMAL_DIGITS);
 	o->weights_given = 1;
 	return 0;
 }
@@ -174,27 +202,45 @@ config_breaks(struct crm_rfm_opts *o, struct crm_config *cfg,
 	return 0;
 }
 
+/* A weight: a number, 0 or more, exact. */
+static int
+config_weight(struct crm_config *cfg, yaml_node_t *m, struct crm_decimal *w,
+    struct crm_error *e)
+{
+	const char *text;
+	double d;
+
+	if (crm_config_number(cfg, m, &d, e) < 0 ||
+	    crm_config_string(cfg, m, &text, e) < 0)
+		return -1;
+	if (crm_decimal_parse(text, 0, w, NULL) != CRM_VALUE_OK)
+		return crm_config_error_at(cfg, m, e, "a weight cannot have "
+		    "more than %d digits", CRM_DECIMAL_DIGITS);
+	if (w->units < 0)
+		return crm_config_error_at(cfg, m, e,
+		    "a weight cannot be negative");
+	return 0;
+}
+
 /* weights: one per measure, 0 for a measure not named. */
 static int
 config_weights(struct crm_rfm_opts *o, struct crm_config *cfg,
     yaml_node_t *n, struct crm_error *e)
 {
+	struct crm_decimal w[3];
 	yaml_node_t *m;
-	double w[3];
 	size_t k;
 
 	if (crm_config_check_keys(cfg, n, measures, e) < 0)
 		return -1;
-	for (k = 0; k < 3; k++) {
-		w[k] = 0;
-		if ((m = crm_config_get(cfg, n, measures[k])) == NULL)
-			continue;
-		if (crm_config_number(cfg, m, &w[k], e) < 0)
+	memset(w, 0, sizeof(w));
+	for (k = 0; k < 3; k++)
+		if ((m = crm_config_get(cfg, n, measures[k])) != NULL &&
+		    config_weight(cfg, m, &w[k], e) < 0)
 			return -1;
-		if (w[k] < 0)
-			return crm_config_error_at(cfg, m, e,
-			    "a weight cannot be negative");
-	}
+	if (!weights_fit(w))
+		return crm_config_error_at(cfg, n, e, "weights too large: a "
+		    "weighted score would pass %d digits", CRM_DECIMAL_DIGITS);
 	if (!o->weights_given) {
 		memcpy(o->weight, w, sizeof(w));
 		o->weights_given = 1;

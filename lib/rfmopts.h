@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "decimal.h"
 #include "error.h"
 #include "options.h"
 #include "scale.h"
@@ -35,7 +36,7 @@ struct crm_rfm_opts {
 	int bins;		/* 0: not chosen yet */
 	int binning;		/* a crm_scale_kind; -1: not chosen yet */
 	int monetary_mean;	/* mean order value; -1: not chosen yet */
-	double weight[3];	/* rfm_score = sum of weight * score */
+	struct crm_decimal weight[3];	/* rfm_score = sum(weight * score) */
 	int weights_given;	/* else rfm_score is the cell */
 	struct crm_scale fixed[3];	/* from the config's breaks */
 	int has_fixed[3];

@@ -43,10 +43,18 @@ crm_schedule_work_day(int32_t due, int32_t as_of)
 static int
 list_order(const struct crm_schedule_item *x, const struct crm_schedule_item *y)
 {
+	int c;
+
 	if (x->owner != y->owner)
 		return x->owner < y->owner ? -1 : 1;
+	/*
+	 * Priorities: the nearest doubles keep the order of the exact
+	 * values, but may tie them past 15 digits; then the exact ones.
+	 */
 	if (x->priority != y->priority)
 		return x->priority > y->priority ? -1 : 1;
+	if ((c = crm_decimal_cmp(x->prio, y->prio)) != 0)
+		return -c;
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	return strcmp(x->id, y->id);
@@ -212,6 +220,7 @@ hold(struct crm_schedule *s, const struct crm_record *rec,
 {
 	const struct crm_fu_rules *r = s->r;
 	struct crm_schedule_item *it;
+	struct crm_decimal *prio;
 	struct crm_record *copy;
 	long owner;
 	int added;
@@ -223,6 +232,11 @@ hold(struct crm_schedule *s, const struct crm_record *rec,
 	it->kind = due->kind;
 	it->due = due->due;
 	it->priority = due->priority;
+	/* held beside the reason, not in the item the sorts move */
+	if ((prio = crm_arena_alloc(&s->held, sizeof(*prio))) == NULL)
+		goto nomem;
+	*prio = due->prio;
+	it->prio = prio;
 	it->channel = due->channel;
 	it->action = due->action;
 	if ((it->reason = crm_arena_strndup(&s->held, due->reason,
@@ -438,7 +452,8 @@ crm_schedule_write_csv(const struct crm_schedule *s,
 		crm_date_format(it->due, due);
 		snprintf(overdue, sizeof(overdue), "%ld",
 		    (long)as_of - it->due);
-		crm_fraction_format(it->priority, 2, prio, sizeof(prio));
+		crm_decimal_format_trim(it->prio->units, it->prio->scale, 2,
+		    prio, sizeof(prio));
 		own[0] = due;
 		own[1] = overdue;
 		own[2] = it->reason;

@@ -39,7 +39,8 @@ struct crm_schedule_item {
 	enum crm_fu_kind kind;
 	int32_t due;			/* deferred: the day it moved to */
 	int32_t day;			/* crm_schedule_defer's work day */
-	double priority;
+	double priority;		/* the nearest double of: */
+	const struct crm_decimal *prio;	/* the exact one (in held) */
 	const char *channel, *action, *reason;
 	int deferred;			/* past the owner's capacity */
 	size_t pos;			/* set by the sorts: for stability */

@@ -41,10 +41,11 @@ struct crm_segmenter {
 
 	/* The summary, by segment (rule index, the default last). */
 	size_t *count;
-	double *sum;
+	crm_i128 *sum;			/* exact, at values.scale */
 	size_t total;
-	double positive_total;		/* the value share base */
-	int decimals;
+	/* values.pos, the sum of the positive values: the share base */
+	struct crm_decimal_column values;
+	int decimals;			/* the most any value had, <= 9 */
 };
 
 static const char *const rule_keys[] = { "params", "default", "column",
@@ -425,13 +426,35 @@ verdict(const struct crm_error *why)
 	return why->status == CRM_EXIT_DATA ? CRM_RECORD_BAD : CRM_RECORD_STOP;
 }
 
+/*
+ * Takes v into the summary's column, its sums raised with its scale:
+ * bad when the sum of the positive values, or of the negative ones,
+ * would pass 38 digits, which bounds every segment's sum.
+ */
+static int
+take_value(struct crm_segmenter *sg, const struct crm_decimal *v,
+    crm_i128 *units, struct crm_error *why)
+{
+	size_t i;
+	int raise;
+
+	if (crm_decimal_column_take(&sg->values, v, units, &raise) < 0)
+		return crm_field_sum_error(sg->value, v->scale >
+		    sg->values.scale ? v->scale : sg->values.scale, why);
+	for (i = 0; raise > 0 && i <= sg->nrules; i++)
+		crm_decimal_shift(&sg->sum[i], raise);
+	return 0;
+}
+
 int
 crm_segment_record(struct crm_segmenter *sg, const struct crm_record *rec,
     const char **segment, struct crm_error *why)
 {
-	double v = 0;
+	struct crm_decimal v = { 0, 0 };
+	crm_i128 units = 0;
 	long which;
 	size_t i;
+	int dec = 0;
 
 	for (i = 0; i < sg->nreq; i++) {
 		which = crm_rules_match(sg->req[i].cond, rec, &sg->env, why);
@@ -443,18 +466,20 @@ crm_segment_record(struct crm_segmenter *sg, const struct crm_record *rec,
 			return CRM_RECORD_BAD;
 		}
 	}
-	if (sg->vcol >= 0 && crm_field_number(rec, sg->vcol, sg->value,
-	    sg->env.decimal_comma, &v, &sg->decimals, why) < 0)
+	if (sg->vcol >= 0 && crm_field_decimal(rec, sg->vcol, sg->value,
+	    sg->env.decimal_comma, &v, &dec, why) < 0)
 		return CRM_RECORD_BAD;
 	if ((which = crm_rules_match(sg->rules, rec, &sg->env, why)) < 0)
 		return verdict(why);
+	if (sg->vcol >= 0 && take_value(sg, &v, &units, why) < 0)
+		return CRM_RECORD_BAD;
 	*segment = (size_t)which < sg->nrules ?
 	    crm_rules_name(sg->rules, (size_t)which) : sg->fallback;
 	sg->count[which]++;
 	sg->total++;
-	sg->sum[which] += v;
-	if (v > 0)
-		sg->positive_total += v;
+	sg->sum[which] += units;	/* within the column's bounds */
+	if (dec > sg->decimals)
+		sg->decimals = dec;
 	return CRM_RECORD_OK;
 }
 
@@ -495,16 +520,17 @@ crm_segment_summary(const struct crm_segmenter *sg,
 		crm_csv_puts(w, crm_segment_name(sg, i));
 		snprintf(num, sizeof(num), "%zu", sg->count[i]);
 		crm_csv_puts(w, num);
-		crm_fraction_format(sg->total ? (double)sg->count[i] /
-		    (double)sg->total : 0, 6, num, sizeof(num));
+		crm_decimal_ratio_format((crm_i128)sg->count[i],
+		    sg->total ? (crm_i128)sg->total : 1, 0, 6, num,
+		    sizeof(num));
 		crm_csv_puts(w, num);
 		if (sg->vcol >= 0) {
-			crm_number_format(crm_round_decimals(sg->sum[i],
-			    sg->decimals), sg->decimals, num, sizeof(num));
+			crm_decimal_format(sg->sum[i], sg->values.scale,
+			    sg->decimals, num, sizeof(num));
 			crm_csv_puts(w, num);
-			crm_fraction_format(sg->positive_total > 0 ?
-			    sg->sum[i] / sg->positive_total : 0, 6, num,
-			    sizeof(num));
+			crm_decimal_ratio_format(sg->values.pos > 0 ?
+			    sg->sum[i] : 0, sg->values.pos > 0 ?
+			    sg->values.pos : 1, 0, 6, num, sizeof(num));
 			crm_csv_puts(w, num);
 		}
 		crm_csv_end(w);

@@ -222,18 +222,19 @@ plain_decimal(const char *s, int decimal_comma, double *out, int *decimals)
 	return 0;
 }
 
-int
-crm_number_parse(const char *s, int decimal_comma, double *out,
-    int *decimals)
+/*
+ * Checks the field s against the grammar and copies the bare number to
+ * buf (NUMBER_MAX + 2 bytes) as "[-]digits[.digits]", with its length
+ * and the digits after its point.  Returns a crm_value_result.
+ */
+static int
+scan_number(const char *s, int decimal_comma, char *buf, size_t *len,
+    int *frac)
 {
-	char buf[NUMBER_MAX + 2], *end;
 	const char *b, *e;
-	size_t n, len;
-	int neg = 0, sign = 0, symbol = 0, paren = 0, frac;
-	double v;
+	size_t n;
+	int neg = 0, sign = 0, symbol = 0, paren = 0;
 
-	if (plain_decimal(s, decimal_comma, out, decimals) == 0)
-		return CRM_VALUE_OK;
 	b = s;
 	n = strlen(s);
 	crm_text_trim(&b, &n);
@@ -267,14 +268,29 @@ crm_number_parse(const char *s, int decimal_comma, double *out,
 		while (e > b && is_space((unsigned char)e[-1]))
 			e--;
 	}
-
-	len = 0;
+	*len = 0;
 	if (neg)
-		buf[len++] = '-';
-	if (clean_number(b, e, decimal_comma, buf + len, &n, &frac) == -1)
+		buf[(*len)++] = '-';
+	if (clean_number(b, e, decimal_comma, buf + *len, &n, frac) == -1)
 		return CRM_VALUE_INVALID;
-	len += n;
+	*len += n;
+	return CRM_VALUE_OK;
+}
 
+int
+crm_number_parse(const char *s, int decimal_comma, double *out,
+    int *decimals)
+{
+	char buf[NUMBER_MAX + 2], *end;
+	size_t len;
+	int frac, r;
+	double v;
+
+	if (plain_decimal(s, decimal_comma, out, decimals) == 0)
+		return CRM_VALUE_OK;
+	if ((r = scan_number(s, decimal_comma, buf, &len, &frac)) !=
+	    CRM_VALUE_OK)
+		return r;
 	if (exact_decimal(buf, len, &v) < 0) {
 		errno = 0;
 		v = strtod(buf, &end);
@@ -287,6 +303,95 @@ crm_number_parse(const char *s, int decimal_comma, double *out,
 	if (v == 0)
 		v = 0;
 	*out = v;
+	if (decimals != NULL)
+		*decimals = frac;
+	return CRM_VALUE_OK;
+}
+
+/*
+ * The usual field, [-]digits[.digits] with at most 18 digits in all and
+ * nothing around them, read in one pass into 64 bits (which hold any 18
+ * digits).  Returns -1 for anything else, left to the full parse.
+ */
+static int
+plain_units(const char *s, int decimal_comma, struct crm_decimal *out,
+    int *decimals)
+{
+	const char *p = s, *f;
+	uint64_t m = 0;
+	int neg = *p == '-', frac = 0;
+
+	p += neg;
+	for (f = p; is_digit((unsigned char)*p); p++)
+		m = m * 10 + (unsigned)(*p - '0');
+	if (p == f)
+		return -1;
+	if (*p == '.' && !decimal_comma) {
+		for (f = ++p; is_digit((unsigned char)*p); p++)
+			m = m * 10 + (unsigned)(*p - '0');
+		if ((frac = (int)(p - f)) == 0)
+			return -1;
+	}
+	if (*p != '\0' || p - s - neg - (frac > 0) > 18)
+		return -1;
+	out->units = neg ? -(crm_i128)m : (crm_i128)m;
+	out->scale = frac;
+	if (decimals != NULL)
+		*decimals = frac;
+	return 0;
+}
+
+/*
+ * The cleaned number buf ("[-]digits[.digits]") as units of its last
+ * decimal place, or of the 38th when more follow, all zeros; -1 when it
+ * does not fit (38 digits, 38 decimals).
+ */
+static int
+exact_units(const char *buf, size_t len, struct crm_decimal *out)
+{
+	const char *p = buf, *e = buf + len, *point = memchr(buf, '.', len);
+	crm_u128 m = 0, lim = (crm_u128)crm_decimal_max() / 10;
+	int neg = *p == '-', scale = 0;
+
+	p += neg;
+	if (point != NULL) {
+		while (e - point - 1 > CRM_DECIMAL_MAX_SCALE && e[-1] == '0')
+			e--;
+		if (e == point + 1)
+			e = point;
+	}
+	for (; p < e; p++) {
+		if (*p == '.') {
+			scale = (int)(e - p - 1);
+			continue;
+		}
+		/* m <= lim: m * 10 + 9 is at most the largest 38 digits */
+		if (m > lim)
+			return -1;
+		m = m * 10 + (unsigned)(*p - '0');
+	}
+	if (scale > CRM_DECIMAL_MAX_SCALE)
+		return -1;
+	out->units = neg ? -(crm_i128)m : (crm_i128)m;
+	out->scale = scale;
+	return 0;
+}
+
+int
+crm_decimal_parse(const char *s, int decimal_comma, struct crm_decimal *out,
+    int *decimals)
+{
+	char buf[NUMBER_MAX + 2];
+	size_t len;
+	int frac, r;
+
+	if (plain_units(s, decimal_comma, out, decimals) == 0)
+		return CRM_VALUE_OK;
+	if ((r = scan_number(s, decimal_comma, buf, &len, &frac)) !=
+	    CRM_VALUE_OK)
+		return r;
+	if (exact_units(buf, len, out) < 0)
+		return CRM_VALUE_RANGE;
 	if (decimals != NULL)
 		*decimals = frac;
 	return CRM_VALUE_OK;
@@ -669,12 +774,11 @@ clamp_decimals(int decimals)
 #define FORMAT_MAX	352
 
 /*
- * printf's "%.*f" without printf, for the common case: when v * 10^d is
- * well away from a rounding tie, rounding it to the nearest integer gives
- * the digits printf would print (the product's own error is ~1e-16 of
- * it), and writing them is many times faster than printf's exact
- * algorithm, which shows in the per-customer output of a million
- * customers.  Returns the length, or -1 to ask for printf.
+ * decimal_fixed below without its printf, for the common case: when
+ * v * 10^d is well away from a rounding tie, rounding it to the nearest
+ * integer gives the digits decimal_fixed would write, many times faster,
+ * which shows in outputs of a million rows.  Returns the length, or -1
+ * to ask decimal_fixed.
  */
 static int
 fast_fixed(double v, int d, char *tmp)
@@ -690,8 +794,13 @@ fast_fixed(double v, int d, char *tmp)
 		return -1;
 	r = floor(x);
 	frac = x - r;
-	if (frac > 0.5 - 1e-6 && frac < 0.5 + 1e-6)
-		return -1;	/* too close to a tie: let printf decide */
+	/*
+	 * x is v * 10^d within 1.2e-16 of it, and v the shortest decimal
+	 * that reads back as it within as much again: near a tie, let the
+	 * decimal decide.
+	 */
+	if (fabs(frac - 0.5) <= 1e-7 + fabs(x) * 4e-16)
+		return -1;
 	if (frac > 0.5)
 		r += 1;
 	neg = r < 0;
@@ -713,14 +822,116 @@ fast_fixed(double v, int d, char *tmp)
 	return o;
 }
 
+/*
+ * The shortest decimal that reads back as v (finite, not 0), as Python's
+ * repr finds it: its digits without trailing zeros into d (18 bytes),
+ * with *exp such that |v| is 0.d * 10^exp; returns how many.  printf's
+ * "%.*e" rounds correctly, and the first of 15, 16 and 17 digits that
+ * reads back is the shortest: a double holds at most one decimal of 15
+ * digits or fewer (DBL_DIG), and 17 always read back.
+ */
+static int
+shortest_digits(double v, char *d, int *exp)
+{
+	char tmp[40];
+	const char *q;
+	int p, n = 0;
+
+	for (p = 15; p < 17; p++) {
+		snprintf(tmp, sizeof(tmp), "%.*e", p - 1, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	if (p == 17)
+		snprintf(tmp, sizeof(tmp), "%.16e", v);
+	q = tmp + (*tmp == '-');
+	d[n++] = *q++;
+	for (q++; is_digit((unsigned char)*q); q++)
+		d[n++] = *q;
+	while (n > 1 && d[n - 1] == '0')
+		n--;
+	*exp = atoi(q + 1) + 1;
+	return n;
+}
+
+/*
+ * "%.*f" in decimal: v is read as the shortest decimal that converts
+ * back to it (72.125, 1.015, 0.1), and that decimal is rounded to
+ * `places`, halves away from zero: 72.13 and 1.02, where printf, which
+ * rounds the binary value, writes 72.12 (a tie broken to even) and 1.01
+ * (1.015 is 1.01499999999999990 in binary), and no digits past the
+ * seventeenth of a double.  Returns the length written to tmp
+ * (FORMAT_MAX bytes).
+ */
+static int
+decimal_fixed(double v, int places, char *tmp)
+{
+	char d[20];
+	int n, exp, keep, i, o = 0, up, nonzero = 0;
+
+	if (v == 0) {
+		d[0] = '0';
+		n = exp = 1;
+	} else {
+		n = shortest_digits(v, d, &exp);
+	}
+	if ((keep = exp + places) < n) {
+		/* the digits past `places` are at least a half: round up */
+		up = keep >= 0 && d[keep] >= '5';
+		n = keep > 0 ? keep : 0;
+		for (i = n - 1; up && i >= 0; i--) {
+			if (d[i] == '9') {
+				d[i] = '0';
+			} else {
+				d[i]++;
+				up = 0;
+			}
+		}
+		if (up) {	/* 9.995 -> 10.00, or 0.005 -> 0.01 */
+			memmove(d + 1, d, (size_t)n);
+			d[0] = '1';
+			n++;
+			exp++;
+		}
+	}
+	for (i = 0; i < n; i++)
+		nonzero |= d[i] != '0';
+	if (v < 0 && nonzero)
+		tmp[o++] = '-';
+	if (exp <= 0)
+		tmp[o++] = '0';
+	for (i = 0; i < exp; i++)
+		tmp[o++] = i < n ? d[i] : '0';
+	if (places > 0)
+		tmp[o++] = '.';
+	for (i = exp; i < exp + places; i++)
+		tmp[o++] = i >= 0 && i < n ? d[i] : '0';
+	tmp[o] = '\0';
+	return o;
+}
+
+/* The fixed text of v, or "" (-1) when v is not finite. */
+static int
+fixed(double v, int d, char *tmp)
+{
+	int n;
+
+	if (!isfinite(v)) {
+		*tmp = '\0';
+		return -1;
+	}
+	if ((n = fast_fixed(v, d, tmp)) < 0)
+		n = decimal_fixed(v, d, tmp);
+	return n;
+}
+
 int
 crm_number_format(double v, int decimals, char *buf, size_t size)
 {
 	char tmp[FORMAT_MAX];
-	int d = clamp_decimals(decimals);
 
-	if (fast_fixed(v, d, tmp) < 0)
-		snprintf(tmp, sizeof(tmp), "%.*f", d, v);
+	if (fixed(v, clamp_decimals(decimals), tmp) < 0)
+		return copy_out("", buf, size) - 1;
 	return copy_out(unsign_zero(tmp), buf, size);
 }
 
@@ -728,11 +939,11 @@ int
 crm_fraction_format(double v, int decimals, char *buf, size_t size)
 {
 	char tmp[FORMAT_MAX];
-	int d = clamp_decimals(decimals), n;
+	int n;
 
-	if ((n = fast_fixed(v, d, tmp)) < 0)
-		n = snprintf(tmp, sizeof(tmp), "%.*f", d, v);
-	if (n > 0 && (size_t)n < sizeof(tmp) && strchr(tmp, '.') != NULL) {
+	if ((n = fixed(v, clamp_decimals(decimals), tmp)) < 0)
+		return copy_out("", buf, size) - 1;
+	if (strchr(tmp, '.') != NULL) {
 		while (tmp[n - 1] == '0')
 			n--;
 		if (tmp[n - 1] == '.')

@@ -12,10 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "decimal.h"
+
 enum crm_value_result {
 	CRM_VALUE_OK = 0,
 	CRM_VALUE_EMPTY = 1,	/* empty or only spaces: missing */
-	CRM_VALUE_INVALID = -1
+	CRM_VALUE_INVALID = -1,
+	CRM_VALUE_RANGE = -2	/* a number, too long to hold exactly */
 };
 
 /*
@@ -29,6 +32,18 @@ enum crm_value_result {
  */
 int crm_number_parse(const char *s, int decimal_comma, double *out,
     int *decimals);
+
+/*
+ * Parses a number as crm_number_parse does, exactly (decimal.h): *out
+ * holds it as a whole number of units of its last decimal place ("5.50"
+ * is 550 units of 0.01, scale 2; "-0" is 0), *decimals (if not NULL) the
+ * digits after the point as written.  Zeros past the 38th decimal are
+ * dropped; a number of the grammar with more than 38 digits (leading
+ * zeros not counted) or more than 38 decimals is CRM_VALUE_RANGE: no
+ * exact sum could hold it.
+ */
+int crm_decimal_parse(const char *s, int decimal_comma,
+    struct crm_decimal *out, int *decimals);
 
 /*
  * Parses a date.  With fmt NULL: YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD,
@@ -89,7 +104,12 @@ int crm_text_casecmp(const char *a, size_t alen, const char *b,
 
 /*
  * Formats v with exactly `decimals` digits after the point (0..9), never
- * "-0".  Returns the length written (snprintf semantics).
+ * "-0": v is read as the shortest decimal that converts back to it (what
+ * Python's repr shows: 72.125, 1.015, 0.1), rounded half away from zero
+ * in decimal (72.13, 1.02 at 2 places; printf would round the binary
+ * value, 72.12 and 1.01).  Returns the length written (snprintf
+ * semantics); an inf or nan, which no caller may pass, writes "" and
+ * returns -1.
  */
 int crm_number_format(double v, int decimals, char *buf, size_t size);
 
@@ -100,8 +120,8 @@ int crm_number_format(double v, int decimals, char *buf, size_t size);
 int crm_integer_format(long long v, char *buf);
 
 /*
- * Formats v rounded to at most `decimals` digits after the point, with
- * trailing zeros and a trailing point removed: 0.25, 1, 0.333333.
+ * Formats v as crm_number_format does, with trailing zeros and a trailing
+ * point removed: 0.25, 1, 0.333333.
  */
 int crm_fraction_format(double v, int decimals, char *buf, size_t size);
 

@@ -445,7 +445,8 @@ crm_weighted_load(struct crm_weighted *w, struct crm_config *cfg,
 		if (needs_column(c))
 			w->needs_table = 1;
 	}
-	if (!isfinite(w->weight_sum)) {
+	/* sum(weight * points) is at most weight_sum * 100: keep it finite */
+	if (!isfinite(w->weight_sum * 100)) {
 		crm_config_error_at(cfg, criteria, e, "weights too large");
 		goto fail;
 	}

@@ -134,9 +134,11 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	for (i = 16; i + 4 <= size; i += 4) {
 		char id[2] = { (char)('A' + data[i] % 8), 0 };
 		int32_t day = ((data[i + 1] << 8) | data[i + 2]) % 800;
+		/* quarters: -32.00 to 31.75, at scale 2 */
+		struct crm_decimal a = { (signed char)data[i + 3] * 25, 2 };
 
-		if (day <= AS_OF && crm_history_add(h, id, 1, day,
-		    (signed char)data[i + 3] / 4.0, &e) < 0)
+		if (day <= AS_OF && crm_history_add(h, id, 1, day, &a,
+		    a.units < 0, &e) < 0)
 			abort();
 	}
 	n = crm_history_count(h);

@@ -47,7 +47,7 @@ static struct crm_history_set *cdnow;
 static struct row {
 	char id[16];
 	int32_t day;
-	double amount;
+	struct crm_decimal amount;
 } *rows;
 static size_t nrows;
 
@@ -56,9 +56,9 @@ static int
 load(void **state)
 {
 	struct crm_error e;
-	char line[256], id[16], date[16];
+	char line[256], id[16], date[16], text[32];
 	int32_t end, as_of, day;
-	double amount;
+	struct crm_decimal amount;
 	FILE *fp;
 
 	(void)state;
@@ -76,9 +76,11 @@ load(void **state)
 		return -1;
 	while (fgets(line, sizeof(line), fp) != NULL) {
 		if (nrows == 8000 ||
-		    sscanf(line, "%15[^,],%*[^,],%15[^,],%*[^,],%lf", id, date,
-		    &amount) != 3 || crm_date_parse(date, NULL, &day) < 0 ||
-		    crm_history_add(cdnow, id, strlen(id), day, amount, &e) < 0)
+		    sscanf(line, "%15[^,],%*[^,],%15[^,],%*[^,],%31[^\r\n]", id,
+		    date, text) != 3 || crm_date_parse(date, NULL, &day) < 0 ||
+		    crm_decimal_parse(text, 0, &amount, NULL) != CRM_VALUE_OK ||
+		    crm_history_add(cdnow, id, strlen(id), day, &amount,
+		    amount.units < 0, &e) < 0)
 			return -1;
 		snprintf(rows[nrows].id, sizeof(rows[nrows].id), "%s", id);
 		rows[nrows].day = day;
@@ -365,6 +367,7 @@ test_failures(void **state)
 	static const struct crm_btyd bg = { CRM_BGNBD, { 0.243, 4.414,
 	    0.793, 2.426 } };
 	static const struct crm_gg g = { { 6.25, 0.9, 15.44 } };
+	static const struct crm_decimal five = { 5, 0 };
 	struct crm_clv_figures *all = malloc(2357 * sizeof(*all));
 	struct crm_history_set *h;
 	struct crm_clv_estimate est;
@@ -383,8 +386,8 @@ test_failures(void **state)
 	    "the horizon (-1) must be between 0 and 1e+06 units");
 	free(all);
 	h = crm_history_new(10, 20, &e);
-	assert_int_equal(crm_history_add(h, "a", 1, 1, 5, &e), 0);
-	assert_int_equal(crm_history_add(h, "b", 1, 2, 5, &e), 1);
+	assert_int_equal(crm_history_add(h, "a", 1, 1, &five, 0, &e), 0);
+	assert_int_equal(crm_history_add(h, "b", 1, 2, &five, 0, &e), 1);
 	assert_int_equal(crm_clv_fit_purchases(h, CRM_DAYS, &m, &est, &e), -1);
 	assert_string_equal(e.msg, "no repeat purchase in the calibration "
 	    "period: the model cannot be fitted");
@@ -424,8 +427,8 @@ test_shuffled(void **state)
 		for (k = 0; k < nrows; k++) {
 			i = pass == 0 ? k : nrows - 1 - k;
 			assert_true(crm_history_add(h, rows[i].id,
-			    strlen(rows[i].id), rows[i].day, rows[i].amount,
-			    &e) >= 0);
+			    strlen(rows[i].id), rows[i].day, &rows[i].amount,
+			    rows[i].amount.units < 0, &e) >= 0);
 		}
 		assert_int_equal(crm_history_count(h), 2357);
 		for (i = 0; i < 2357; i++) {

@@ -157,12 +157,28 @@ test_refusals(void **state)
 	(void)state;
 	options(&ro, &co, 0);
 	start(&cm, &co, &ro);
-	/* 1e308, a valid amount (its overflow times a quantity: messages) */
+	/*
+	 * 1e308: a number, but of more than 38 digits, read exactly or not
+	 * at all (orderrow.h), in model mode as in RFM mode
+	 */
 	n = snprintf(line, sizeof(line), "A,2024-01-02,1");
 	memset(line + n, '0', 308);
 	snprintf(line + n + 308, sizeof(line) - n - 308, ",north");
 	assert_int_equal(crm_clvmode_row(&cm, record(&b, line), &e),
+	    CRM_RECORD_BAD);
+	assert_string_equal(e.msg, "column 'amount': number \"1000000000000"
+	    "000000000000000000000000000...\" has more than 38 digits: too "
+	    "long to add up exactly");
+	/* two purchases of 6 * 10^37: their sum would have 39 digits */
+	n = snprintf(line, sizeof(line), "A,2024-01-02,6");
+	memset(line + n, '0', 37);
+	snprintf(line + n + 37, sizeof(line) - n - 37, ",north");
+	assert_int_equal(crm_clvmode_row(&cm, record(&b, line), &e),
 	    CRM_RECORD_OK);
+	assert_int_equal(crm_clvmode_row(&cm, record(&b, line), &e),
+	    CRM_RECORD_BAD);
+	assert_string_equal(e.msg, "column 'amount': the values add up to "
+	    "more than 38 digits (decimals: 0): too large to sum exactly");
 	assert_int_equal(crm_clvmode_row(&cm, record(&b,
 	    ",2024-01-02,1,x"), &e), CRM_RECORD_BAD);
 	assert_string_equal(e.msg, "column 'customer_id': empty customer id");
@@ -176,12 +192,57 @@ test_refusals(void **state)
 	crm_rfm_opts_free(&ro);
 }
 
+/*
+ * The refund rule of orderrow.h in model mode: Z's only row, a quantity
+ * of -1 at price 0.00, is a refund (no history); Y's -2 at 2.50 is one
+ * too; Y's 1 at 0.00 is a purchase (its birth, 2024-01-05) and 2 at 2.50
+ * a repeat purchase on 2024-01-20: x = 1, t_x = 15 days, T = 55 days
+ * (to 2024-02-29), spend 5.
+ */
+static void
+test_refund_at_price_zero(void **state)
+{
+	static const char *const rows[] = {
+		"Z,2024-01-05,0.00,-1,north", "Y,2024-01-05,0.00,1,north",
+		"Y,2024-01-10,2.50,-2,north", "Y,2024-01-20,2.50,2,north"
+	};
+	struct crm_rfm_opts ro;
+	struct crm_clv_opts co;
+	struct crm_clvmode cm;
+	struct crm_history c;
+	struct crm_header h;
+	struct crm_error e;
+	struct rec b;
+	size_t i;
+
+	(void)state;
+	options(&ro, &co, 0);
+	ro.quantity = "qty";
+	assert_int_equal(crm_clvmode_init(&cm, &co, &ro, &e), 0);
+	h.rec = record(&b, "customer_id,order_date,amount,qty,region");
+	h.file = "orders.csv";
+	assert_int_equal(crm_clvmode_bind(&cm, &h, &e), 0);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_int_equal(crm_clvmode_row(&cm, record(&b, rows[i]),
+		    &e), CRM_RECORD_OK);
+	assert_int_equal(crm_clvmode_refunds(&cm), 2);
+	crm_history_get(cm.h, 0, CRM_DAYS, &c);
+	assert_true(c.refunds_only);
+	crm_history_get(cm.h, 1, CRM_DAYS, &c);
+	assert_false(c.refunds_only);
+	assert_int_equal(c.x, 1);
+	assert_true(c.t_x == 15 && c.T == 55 && c.spend == 5);
+	crm_clvmode_free(&cm);
+	crm_rfm_opts_free(&ro);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hand),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_refund_at_price_zero),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -207,6 +207,111 @@ test_bool(void **state)
 	assert_int_equal(b, 1);
 }
 
+static void
+test_decimal(void **state)
+{
+	static char big[] = "100000000000000000000000000000000000000";
+	char *f[] = { "1,234.50", "-3", "0.1234567891234", big };
+	struct crm_error why;
+	struct rec x;
+	const struct crm_record *r = make(&x, 4, f);
+	struct crm_decimal v;
+	int decimals = 0;
+
+	(void)state;
+	assert_int_equal(crm_field_decimal(r, 0, "amount", 0, &v, &decimals,
+	    &why), 0);
+	assert_true(v.units == 123450 && v.scale == 2);
+	assert_int_equal(decimals, 2);
+	assert_int_equal(crm_field_decimal(r, 1, "amount", 0, &v, &decimals,
+	    &why), 0);
+	assert_true(v.units == -3 && v.scale == 0);
+	assert_int_equal(decimals, 2);
+	/* exact with its 13 decimals; the decimals written stop at 9 */
+	assert_int_equal(crm_field_decimal(r, 2, "amount", 0, &v, &decimals,
+	    &why), 0);
+	assert_true(v.units == 1234567891234LL && v.scale == 13);
+	assert_int_equal(decimals, 9);
+	/* 10^38 has 39 digits: no exact sum could hold it */
+	decimals = 1;
+	assert_int_equal(crm_field_decimal(r, 3, "amount", 0, &v, &decimals,
+	    &why), -1);
+	assert_why(&why, "column 'amount': number "
+	    "\"100000000000000000000000000000000000000\" has more than "
+	    "38 digits: too long to add up exactly");
+	assert_int_equal(decimals, 1);
+}
+
+/* The amount of an order row and whether it is a refund. */
+static void
+amount_of(char *qty, char *price, long long units, int scale, int refund,
+    int decimals)
+{
+	char *f[] = { price, qty };
+	struct crm_amount_cols c = { 0, "price", qty != NULL ? 1 : -1,
+	    "qty" };
+	struct crm_decimal a;
+	struct crm_error why;
+	struct rec x;
+	int rf = -1, dec = 0;
+
+	assert_int_equal(crm_field_amount(make(&x, qty != NULL ? 2 : 1, f),
+	    &c, 0, &a, &rf, &dec, &why), 0);
+	if (a.units != units || a.scale != scale || rf != refund ||
+	    dec != decimals)
+		fail_msg("%s x %s: %lld / 10^%d, refund %d, %d decimals", qty,
+		    price, (long long)a.units, a.scale, rf, dec);
+}
+
+static void
+test_amount(void **state)
+{
+	char big[] = "10000000000000000000";	/* 10^19 */
+	char *f[] = { big, big };
+	struct crm_amount_cols c = { 0, "price", 1, "qty" };
+	struct crm_decimal a;
+	struct crm_error why;
+	struct rec x;
+	int rf;
+
+	(void)state;
+	/* without a quantity the amount is the column, negative a refund */
+	amount_of(NULL, "12.50", 1250, 2, 0, 2);
+	amount_of(NULL, "-12.50", -1250, 2, 1, 2);
+	amount_of(NULL, "-0.00", 0, 2, 0, 2);
+	/* 6 x 2.55 = 15.30 (decimals add up: 0 + 2) */
+	amount_of("6", "2.55", 1530, 2, 0, 2);
+	/* 1.5 x 2.25 = 3.375 (1 + 2) */
+	amount_of("1.5", "2.25", 3375, 3, 0, 3);
+	/* returned goods: -2 x 2.50 = -5.00; at price 0 a refund too */
+	amount_of("-2", "2.50", -500, 2, 1, 2);
+	amount_of("-1", "0.00", 0, 2, 1, 2);
+	amount_of("-1", "-0.00", 0, 2, 1, 2);
+	/* a negative price: -5.00; both negative: +5.00, an order */
+	amount_of("1", "-5.00", -500, 2, 1, 2);
+	amount_of("-1", "-5.00", 500, 2, 0, 2);
+	/* nothing bought, or free goods: an order of 0 */
+	amount_of("0", "5.00", 0, 2, 0, 2);
+	amount_of("-0", "5", 0, 0, 0, 0);
+	amount_of("2", "0", 0, 0, 0, 0);
+	/* 10^19 x 10^19 has 39 digits */
+	assert_int_equal(crm_field_amount(make(&x, 2, f), &c, 0, &a, &rf,
+	    NULL, &why), -1);
+	assert_why(&why, "columns 'qty' and 'price': quantity times price has "
+	    "more than 38 digits: too long to add up exactly");
+}
+
+static void
+test_sum_error(void **state)
+{
+	struct crm_error why;
+
+	(void)state;
+	assert_int_equal(crm_field_sum_error("amount", 2, &why), -1);
+	assert_why(&why, "column 'amount': the values add up to more than 38 "
+	    "digits (decimals: 2): too large to sum exactly");
+}
+
 /* Control bytes in a bad value are shown, not written raw. */
 static void
 test_bad_value_quoted(void **state)
@@ -233,6 +338,9 @@ main(void)
 		cmocka_unit_test(test_date_that_does_not_exist),
 		cmocka_unit_test(test_bool),
 		cmocka_unit_test(test_bad_value_quoted),
+		cmocka_unit_test(test_decimal),
+		cmocka_unit_test(test_amount),
+		cmocka_unit_test(test_sum_error),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

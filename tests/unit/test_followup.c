@@ -12,6 +12,20 @@
 #include "followup.h"
 #include "value.h"
 
+/* An exact decimal is units / 10^scale. */
+#define assert_decimal(d, u, s)	do {					\
+	assert_true((d).units == (u));					\
+	assert_int_equal((d).scale, (s));				\
+} while (0)
+
+/* Long numbers, spelled out once. */
+#define ZEROS10	"0000000000"
+#define ZEROS31	ZEROS10 ZEROS10 ZEROS10 "0"
+#define ZEROS32	ZEROS31 "0"
+#define ZEROS37	ZEROS32 "00000"
+#define ZEROS38	ZEROS37 "0"
+#define NINES38	"99999999999999999999999999999999999999"
+
 static int32_t
 day(const char *s)
 {
@@ -256,6 +270,32 @@ test_load_errors(void **state)
 		    "expected a whole number, got \"many\"" },
 		{ "complaints:\n  channel: ''\n", 2, 12,
 		    "expected a value for 'channel'" },
+		/* 39 digits: no exact priority could hold it */
+		{ "priority:\n  per_day_overdue: 1" ZEROS38 "\n", 2, 20,
+		    "expected a number of at most 38 digits" },
+		/*
+		 * 10^32 a day times the 3652058 days from 0001-01-01 to
+		 * 9999-12-31 passes 38 digits: at per_day_overdue
+		 */
+		{ "priority:\n  per_day_overdue: 1" ZEROS32 "\n", 2, 20,
+		    "this number can take a priority past 38 digits (base + "
+		    "per_day_overdue * days overdue + weight)" },
+		/* 10^31 a day: fine alone, not with a window of 10^5 years */
+		{ "window: 100000 years\npriority:\n  per_day_overdue: "
+		    "1" ZEROS31 "\n", 3, 20, "this number can take a "
+		    "priority past 38 digits (base + per_day_overdue * days "
+		    "overdue + weight)" },
+		/* the largest base alone: 38 nines + 3652058 days */
+		{ "complaints:\n  priority: 1\ntriggers:\n  - column: x\n"
+		    "    yearly: yes\n    priority: -" NINES38 "\n", 6, 15,
+		    "this number can take a priority past 38 digits (base + "
+		    "per_day_overdue * days overdue + weight)" },
+		/* 6 * 10^37 + 3652058 + 5 * 10^37: at the weight */
+		{ "complaints:\n  priority: 6" ZEROS37 "\ncadence:\n"
+		    "  weights: {a: 1, b: -5" ZEROS37 "}\n", 4, 22,
+		    "this number can take a "
+		    "priority past 38 digits (base + per_day_overdue * days "
+		    "overdue + weight)" },
 	};
 	size_t i;
 
@@ -315,6 +355,7 @@ test_evaluate(void **state)
 	    &suppressed, &e), 1);
 	assert_int_equal(due.due, day("2024-02-29"));
 	assert_true(due.priority == 11);
+	assert_decimal(due.prio, 11, 0);
 	assert_string_equal(due.reason,
 	    "every 1 month for vip, last contact 2024-01-31");
 	assert_int_equal(crm_fu_evaluate(&rules, &r2, NULL, &env, &due,
@@ -353,8 +394,8 @@ test_defaults(void **state)
 	assert_int_equal(r.default_every.n, 90);
 	assert_int_equal(r.default_every.unit, CRM_DAYS);
 	assert_int_equal(r.window.n, 30);
-	assert_true(r.complaint_priority == 1000);
-	assert_true(r.per_day_overdue == 1);
+	assert_decimal(r.complaint_priority, 1000, 0);
+	assert_decimal(r.per_day_overdue, 1, 0);
 	assert_int_equal(r.capacity, 0);
 	assert_int_equal(r.backoff_after, 0);
 	assert_null(r.call_from);
@@ -419,17 +460,17 @@ test_load_every_section(void **state)
 	assert_int_equal(r.cadence[0].has_every, 1);
 	assert_int_equal(r.cadence[0].every.n, 1);
 	assert_int_equal(r.cadence[0].every.unit, CRM_MONTHS);
-	assert_true(r.cadence[0].weight == 5);
+	assert_decimal(r.cadence[0].weight, 5, 0);
 	assert_string_equal(r.cadence[1].value, "silver");
 	assert_int_equal(r.cadence[1].has_every, 0);
-	assert_true(r.cadence[1].weight == 2);
+	assert_decimal(r.cadence[1].weight, 2, 0);
 	assert_int_equal(r.nlost, 2);
 	assert_string_equal(r.lost[1], "gone");
 	assert_int_equal(r.winback_every.n, 6);
 	assert_int_equal(r.winback_every.unit, CRM_MONTHS);
 	assert_string_equal(r.winback_channel, "letter");
 	assert_string_equal(r.winback_action, "send an offer");
-	assert_true(r.complaint_priority == 900);
+	assert_decimal(r.complaint_priority, 900, 0);
 	assert_string_equal(r.complaint_channel, "visit");
 	assert_string_equal(r.complaint_action, "go and see");
 	/*
@@ -448,7 +489,7 @@ test_load_every_section(void **state)
 	assert_int_equal(r.dates[1].offset.unit, CRM_WEEKS);
 	assert_string_equal(r.dates[1].name, "renewal");
 	assert_string_equal(r.dates[1].action, "get in touch");
-	assert_true(r.dates[1].priority == 40);
+	assert_decimal(r.dates[1].priority, 40, 0);
 	assert_int_equal(r.dates[2].when, CRM_YEARLY);
 	assert_int_equal(r.dates[2].offset.n, 0);
 	assert_string_equal(r.dates[2].channel, "card");
@@ -461,9 +502,9 @@ test_load_every_section(void **state)
 	assert_int_equal(r.workdays.nholidays, 2);
 	assert_int_equal(r.workdays.holidays[0], day("2025-01-01"));
 	assert_int_equal(r.workdays.holidays[1], day("2025-12-25"));
-	assert_true(r.per_day_overdue == 2);
+	assert_decimal(r.per_day_overdue, 2, 0);
 	assert_string_equal(r.value, "revenue");
-	assert_true(r.per_value == 0.5);
+	assert_decimal(r.per_value, 5, 1);
 	assert_int_equal(r.capacity, 12);
 	assert_string_equal(r.call_from, "09:30");
 	assert_string_equal(r.monday_from, "10:00");
@@ -976,6 +1017,43 @@ test_value_and_flags(void **state)
 	teardown(&f);
 }
 
+static void
+test_priority_exact(void **state)
+{
+	/*
+	 * Priorities are exact decimals: 72 (weight) + 0.125 * 1 day
+	 * overdue = 72.125, which crm-followup writes 72.13 (the double
+	 * 72.125 is exact, and printf broke the tie to even: 72.12).  The
+	 * cadence: last contact 2025-01-01, every 12 days, due Monday
+	 * 2025-01-13, as of 2025-01-14.  A value of 9 * 10^37 times 2 has
+	 * 39 digits: a bad field.  per_value 0.1 times 0.2: 0.02, exactly.
+	 */
+	static const char text[] = "cadence:\n  default: 12 days\n"
+	    "  weights: {gold: 72}\n"
+	    "priority:\n  per_day_overdue: 0.125\n  value: rev\n"
+	    "  per_value: 0.1\n";
+	struct fx f;
+
+	(void)state;
+	setup(&f, text, "customer_id,owner,segment,last_contact,rev",
+	    "2025-01-14");
+	assert_int_equal(eval(&f, "A,ann,gold,2025-01-01,", NULL), 1);
+	assert_true(f.due.prio.units == 72125 && f.due.prio.scale == 3);
+	assert_true(f.due.priority == 72.125);
+	assert_int_equal(eval(&f, "A,ann,gold,2025-01-01,0.2", NULL), 1);
+	/* 72.125 + 0.02 = 72.145 at 3 places */
+	assert_true(f.due.prio.units == 72145 && f.due.prio.scale == 3);
+	assert_int_equal(eval(&f, "A,ann,gold,2025-01-01,9" ZEROS38, NULL),
+	    -1);
+	assert_string_equal(f.e.msg, "column 'rev': number \"9" ZEROS38 "\" "
+	    "has more than 38 digits: too long to add up exactly");
+	assert_int_equal(eval(&f, "A,ann,gold,2025-01-01," NINES38, NULL),
+	    -1);
+	assert_string_equal(f.e.msg, "column 'rev': value \"" NINES38 "\" "
+	    "takes the priority past 38 digits");
+	teardown(&f);
+}
+
 /* Appends n euro signs (3 bytes each in UTF-8) at o in buf. */
 static size_t
 euros(char *buf, size_t size, size_t o, size_t n)
@@ -1062,6 +1140,7 @@ main(void)
 		cmocka_unit_test(test_backoff),
 		cmocka_unit_test(test_date_rules),
 		cmocka_unit_test(test_equal_priorities),
+		cmocka_unit_test(test_priority_exact),
 		cmocka_unit_test(test_value_and_flags),
 		cmocka_unit_test(test_reason_cut_on_a_character),
 		cmocka_unit_test(test_unread_flag),

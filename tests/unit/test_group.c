@@ -1,8 +1,8 @@
 /*
  * test_group.c - per-key sums in first-seen order.
  *
- * Sums use values exact in binary (halves and quarters, small integers)
- * so that they can be compared with assert_true(x == y).
+ * Sums are exact whole numbers of units of a scale the caller keeps
+ * (here hundredths: 1050 is 10.50), worked by hand beside each test.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +16,7 @@
 #include "group.h"
 
 static long
-add(struct crm_groups *gs, const char *key, double v)
+add(struct crm_groups *gs, const char *key, long long v)
 {
 	struct crm_error e;
 
@@ -25,7 +25,7 @@ add(struct crm_groups *gs, const char *key, double v)
 
 static void
 expect_group(const struct crm_groups *gs, size_t i, const char *key,
-    size_t keylen, double sum, size_t rows)
+    size_t keylen, long long sum, size_t rows)
 {
 	const struct crm_group *g = &gs->g[i];
 	size_t len;
@@ -35,7 +35,7 @@ expect_group(const struct crm_groups *gs, size_t i, const char *key,
 	assert_int_equal(len, keylen);
 	assert_memory_equal(text, key, keylen);
 	assert_int_equal(text[keylen], '\0');
-	assert_true(g->sum == sum);
+	assert_true(g->sum == sum && crm_groups_sum(gs, i) == sum);
 	assert_int_equal(g->rows, rows);
 }
 
@@ -47,19 +47,53 @@ test_first_seen_order(void **state)
 	(void)state;
 	crm_groups_init(&gs);
 	assert_int_equal(gs.n, 0);
-	assert_int_equal(add(&gs, "C2", 10.5), 0);
-	assert_int_equal(add(&gs, "C1", 3.25), 1);
-	assert_int_equal(add(&gs, "C2", 4.5), 0);
-	assert_int_equal(add(&gs, "C3", -2), 2);
+	assert_int_equal(add(&gs, "C2", 1050), 0);
+	assert_int_equal(add(&gs, "C1", 325), 1);
+	assert_int_equal(add(&gs, "C2", 450), 0);
+	assert_int_equal(add(&gs, "C3", -200), 2);
 	assert_int_equal(gs.n, 3);
-	/* C2: 10.5 + 4.5 = 15 over 2 rows; C1: 3.25, 1 row; C3: -2, 1 row */
-	expect_group(&gs, 0, "C2", 2, 15.0, 2);
-	expect_group(&gs, 1, "C1", 2, 3.25, 1);
-	expect_group(&gs, 2, "C3", 2, -2.0, 1);
+	/* C2: 10.50 + 4.50 = 15 over 2 rows; C1: 3.25, 1 row; C3: -2 */
+	expect_group(&gs, 0, "C2", 2, 1500, 2);
+	expect_group(&gs, 1, "C1", 2, 325, 1);
+	expect_group(&gs, 2, "C3", 2, -200, 1);
+	/* a value with a third decimal: every sum times 10 */
+	crm_groups_rescale(&gs, 1);
+	expect_group(&gs, 0, "C2", 2, 15000, 2);
+	expect_group(&gs, 2, "C3", 2, -2000, 1);
 	crm_groups_free(&gs);
 	assert_null(gs.g);
 	assert_null(gs.keys.slot);
 	assert_int_equal(gs.n, 0);
+}
+
+/*
+ * Widened, the sums hold 128 bits: 9 * 10^18 (below 2^63 - 1, about
+ * 9.22 * 10^18) plus 9 * 10^18 is 1.8 * 10^19, past it; then a raise of
+ * 2 places makes 1.8 * 10^21 (by hand).
+ */
+static void
+test_widen(void **state)
+{
+	struct crm_groups gs;
+	struct crm_error e;
+	crm_i128 nine = (crm_i128)9000000000000000000LL;
+
+	(void)state;
+	crm_groups_init(&gs);
+	assert_int_equal(add(&gs, "a", 9000000000000000000LL), 0);
+	assert_int_equal(add(&gs, "b", -5), 1);
+	assert_int_equal(crm_groups_widen(&gs, &e), 0);
+	assert_int_equal(crm_groups_widen(&gs, &e), 0);	/* once is enough */
+	assert_int_equal(add(&gs, "a", 9000000000000000000LL), 0);
+	assert_true(crm_groups_sum(&gs, 0) == 2 * nine);
+	crm_groups_rescale(&gs, 2);
+	assert_true(crm_groups_sum(&gs, 0) == 200 * nine);
+	assert_true(crm_groups_sum(&gs, 1) == -500);
+	/* a new group after widening starts in the wide sums */
+	assert_int_equal(add(&gs, "c", 7), 2);
+	assert_true(crm_groups_sum(&gs, 2) == 7);
+	assert_int_equal(gs.g[0].rows, 2);
+	crm_groups_free(&gs);
 }
 
 static void
@@ -90,7 +124,10 @@ test_keys_differing_in_length(void **state)
 	crm_groups_free(&gs);
 }
 
-/* key i is "k<i>"; group i gets i + 0.5 on a first pass, 2 * i later */
+/*
+ * key i is "k<i>"; group i gets i + 0.5 on a first pass, 2 * i later,
+ * in units of one half
+ */
 #define NKEYS	200000
 
 static void
@@ -104,13 +141,14 @@ test_many_keys_rehash(void **state)
 	crm_groups_init(&gs);
 	for (i = 0; i < NKEYS; i++) {
 		snprintf(key, sizeof(key), "k%zu", i);
-		assert_int_equal(add(&gs, key, (double)i + 0.5), (long)i);
+		assert_int_equal(add(&gs, key, 2 * (long long)i + 1),
+		    (long)i);
 	}
 	assert_int_equal(gs.n, NKEYS);
 	/* found again after every rehash, in reverse order for a change */
 	for (i = NKEYS; i-- > 0;) {
 		snprintf(key, sizeof(key), "k%zu", i);
-		assert_int_equal(add(&gs, key, 2.0 * (double)i), (long)i);
+		assert_int_equal(add(&gs, key, 4 * (long long)i), (long)i);
 	}
 	assert_int_equal(gs.n, NKEYS);
 	for (i = 0; i < NKEYS; i++) {
@@ -119,8 +157,8 @@ test_many_keys_rehash(void **state)
 
 		snprintf(key, sizeof(key), "k%zu", i);
 		assert_string_equal(crm_groups_key(&gs, i, &len), key);
-		/* i + 0.5 + 2i = 3i + 0.5, exact below 2^52 */
-		assert_true(g->sum == 3.0 * (double)i + 0.5);
+		/* in halves: (i + 0.5) + 2i = 3i + 0.5, 6i + 1 halves */
+		assert_true(g->sum == 6 * (crm_i128)i + 1);
 		assert_int_equal(g->rows, 2);
 	}
 	crm_groups_free(&gs);
@@ -150,6 +188,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_seen_order),
+		cmocka_unit_test(test_widen),
 		cmocka_unit_test(test_keys_differing_in_length),
 		cmocka_unit_test(test_many_keys_rehash),
 		cmocka_unit_test(test_free_then_reuse),

@@ -28,13 +28,25 @@ d(int y, int m, int dd)
 	return crm_days_from_civil(y, m, dd);
 }
 
-static void
-add(struct crm_history_set *h, const char *id, int32_t date, double amount)
+/* An amount as a row writes it; negative: a refund. */
+static struct crm_decimal
+dec(const char *text)
 {
+	struct crm_decimal v;
+
+	assert_int_equal(crm_decimal_parse(text, 0, &v, NULL), CRM_VALUE_OK);
+	return v;
+}
+
+static void
+add(struct crm_history_set *h, const char *id, int32_t date,
+    const char *amount)
+{
+	struct crm_decimal v = dec(amount);
 	struct crm_error e;
 
-	assert_true(crm_history_add(h, id, strlen(id), date, amount, &e) >=
-	    0);
+	assert_true(crm_history_add(h, id, strlen(id), date, &v, v.units < 0,
+	    &e) >= 0);
 }
 
 /* The customer numbered i must have the id and the history given. */
@@ -73,15 +85,15 @@ test_rules(void **state)
 	(void)state;
 	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
 	assert_non_null(h);
-	add(h, "A", d(2024, 1, 1), 10);
-	add(h, "A", d(2024, 1, 1), 5);
-	add(h, "B", d(2024, 1, 3), -4);		/* refunds only: no history */
-	add(h, "A", d(2024, 1, 15), 20);
-	add(h, "A", d(2024, 2, 1), 30);
-	add(h, "A", d(2024, 2, 1), -5);
-	add(h, "A", d(2024, 3, 10), 7);
-	add(h, "A", d(2024, 3, 10), 1);
-	add(h, "A", d(2024, 3, 20), 2);
+	add(h, "A", d(2024, 1, 1), "10");
+	add(h, "A", d(2024, 1, 1), "5");
+	add(h, "B", d(2024, 1, 3), "-4");		/* refunds only: no history */
+	add(h, "A", d(2024, 1, 15), "20");
+	add(h, "A", d(2024, 2, 1), "30");
+	add(h, "A", d(2024, 2, 1), "-5");
+	add(h, "A", d(2024, 3, 10), "7");
+	add(h, "A", d(2024, 3, 10), "1");
+	add(h, "A", d(2024, 3, 20), "2");
 	assert_int_equal(crm_history_count(h), 2);
 	assert_int_equal(crm_history_refunds(h), 2);
 	expect(h, 0, "A", CRM_DAYS, &a);
@@ -111,11 +123,11 @@ test_late_and_single(void **state)
 
 	(void)state;
 	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
-	add(h, "C", d(2024, 3, 5), 3);
-	add(h, "C", d(2024, 3, 6), 3);
-	add(h, "D", d(2024, 2, 29), 9);
-	add(h, "E", d(2024, 2, 19), 1);
-	add(h, "E", d(2024, 2, 19), 2);
+	add(h, "C", d(2024, 3, 5), "3");
+	add(h, "C", d(2024, 3, 6), "3");
+	add(h, "D", d(2024, 2, 29), "9");
+	add(h, "E", d(2024, 2, 19), "1");
+	add(h, "E", d(2024, 2, 19), "2");
 	expect(h, 0, "C", CRM_DAYS, &c);
 	expect(h, 1, "D", CRM_DAYS, &dd);
 	expect(h, 2, "E", CRM_DAYS, &ee);
@@ -136,10 +148,10 @@ test_descending(void **state)
 
 	(void)state;
 	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
-	add(h, "D", d(2024, 2, 20), 8);
-	add(h, "D", d(2024, 2, 10), 4);
-	add(h, "D", d(2024, 2, 10), 6);
-	add(h, "D", d(2024, 1, 5), 1);
+	add(h, "D", d(2024, 2, 20), "8");
+	add(h, "D", d(2024, 2, 10), "4");
+	add(h, "D", d(2024, 2, 10), "6");
+	add(h, "D", d(2024, 1, 5), "1");
 	expect(h, 0, "D", CRM_DAYS, &want);
 	crm_history_free(h);
 }
@@ -154,10 +166,11 @@ test_descending(void **state)
  */
 static const struct {
 	int32_t m, dd;
-	double amount;
+	const char *amount;
 } a_rows[] = {
-	{ 1, 1, 10 }, { 1, 1, 5 }, { 1, 15, 20 }, { 2, 1, 30 }, { 2, 1, -5 },
-	{ 3, 10, 7 }, { 3, 10, 1 }, { 3, 20, 2 }, { 1, 15, 0 }
+	{ 1, 1, "10" }, { 1, 1, "5" }, { 1, 15, "20" }, { 2, 1, "30" },
+	{ 2, 1, "-5" }, { 3, 10, "7" }, { 3, 10, "1" }, { 3, 20, "2" },
+	{ 1, 15, "0" }
 };
 
 static void
@@ -213,6 +226,7 @@ static void
 test_errors(void **state)
 {
 	struct crm_history_set *h;
+	struct crm_decimal v;
 	struct crm_error e;
 
 	(void)state;
@@ -220,21 +234,129 @@ test_errors(void **state)
 	assert_string_equal(e.msg,
 	    "the calibration end is after the as-of date");
 	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
-	add(h, "E", d(2024, 1, 1), 1);
-	assert_int_equal(crm_history_add(h, "F", 1, d(2024, 4, 1), 1, &e),
+	add(h, "E", d(2024, 1, 1), "1");
+	v = dec("1");
+	assert_int_equal(crm_history_add(h, "F", 1, d(2024, 4, 1), &v, 0, &e),
 	    -1);
 	assert_string_equal(e.msg, "order date after the as-of date");
-	assert_int_equal(crm_history_add(h, "F", 1, d(2024, 1, 1), NAN, &e),
-	    -1);
-	assert_string_equal(e.msg, "amount is not a finite number");
+	/* 1 + (10^38 - 1) is 39 digits: refused, nothing added */
+	v = dec("99999999999999999999999999999999999999");
+	assert_int_equal(crm_history_add(h, "F", 1, d(2024, 1, 1), &v, 0, &e),
+	    CRM_HISTORY_TOO_LARGE);
 	assert_int_equal(crm_history_count(h), 1);
+	/* a refund is not summed: any size will do */
+	v.units = -v.units;
+	assert_int_equal(crm_history_add(h, "F", 1, d(2024, 1, 1), &v, 1, &e),
+	    1);
+	/* 10^38 - 2 takes the sum of the purchases to 10^38 - 1 exactly */
+	v = dec("99999999999999999999999999999999999998");
+	assert_int_equal(crm_history_add(h, "G", 1, d(2024, 1, 1), &v, 0, &e),
+	    2);
+	assert_int_equal(crm_history_scale(h), 0);
 	crm_history_free(h);
 }
 
 /*
- * Spend rounded to the amounts' decimals: repeat purchases of 0.1, 0.2
- * and 0.3 sum as doubles to 0.6000000000000001 in that order and to 0.6
- * in the other (Python says so); rounded to 1 decimal both are 0.6.
+ * The refund flag is the caller's (orderrow.h): a row of 0 flagged as a
+ * refund (a negative quantity at price 0) is no purchase, a row of 0
+ * not flagged is one.
+ */
+static void
+test_refund_flag(void **state)
+{
+	struct crm_history_set *h;
+	struct crm_decimal zero = { 0, 0 };
+	struct crm_error e;
+	struct crm_history z = { 0, 0, 0, 0, 0, 1, 1 };
+	struct crm_history y = { 0, 0, 59, 0, 0, 0, 0 };
+
+	(void)state;
+	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
+	assert_int_equal(crm_history_add(h, "Z", 1, d(2024, 1, 1), &zero, 1,
+	    &e), 0);
+	assert_int_equal(crm_history_add(h, "Y", 1, d(2024, 1, 1), &zero, 0,
+	    &e), 1);
+	assert_int_equal(crm_history_refunds(h), 1);
+	expect(h, 0, "Z", CRM_DAYS, &z);
+	expect(h, 1, "Y", CRM_DAYS, &y);
+	crm_history_free(h);
+}
+
+/*
+ * Exact sums.  Customer P: repeat purchases of 2^53 + 1 and 1 sum to
+ * 9007199254740994 (in doubles 2^53 + 1 is 2^53, and 2^53 + 1 rounds to
+ * 2^53 again), spend 4503599627370497, a double exactly.  Customer W:
+ * repeat purchases of 2^63 - 1, 2^63 - 1 and 3 sum to 2^64 + 1, past 64
+ * bits (the sums move to 128); spend (2^64 + 1) / 3, as the double
+ * nearest the sum, 2^64, divided by 3.  Then an amount of 0.25 raises
+ * the scale to 2 decimals: every sum is multiplied by 100 and the
+ * spends stay the same; customer A's repeats 10, 10 and 0.25 give
+ * 20.25 / 3 = 6.75.
+ */
+static void
+test_exact_sums(void **state)
+{
+	struct crm_history_set *h;
+	struct crm_error e;
+	struct crm_history got;
+
+	(void)state;
+	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
+	add(h, "A", d(2024, 1, 1), "1");
+	add(h, "A", d(2024, 1, 2), "10");
+	add(h, "A", d(2024, 1, 3), "10");
+	add(h, "P", d(2024, 1, 1), "5");
+	add(h, "P", d(2024, 1, 2), "9007199254740993");
+	add(h, "P", d(2024, 1, 3), "1");
+	crm_history_get(h, 1, CRM_DAYS, &got);
+	assert_true(got.spend == 4503599627370497.0);
+	add(h, "W", d(2024, 1, 1), "5");
+	add(h, "W", d(2024, 1, 2), "9223372036854775807");
+	add(h, "W", d(2024, 1, 3), "9223372036854775807");
+	add(h, "W", d(2024, 1, 4), "3");
+	crm_history_get(h, 2, CRM_DAYS, &got);
+	assert_true(got.spend == 18446744073709551616.0 / 3);
+	add(h, "A", d(2024, 1, 4), "0.25");
+	assert_int_equal(crm_history_scale(h), 2);
+	crm_history_get(h, 0, CRM_DAYS, &got);
+	assert_true(got.spend == 6.75);
+	crm_history_get(h, 1, CRM_DAYS, &got);
+	assert_true(got.spend == 4503599627370497.0);
+	crm_history_get(h, 2, CRM_DAYS, &got);
+	assert_true(got.spend == 18446744073709551616.0 / 3);
+	crm_history_free(h);
+}
+
+/*
+ * The same below 64 bits: 10.25 raises the scale of sums held in 64
+ * bits (the birth's 1 becomes 100 hundredths), 0.5 comes at a lower
+ * scale; spend (10.25 + 0.5) / 2; with 0 decimals asked for, 10.75 is
+ * rounded half away from zero to 11 before the division by x = 2: 5.5.
+ */
+static void
+test_scale_narrow(void **state)
+{
+	struct crm_history_set *h;
+	struct crm_error e;
+	struct crm_history got;
+
+	(void)state;
+	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
+	add(h, "A", d(2024, 1, 1), "1");
+	add(h, "A", d(2024, 1, 2), "10.25");
+	add(h, "A", d(2024, 1, 3), "0.5");
+	crm_history_get(h, 0, CRM_DAYS, &got);
+	assert_true(got.spend == 10.75 / 2);
+	crm_history_decimals(h, 0);
+	crm_history_get(h, 0, CRM_DAYS, &got);
+	assert_true(got.spend == 5.5);
+	crm_history_free(h);
+}
+
+/*
+ * Spend the same in any order: repeat purchases of 0.1, 0.2 and 0.3 sum
+ * as doubles to 0.6000000000000001 in that order and to 0.6 in the
+ * other (Python says so); summed exactly, both are 0.6.
  */
 static void
 test_decimals(void **state)
@@ -246,14 +368,14 @@ test_decimals(void **state)
 	(void)state;
 	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
 	crm_history_decimals(h, 1);
-	add(h, "A", d(2024, 1, 1), 5);
-	add(h, "A", d(2024, 1, 2), 0.1);
-	add(h, "A", d(2024, 1, 3), 0.2);
-	add(h, "A", d(2024, 1, 4), 0.3);
-	add(h, "B", d(2024, 1, 1), 5);
-	add(h, "B", d(2024, 1, 4), 0.3);
-	add(h, "B", d(2024, 1, 3), 0.2);
-	add(h, "B", d(2024, 1, 2), 0.1);
+	add(h, "A", d(2024, 1, 1), "5");
+	add(h, "A", d(2024, 1, 2), "0.1");
+	add(h, "A", d(2024, 1, 3), "0.2");
+	add(h, "A", d(2024, 1, 4), "0.3");
+	add(h, "B", d(2024, 1, 1), "5");
+	add(h, "B", d(2024, 1, 4), "0.3");
+	add(h, "B", d(2024, 1, 3), "0.2");
+	add(h, "B", d(2024, 1, 2), "0.1");
 	crm_history_get(h, 0, CRM_DAYS, &got);
 	assert_true(got.spend == 0.6 / 3);
 	crm_history_get(h, 1, CRM_DAYS, &got);
@@ -270,9 +392,9 @@ test_order_by_id(void **state)
 
 	(void)state;
 	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
-	add(h, "b", d(2024, 1, 1), 1);
-	add(h, "ab", d(2024, 1, 1), 1);
-	add(h, "a", d(2024, 1, 1), 1);
+	add(h, "b", d(2024, 1, 1), "1");
+	add(h, "ab", d(2024, 1, 1), "1");
+	add(h, "a", d(2024, 1, 1), "1");
 	idx = crm_history_order_by_id(h);
 	assert_non_null(idx);
 	assert_int_equal(idx[0], 2);
@@ -291,6 +413,9 @@ main(void)
 		cmocka_unit_test(test_descending),
 		cmocka_unit_test(test_any_order),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_refund_flag),
+		cmocka_unit_test(test_exact_sums),
+		cmocka_unit_test(test_scale_narrow),
 		cmocka_unit_test(test_decimals),
 		cmocka_unit_test(test_order_by_id),
 	};

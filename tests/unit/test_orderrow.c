@@ -86,7 +86,12 @@ test_good(void **state)
 	    "o1,north,C7,2025-01-02,2.5,3.0"), &row, &why), CRM_RECORD_OK);
 	assert_true(row.idlen == 2 && memcmp(row.id, "C7", 2) == 0);
 	assert_int_equal(row.date, crm_days_from_civil(2025, 1, 2));
-	assert_true(row.amount == 7.5);
+	assert_true(row.amount.units == 750 && row.amount.scale == 2);
+	assert_int_equal(row.refund, 0);
+	assert_int_equal(row.decimals, 2);
+	/* the mode says when the decimals count */
+	assert_int_equal(rd.decimals, 0);
+	crm_order_reader_took(&rd, &row);
 	assert_int_equal(rd.decimals, 2);
 	assert_true(row.orderlen == 2 && memcmp(row.order, "o1", 2) == 0);
 	assert_string_equal(row.keep[0], "north");

@@ -17,6 +17,13 @@
 
 #include "paretotable.h"
 
+/* Whether d is units / 10^scale. */
+static int
+is(const struct crm_decimal *d, long long units, int scale)
+{
+	return d->units == units && d->scale == scale;
+}
+
 /* Loads text as config t.yaml and applies it to *o. */
 static int
 apply(const char *text, struct crm_pareto_opts *o, struct crm_config *cfg,
@@ -61,22 +68,22 @@ test_config(void **state)
 	assert_string_equal(o.value, "amount");
 	assert_string_equal(o.by, "customer_id");
 	assert_int_equal(o.nbounds, 3);
-	assert_true(o.bounds[0] == 0.5);
-	assert_true(o.bounds[1] == 0.8);
-	assert_true(o.bounds[2] == 0.95);
+	assert_true(is(&o.bounds[0], 50, 0));
+	assert_true(is(&o.bounds[1], 80, 0));
+	assert_true(is(&o.bounds[2], 95, 0));
 	crm_config_free(&cfg);
 
 	/* what the command line set wins */
 	memset(&o, 0, sizeof(o));
 	o.value = "total";
-	o.bounds[0] = 0.7;
+	o.bounds[0].units = 70;
 	o.nbounds = 1;
 	assert_int_equal(apply("value: amount\nby: id\nclasses: [50]\n", &o,
 	    &cfg, &e), 0);
 	assert_string_equal(o.value, "total");
 	assert_string_equal(o.by, "id");
 	assert_int_equal(o.nbounds, 1);
-	assert_true(o.bounds[0] == 0.7);
+	assert_true(is(&o.bounds[0], 70, 0));
 	crm_config_free(&cfg);
 }
 
@@ -119,7 +126,7 @@ test_config_checked_when_overridden(void **state)
 	(void)state;
 	memset(&o, 0, sizeof(o));
 	o.value = "amount";
-	o.bounds[0] = 0.8;
+	o.bounds[0].units = 80;
 	o.nbounds = 1;
 	assert_int_equal(apply("value: \"\"\n", &o, &cfg, &e), -1);
 	assert_string_equal(e.msg, "expected a column name");
@@ -141,8 +148,8 @@ test_opts_finish(void **state)
 	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
 	assert_string_equal(o.value, "monetary");
 	assert_int_equal(o.nbounds, 2);
-	assert_true(o.bounds[0] == 0.80);
-	assert_true(o.bounds[1] == 0.95);
+	assert_true(is(&o.bounds[0], 80, 0));
+	assert_true(is(&o.bounds[1], 95, 0));
 
 	/* grouped output: key, value, rows and ours, all distinct */
 	o.by = "k";
@@ -332,6 +339,47 @@ test_bad_records(void **state)
 	    "id,amount,rows,pareto_rank,share,cum_share,cum_item_share,"
 	    "pareto_class\n"
 	    " ,1.25,1,1,1,1,1,A\n");
+	crm_pareto_table_free(&t);
+}
+
+/*
+ * Sums are exact past 2^53 (by hand): L 9007199254740993 + 1 =
+ * 9007199254740994, K 12345678901234567890; shares from python3's
+ * decimal, 6 places half away from zero: 0.999271 and 0.000729.  A value
+ * that would take the sum of the positive values past 38 digits is a bad
+ * record; a bad record's decimals do not widen the output.
+ */
+static void
+test_exact_sums(void **state)
+{
+	struct crm_pareto_table t;
+	struct crm_error why, e;
+	struct rec x;
+
+	(void)state;
+	table(&t, "id", 0);
+	add(&t, "K", "12345678901234567890", CRM_RECORD_OK);
+	add(&t, "L", "9007199254740993", CRM_RECORD_OK);
+	add(&t, "L", "1", CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_add(&t, rec2(&x, "M",
+	    "99999999999999999999999999999999999999.5"), &why),
+	    CRM_RECORD_BAD);
+	assert_string_equal(why.msg, "column 'amount': number "
+	    "\"99999999999999999999999999999999999999.5\" has more than 38 "
+	    "digits: too long to add up exactly");
+	assert_int_equal(crm_pareto_table_add(&t, rec2(&x, "M",
+	    "99999999999999999999999999999999999999"), &why),
+	    CRM_RECORD_BAD);
+	assert_string_equal(why.msg, "column 'amount': the values add up to "
+	    "more than 38 digits (decimals: 0): too large to sum exactly");
+	assert_int_equal(crm_pareto_table_add(&t, rec2(&x, "", "0.5"), &why),
+	    CRM_RECORD_BAD);
+	assert_int_equal(crm_pareto_table_rank(&t, &e), 0);
+	assert_string_equal(written(&t, 0),
+	    "id,amount,rows,pareto_rank,share,cum_share,cum_item_share,"
+	    "pareto_class\n"
+	    "K,12345678901234567890,1,1,0.999271,0.999271,0.5,A\n"
+	    "L,9007199254740994,2,2,0.000729,1,1,C\n");
 	crm_pareto_table_free(&t);
 }
 
@@ -761,6 +809,7 @@ main(void)
 		cmocka_unit_test(test_bad_records),
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_exact_sums),
 		cmocka_unit_test(test_all_nonpositive),
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_keep_list),

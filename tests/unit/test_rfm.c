@@ -141,16 +141,31 @@ written(const struct crm_rfm *r, int thresholds)
 	return text;
 }
 
+/* Adds a row read already; a negative amount is a refund. */
 static void
-add(struct crm_rfm *r, const char *id, const char *date, double amount,
+add(struct crm_rfm *r, const char *id, const char *date, const char *amount,
     const char *order, const char *kept)
 {
+	struct crm_decimal d;
 	struct crm_error e;
 	char *keep[1] = { (char *)kept };
 	size_t keeplen[1] = { kept ? strlen(kept) : 0 };
 
-	assert_int_equal(crm_rfm_add(r, id, strlen(id), day(date), amount,
-	    order, order ? strlen(order) : 0, keep, keeplen, &e), 0);
+	assert_int_equal(crm_decimal_parse(amount, 0, &d, NULL),
+	    CRM_VALUE_OK);
+	assert_int_equal(crm_rfm_add(r, id, strlen(id), day(date), &d,
+	    d.units < 0, order, order ? strlen(order) : 0, keep, keeplen,
+	    &e), CRM_RECORD_OK);
+}
+
+/* Whether customer i's exact sum is units / 10^scale. */
+static int
+sum_is(const struct crm_rfm *r, size_t i, long long units, int scale)
+{
+	struct crm_decimal d;
+
+	crm_rfm_amount(r, i, &d);
+	return d.units == units && d.scale == scale;
 }
 
 static void
@@ -167,18 +182,18 @@ test_orders_refunds_and_kept(void **state)
 	assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
 	opts(&o, "2025-12-31");
 	crm_rfm_init(&r, &o);
-	add(&r, "A", "2025-01-05", 10, "I1", "first");
-	add(&r, "A", "2025-01-05", 5, "I1", "first");	/* same order */
-	add(&r, "B", "2025-01-06", 7, "I2", "b");
-	add(&r, "A", "2025-02-01", 20, "I3", "later");
-	add(&r, "A", "2025-02-03", -5, "C9", "refund");	/* no order */
-	add(&r, "A", "2025-01-20", 1, "I4", "older");	/* kept stays */
+	add(&r, "A", "2025-01-05", "10", "I1", "first");
+	add(&r, "A", "2025-01-05", "5", "I1", "first");	/* same order */
+	add(&r, "B", "2025-01-06", "7", "I2", "b");
+	add(&r, "A", "2025-02-01", "20", "I3", "later");
+	add(&r, "A", "2025-02-03", "-5", "C9", "refund");	/* no order */
+	add(&r, "A", "2025-01-20", "1", "I4", "older");	/* kept stays */
 	assert_int_equal(crm_rfm_finish(&r, &e), 0);
 	assert_int_equal(crm_rfm_count(&r), 2);
 	/* A: I1, I3, I4 are orders; 10 + 5 + 20 - 5 + 1 = 31 */
 	a = crm_rfm_customer(&r, 0);
 	assert_int_equal(a->orders, 3);
-	assert_true(a->amount == 31);
+	assert_true(sum_is(&r, 0, 31, 0));
 	/* the refund of 02-03 is not a purchase date */
 	assert_int_equal(a->first, day("2025-01-05"));
 	assert_int_equal(a->last, day("2025-02-01"));
@@ -200,8 +215,8 @@ test_rows_are_orders_without_ids(void **state)
 	crm_rfm_opts_init(&o);
 	opts(&o, "2025-12-31");
 	crm_rfm_init(&r, &o);
-	add(&r, "A", "2025-01-05", 10, NULL, NULL);
-	add(&r, "A", "2025-01-05", 5, NULL, NULL);
+	add(&r, "A", "2025-01-05", "10", NULL, NULL);
+	add(&r, "A", "2025-01-05", "5", NULL, NULL);
 	assert_int_equal(crm_rfm_finish(&r, &e), 0);
 	assert_int_equal(crm_rfm_customer(&r, 0)->orders, 2);
 	crm_rfm_free(&r);
@@ -309,10 +324,10 @@ test_keep_and_weights(void **state)
 /*
  * With a quantity column the amount is quantity * unit price.  X buys 4
  * at 2.50 (an order of 10.00, on 01-10) and returns 2 at 2.50 (-5.00: a
- * refund, on 01-20, neither an order nor a purchase date).  Y's only row
- * is 3 returned at price 0: 0 * -3 is -0, which is not below zero, so
- * the row is an order of value 0 dated 01-25 (not a refund); monetary
- * stays 0.00, never "-0.00".
+ * refund, on 01-20, neither an order nor a purchase date): 500 units of
+ * 0.01.  Y's only row is 3 returned at price 0: goods returned, a refund
+ * (issue 14: it was counted as an order, 0 * -3 being -0 and not below
+ * zero), so Y has refunds only; monetary stays 0.00, never "-0.00".
  */
 static void
 test_quantity_refunds_at_price_zero(void **state)
@@ -320,6 +335,7 @@ test_quantity_refunds_at_price_zero(void **state)
 	const struct crm_rfm_customer *x, *y;
 	struct crm_rfm_opts o;
 	struct crm_rfm r;
+	char *text;
 
 	(void)state;
 	crm_rfm_opts_init(&o);
@@ -333,12 +349,55 @@ test_quantity_refunds_at_price_zero(void **state)
 	x = crm_rfm_customer(&r, 0);
 	y = crm_rfm_customer(&r, 1);
 	assert_int_equal(x->orders, 1);
-	assert_true(x->amount == 5);
+	assert_true(sum_is(&r, 0, 500, 2));
 	assert_int_equal(x->last, day("2025-01-10"));
-	assert_int_equal(y->orders, 1);
-	assert_int_equal(y->first, day("2025-01-25"));
-	assert_true(crm_rfm_result(&r, 1)->measure[CRM_M] == 0);
-	assert_int_equal(crm_rfm_refunds_only(&r), 0);
+	assert_int_equal(y->orders, 0);
+	assert_int_equal(crm_rfm_refunds_only(&r), 1);
+	text = written(&r, 0);
+	assert_non_null(strstr(text, "\nY,,,,0,0.00,,,,,\n"));
+	free(text);
+	crm_rfm_free(&r);
+}
+
+/*
+ * The neighbours of a return at price 0, one customer each (refund or
+ * order by crm_field_amount's rule, worked by hand):
+ *   Z  -1 at -0.00: price 0 however written, goods returned: refund
+ *   W   0 at 5.00:  amount 0, an order (as any amount of 0)
+ *   V   1 at -5.00: amount -5.00, a refund
+ *   U  -1 at -5.00: amount +5.00, an order
+ *   T  -0 at 5:     quantity 0, amount 0: an order
+ *   S   2 at 0:     free goods, amount 0: an order
+ */
+static void
+test_refund_neighbours(void **state)
+{
+	static const struct {
+		const char *row;
+		unsigned orders;
+	} cases[] = {
+		{ "Z,2025-01-02,-0.00,-1", 0 }, { "W,2025-01-02,5.00,0", 1 },
+		{ "V,2025-01-02,-5.00,1", 0 }, { "U,2025-01-02,-5.00,-1", 1 },
+		{ "T,2025-01-02,5,-0", 1 }, { "S,2025-01-02,0,2", 1 },
+	};
+	struct crm_rfm_opts o;
+	struct crm_rfm r;
+	size_t i;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.quantity = "qty";
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount,qty");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		row(&r, cases[i].row);
+	finish_and_score(&r);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(crm_rfm_customer(&r, i)->orders,
+		    cases[i].orders);
+	/* V's -5.00 and U's +5.00 */
+	assert_true(sum_is(&r, 2, -500, 2));
+	assert_true(sum_is(&r, 3, 500, 2));
 	crm_rfm_free(&r);
 }
 
@@ -426,7 +485,7 @@ test_ignore_future(void **state)
 	finish_and_score(&r);
 	assert_int_equal(crm_rfm_future(&r), 2);
 	assert_int_equal(crm_rfm_count(&r), 1);
-	assert_true(crm_rfm_customer(&r, 0)->amount == 10);
+	assert_true(sum_is(&r, 0, 10, 0));
 	crm_rfm_free(&r);
 }
 
@@ -477,6 +536,186 @@ test_monetary_mean_rounded(void **state)
 }
 
 /*
+ * --monetary mean rounds exact halves away from zero, in decimal:
+ * A (1.01 + 1.02) / 2 = 1.015 -> 1.02 (binary 1.015 is 1.01499..., which
+ * printf rounded to 1.01); C (2.50 + 2.51 + 2.52 + 2.53) / 4 = 2.515 ->
+ * 2.52.  The UCI customer of issue 14: 13612.070 over 20 orders is
+ * 680.6035 -> 680.604 (checked with python3's decimal, ROUND_HALF_UP).
+ */
+static void
+test_mean_halves(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	char *text;
+	int i;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_monetary(&o, "mean", &e), 0);
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount");
+	row(&r, "A,2025-01-01,1.01");
+	row(&r, "A,2025-01-02,1.02");
+	row(&r, "C,2025-01-01,2.50");
+	row(&r, "C,2025-01-02,2.51");
+	row(&r, "C,2025-01-03,2.52");
+	row(&r, "C,2025-01-04,2.53");
+	finish_and_score(&r);
+	text = written(&r, 0);
+	assert_non_null(strstr(text, "\nA,2025-01-01,2025-01-02,29,2,1.02,"));
+	assert_non_null(strstr(text, "\nC,2025-01-01,2025-01-04,27,4,2.52,"));
+	free(text);
+	crm_rfm_free(&r);
+
+	/* 19 orders of 680.603 and one of 680.613: 13612.070 / 20 */
+	start(&r, &o, "customer_id,order_date,amount");
+	for (i = 0; i < 19; i++)
+		row(&r, "U,2025-01-01,680.603");
+	row(&r, "U,2025-01-01,680.613");
+	finish_and_score(&r);
+	text = written(&r, 0);
+	assert_non_null(strstr(text, ",20,680.604,"));
+	free(text);
+	crm_rfm_free(&r);
+}
+
+/*
+ * Sums past 2^53 stay exact: 9007199254740993 + 1 is 9007199254740994
+ * (doubles give ...992 + 1 = ...992), and sums past 2^63 units move to
+ * 128 bits: 12345678901234567890 + 0.5 at one decimal is
+ * 123456789012345678905 units of 0.1 (by hand).
+ */
+static void
+test_exact_sums(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_rfm r;
+	struct crm_decimal d;
+	char *text;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount");
+	row(&r, "L,2025-01-01,9007199254740993");
+	row(&r, "L,2025-01-02,1");
+	row(&r, "K,2025-01-01,12345678901234567890");
+	row(&r, "K,2025-01-02,0.5");
+	finish_and_score(&r);
+	/* K's 0.5 raised the scale to one decimal */
+	assert_true(sum_is(&r, 0, 90071992547409940LL, 1));
+	crm_rfm_amount(&r, 1, &d);
+	assert_int_equal(d.scale, 1);
+	assert_true(d.units == (crm_i128)12345678901234567890ULL * 10 + 5);
+	text = written(&r, 0);
+	assert_non_null(strstr(text, ",2,9007199254740994.0,"));
+	assert_non_null(strstr(text, ",2,12345678901234567890.5,"));
+	free(text);
+	crm_rfm_free(&r);
+}
+
+/*
+ * The row that would take the sum of the positive amounts (or of the
+ * refunds) past 38 digits is bad, and leaves no trace: 6 * 10^37 twice is
+ * 1.2 * 10^38.  A row with more decimals that would scale the sums past
+ * 38 digits is bad too: -1.0 would put 6 * 10^37 at one decimal (39
+ * digits), and 0.01 would put 9 * 10^36 at two.
+ */
+static void
+test_sum_overflow(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_decimal d;
+	struct crm_rfm r;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount");
+	row(&r, "A,2025-01-01,60000000000000000000000000000000000000");
+	bad_row(&r, "B,2025-01-01,60000000000000000000000000000000000000",
+	    "column 'amount': the values add up to more than 38 digits "
+	    "(decimals: 0): too large to sum exactly");
+	bad_row(&r, "B,2025-01-01,-1.0",
+	    "column 'amount': the values add up to more than 38 digits "
+	    "(decimals: 1): too large to sum exactly");
+	row(&r, "C,2025-01-01,-60000000000000000000000000000000000000");
+	bad_row(&r, "A,2025-01-01,100000000000000000000000000000000000000",
+	    "column 'amount': number "
+	    "\"100000000000000000000000000000000000000\" "
+	    "has more than 38 digits: too long to add up exactly");
+	finish_and_score(&r);
+	assert_int_equal(crm_rfm_count(&r), 2);
+	crm_rfm_free(&r);
+
+	start(&r, &o, "customer_id,order_date,amount");
+	row(&r, "A,2025-01-01,9000000000000000000000000000000000000");
+	bad_row(&r, "B,2025-01-01,0.01", "column 'amount': the values add "
+	    "up to more than 38 digits (decimals: 2): too large to sum "
+	    "exactly");
+	row(&r, "B,2025-01-01,0.1");
+	finish_and_score(&r);
+	crm_rfm_amount(&r, 0, &d);
+	/* 9 * 10^36 at one decimal: 9 * 10^37 units */
+	assert_true(d.units == (crm_i128)crm_decimal_pow10(37) * 9);
+	assert_int_equal(d.scale, 1);
+	crm_rfm_free(&r);
+}
+
+/*
+ * rfm_score with weights is exact: 0.1,0.2,0.3 with scores 1,1,1 is 0.6
+ * (in doubles 0.6000000000000001, which 6 places hide), and weights of
+ * more than 6 decimals round half away from zero: 0.0000005 * 1 is
+ * 0.000001, 0.0000004999 * 1 is 0.
+ */
+static void
+test_weights_exact(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	char *text;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_bins(&o, "2", &e), 0);
+	assert_int_equal(crm_rfm_opts_weights(&o, "0.1,0.2,0.3", &e), 0);
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount");
+	row(&r, "A,2025-01-01,1");
+	finish_and_score(&r);
+	text = written(&r, 0);
+	assert_non_null(strstr(text, ",111,0.6\n"));
+	free(text);
+	crm_rfm_free(&r);
+	crm_rfm_opts_free(&o);
+
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_weights(&o, "0.0000005,0,0", &e), 0);
+	opts(&o, "2025-01-31");
+	start(&r, &o, "customer_id,order_date,amount");
+	row(&r, "A,2025-01-01,1");
+	finish_and_score(&r);
+	text = written(&r, 0);
+	assert_non_null(strstr(text, ",111,0.000001\n"));
+	free(text);
+	crm_rfm_free(&r);
+	crm_rfm_opts_free(&o);
+
+	/* weights that could take a score past 38 digits are refused */
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_weights(&o,
+	    "20000000000000000000000000000000000000,0,0", &e), -1);
+	assert_string_equal(e.msg, "invalid --weights \"2000000000000000000"
+	    "0000000000000000000,0,0\": too large: a weighted score would "
+	    "pass 38 digits");
+	assert_int_equal(crm_rfm_opts_weights(&o, "1,-0.5,1", &e), -1);
+	crm_rfm_opts_free(&o);
+}
+
+/*
  * Many more rows than are held back: row i belongs to customer K(i % 7),
  * on day i / 7 of January 2025 and after, amount 1, order Oi, kept value
  * vi.  1000 = 7 * 142 + 6, so K0..K5 have 143 rows (the last one
@@ -491,6 +730,7 @@ test_many_rows(void **state)
 	struct crm_rfm r;
 	char id[8], order[16], kept[16], want[16];
 	int32_t base = day("2025-01-01");
+	const struct crm_decimal one = { 1, 0 };
 	struct crm_error e;
 	long i, k;
 
@@ -509,8 +749,8 @@ test_many_rows(void **state)
 		snprintf(order, sizeof(order), "O%ld", or);
 		keeplen[0] = (size_t)snprintf(kept, sizeof(kept), "v%ld", i);
 		assert_int_equal(crm_rfm_add(&r, id, strlen(id),
-		    base + (int32_t)(i / 7), 1, order, strlen(order), keep,
-		    keeplen, &e), 0);
+		    base + (int32_t)(i / 7), &one, 0, order, strlen(order),
+		    keep, keeplen, &e), 0);
 	}
 	assert_int_equal(crm_rfm_finish(&r, &e), 0);
 	assert_int_equal(crm_rfm_count(&r), 7);
@@ -526,7 +766,7 @@ test_many_rows(void **state)
 		long repeats = 28;
 
 		assert_int_equal(crm_rfm_id(&r, (size_t)k, NULL)[1], '0' + k);
-		assert_true(c->amount == rows);
+		assert_true(sum_is(&r, (size_t)k, rows, 0));
 		assert_int_equal(c->orders, rows - repeats);
 		assert_int_equal(c->first, base);
 		assert_int_equal(c->last, base + (int32_t)(last / 7));
@@ -546,6 +786,11 @@ main(void)
 		cmocka_unit_test(test_scores_and_tables),
 		cmocka_unit_test(test_keep_and_weights),
 		cmocka_unit_test(test_quantity_refunds_at_price_zero),
+		cmocka_unit_test(test_refund_neighbours),
+		cmocka_unit_test(test_mean_halves),
+		cmocka_unit_test(test_exact_sums),
+		cmocka_unit_test(test_sum_overflow),
+		cmocka_unit_test(test_weights_exact),
 		cmocka_unit_test(test_decimals),
 		cmocka_unit_test(test_bad_rows),
 		cmocka_unit_test(test_ignore_future),

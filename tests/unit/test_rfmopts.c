@@ -20,6 +20,13 @@ typedef int (*option_fn)(struct crm_rfm_opts *, const char *,
     struct crm_error *);
 
 /* The option refuses text with status 2 and the message want. */
+/* Whether d is units / 10^scale. */
+static int
+is(const struct crm_decimal *d, long long units, int scale)
+{
+	return d->units == units && d->scale == scale;
+}
+
 static void
 refused(option_fn fn, const char *text, const char *want)
 {
@@ -53,8 +60,8 @@ test_option_values(void **state)
 	assert_int_equal(o.monetary_mean, 1);
 	assert_int_equal(crm_rfm_opts_weights(&o, "1,0,2.5", &e), 0);
 	assert_true(o.weights_given);
-	assert_true(o.weight[CRM_R] == 1 && o.weight[CRM_F] == 0 &&
-	    o.weight[CRM_M] == 2.5);
+	assert_true(is(&o.weight[CRM_R], 1, 0) && is(&o.weight[CRM_F], 0, 0) &&
+	    is(&o.weight[CRM_M], 25, 1));
 	/* a second --keep replaces the first */
 	assert_int_equal(crm_rfm_opts_keep(&o, "x", &e), 0);
 	assert_int_equal(crm_rfm_opts_keep(&o, "name,owner", &e), 0);
@@ -200,8 +207,8 @@ test_config_and_command_line(void **state)
 	    o.fixed[CRM_R].cut[1] == 90);
 	/* weights: frequency not named, so 0 */
 	assert_true(o.weights_given);
-	assert_true(o.weight[CRM_R] == 2 && o.weight[CRM_F] == 0 &&
-	    o.weight[CRM_M] == 1);
+	assert_true(is(&o.weight[CRM_R], 2, 0) && is(&o.weight[CRM_F], 0, 0) &&
+	    is(&o.weight[CRM_M], 1, 0));
 
 	crm_rfm_opts_init(&o);
 	assert_int_equal(crm_rfm_opts_bins(&o, "3", &e), 0);
@@ -212,8 +219,8 @@ test_config_and_command_line(void **state)
 	assert_int_equal(o.bins, 3);
 	assert_int_equal(o.binning, CRM_SCALE_QUANTILE);
 	assert_int_equal(o.monetary_mean, 0);
-	assert_true(o.weight[CRM_R] == 1 && o.weight[CRM_F] == 1 &&
-	    o.weight[CRM_M] == 1);
+	assert_true(is(&o.weight[CRM_R], 1, 0) && is(&o.weight[CRM_F], 1, 0) &&
+	    is(&o.weight[CRM_M], 1, 0));
 	/* a broken config is an error even where an option overrides it */
 	assert_int_equal(load(&o, "rfm:\n  bins: 1\n", &e), -1);
 }

@@ -42,16 +42,26 @@ iso(int32_t d)
 	return buf[i];
 }
 
+/* The exact priorities of the items below, as the list holds them. */
+static struct crm_decimal held[64];
+static size_t nheld;
+
 /* An item as the list holds it; tag goes in reason, to tell them apart. */
 static struct crm_schedule_item
 item(uint32_t owner, double priority, const char *due, const char *id,
     const char *tag)
 {
 	struct crm_schedule_item it;
+	size_t k;
 
 	memset(&it, 0, sizeof(it));
 	it.owner = owner;
 	it.priority = priority;
+	/* whole priorities here: the exact one is priority / 10^0 */
+	k = nheld++ % 64;	/* the tests hold fewer items than that */
+	held[k].units = (crm_i128)priority;
+	held[k].scale = 0;
+	it.prio = &held[k];
 	it.due = day(due);
 	it.id = id;
 	it.reason = tag;

@@ -663,6 +663,58 @@ test_bad_value(void **state)
 	crm_segment_free(sg);
 }
 
+/*
+ * The summary's sums are exact and its shares rounded half away from
+ * zero (by hand): a 9007199254740993 + 1 = 9007199254740994 (doubles
+ * give ...992), x 0.5 + 0.25 = 0.75, two decimals; the positive total
+ * 9007199254740994.75.  Shares of 4 records: 1/4 = 0.25 and 3/4 = 0.75.
+ * Value shares: x 0.75 / 9007199254740994.75 is 8.3e-17: 0.  A second
+ * table: 1 of 2000000 is 0.0000005 exactly, 0.000001 half away from
+ * zero (in binary it is a little less: printf made it 0).  A value that
+ * would take the positive sum past 38 digits is bad, not counted.
+ */
+static void
+test_summary_exact(void **state)
+{
+	struct crm_segment_opts o;
+	struct crm_segmenter *sg;
+	struct crm_error why;
+	struct csv c;
+	char *s;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.value = "v";
+	sg = must_new(&o, "default: x\nrules: [{name: a, when: {k: 1}}]\n");
+	must_bind(sg, &c, "k,v\n1,9007199254740993\n1,1\n0,0.5\n0,0.25\n"
+	    "0,999999999999999999999999999999999999\n");
+	assert_string_equal(next_segment(sg, &c), "a");
+	assert_string_equal(next_segment(sg, &c), "a");
+	assert_string_equal(next_segment(sg, &c), "x");
+	assert_string_equal(next_segment(sg, &c), "x");
+	/* 10^36 - 1 at two decimals is 10^38 - 100 units: too many */
+	assert_int_equal(next_verdict(sg, &c, &why), CRM_RECORD_BAD);
+	assert_string_equal(why.msg, "column 'v': the values add up to more "
+	    "than 38 digits (decimals: 2): too large to sum exactly");
+	csv_close(&c);
+	s = summary(sg, ',');
+	assert_string_equal(s, "segment,customers,share,value,value_share\n"
+	    "a,2,0.5,9007199254740994.00,1\n" "x,2,0.5,0.75,0\n");
+	free(s);
+	crm_segment_free(sg);
+
+	sg = must_new(&o, "default: x\nrules: [{name: a, when: {k: 1}}]\n");
+	must_bind(sg, &c, "k,v\n1,1999999\n0,1\n");
+	assert_string_equal(next_segment(sg, &c), "a");
+	assert_string_equal(next_segment(sg, &c), "x");
+	csv_close(&c);
+	s = summary(sg, ',');
+	assert_string_equal(s, "segment,customers,share,value,value_share\n"
+	    "a,1,0.5,1999999,1\n" "x,1,0.5,1,0.000001\n");
+	free(s);
+	crm_segment_free(sg);
+}
+
 /* Writes text to dir/name; the path goes to path. */
 static void
 put(const char *dir, const char *name, const char *text, char *path,
@@ -756,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_require),
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_summary_exact),
 		cmocka_unit_test(test_bad_value),
 		cmocka_unit_test(test_run),
 	};

@@ -221,6 +221,141 @@ assert_date_invalid(const char *s, const char *fmt)
 		    fmt ? fmt : "NULL");
 }
 
+/* s parses exactly to units / 10^scale, with dec decimals written. */
+static void
+assert_decimal(const char *s, int decimal_comma, long long units, int scale,
+    int dec)
+{
+	struct crm_decimal d;
+	int got = -1, r;
+
+	if ((r = crm_decimal_parse(s, decimal_comma, &d, &got)) !=
+	    CRM_VALUE_OK)
+		fail_msg("\"%s\": result %d", s, r);
+	if (d.units != units || d.scale != scale || got != dec)
+		fail_msg("\"%s\": got %lld / 10^%d (%d written), want %lld / "
+		    "10^%d (%d)", s, (long long)d.units, d.scale, got, units,
+		    scale, dec);
+}
+
+static void
+test_decimal_parse(void **state)
+{
+	struct crm_decimal d;
+	char s[400];
+
+	(void)state;
+	/* the grammar of crm_number_parse, exactly */
+	assert_decimal("42", 0, 42, 0, 0);
+	assert_decimal("\t-0.25 ", 0, -25, 2, 2);
+	assert_decimal("5.50", 0, 550, 2, 2);
+	assert_decimal("$1,234.50", 0, 123450, 2, 2);
+	assert_decimal("1.234,5 \xe2\x82\xac", 1, 12345, 1, 1);
+	assert_decimal("(5.50)", 0, -550, 2, 2);
+	assert_decimal("-$3", 0, -3, 0, 0);
+	assert_decimal(".5", 0, 5, 1, 1);
+	assert_decimal("5.", 0, 5, 0, 0);
+	/* no -0: integers have one zero */
+	assert_decimal("-0", 0, 0, 0, 0);
+	assert_decimal("-0.00", 0, 0, 2, 2);
+	assert_decimal("(0.00)", 0, 0, 2, 2);
+	/* 18 digits: the one-pass path; 19 and more: the full one */
+	assert_decimal("999999999999999999", 0, 999999999999999999LL, 0, 0);
+	assert_decimal("9223372036854775807", 0, 9223372036854775807LL, 0,
+	    0);
+	assert_decimal("-92233720368547758.07", 0, -9223372036854775807LL, 2,
+	    2);
+	assert_int_equal(crm_decimal_parse("", 0, &d, NULL), CRM_VALUE_EMPTY);
+	assert_int_equal(crm_decimal_parse("1x", 0, &d, NULL),
+	    CRM_VALUE_INVALID);
+	assert_int_equal(crm_decimal_parse("1e5", 0, &d, NULL),
+	    CRM_VALUE_INVALID);
+	assert_int_equal(crm_decimal_parse("1,23", 0, &d, NULL),
+	    CRM_VALUE_INVALID);
+	/* 38 digits hold; 39 do not (leading zeros are not digits) */
+	memset(s, '9', 38);
+	s[38] = '\0';
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_OK);
+	assert_true(d.units == crm_decimal_max());
+	snprintf(s, sizeof(s), "1%038d", 0);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_RANGE);
+	snprintf(s, sizeof(s), "-000%038d", 1);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_OK);
+	assert_true(d.units == -1 && d.scale == 0);
+	snprintf(s, sizeof(s), "%0308d", 1);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_OK);
+	snprintf(s, sizeof(s), "1%0308d", 0);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_RANGE);
+	/* 38 decimals hold, 39 do not; zeros past the 38th are dropped */
+	snprintf(s, sizeof(s), "0.%038d", 1);
+	assert_decimal(s, 0, 1, 38, 38);
+	snprintf(s, sizeof(s), "0.%039d", 1);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_RANGE);
+	snprintf(s, sizeof(s), "0.5%040d", 0);
+	assert_int_equal(crm_decimal_parse(s, 0, &d, NULL), CRM_VALUE_OK);
+	assert_true(d.units == 5 * (crm_i128)crm_decimal_pow10(37) &&
+	    d.scale == 38);
+}
+
+static void
+test_decimal_parse_matches(void **state)
+{
+	/*
+	 * crm_number_parse is the reference: the exact value, as a double,
+	 * is the double it gives (both correctly rounded), and the decimals
+	 * agree.  Random decimals of 1 to 38 digits from a fixed xorshift
+	 * sequence, with a sign, a point, and every third one in thousands;
+	 * written back with all its decimals, the value is the digits read.
+	 */
+	unsigned long long x = 88172645463325252ULL;
+	char s[128], digits[64], back[CRM_DECIMAL_SIZE];
+	struct crm_decimal d;
+	long i;
+
+	(void)state;
+	for (i = 0; i < 200000; i++) {
+		int n, point, k, o = 0, dec = -1, dec2 = -1;
+		double v, w;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		n = 1 + (int)(x % 38);
+		point = (int)((x >> 8) % (unsigned)(n + 1));
+		digits[0] = (char)('1' + (x >> 16) % 9);
+		for (k = 1; k < n; k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			digits[k] = (char)('0' + x % 10);
+		}
+		if (i % 2)
+			s[o++] = '-';
+		for (k = 0; k < n; k++) {
+			if (k == n - point && point > 0) {
+				if (k == 0)
+					s[o++] = '0';
+				s[o++] = '.';
+			}
+			s[o++] = digits[k];
+		}
+		s[o] = '\0';
+		assert_int_equal(crm_decimal_parse(s, 0, &d, &dec),
+		    CRM_VALUE_OK);
+		assert_int_equal(crm_number_parse(s, 0, &v, &dec2),
+		    CRM_VALUE_OK);
+		assert_int_equal(dec, dec2);
+		assert_int_equal(d.scale, point);
+		w = crm_decimal_to_double(d.units, d.scale);
+		if (v != w)
+			fail_msg("%s: %.17g exact, %.17g parsed", s, w, v);
+		crm_decimal_format(d.units, d.scale, d.scale, back,
+		    sizeof(back));
+		if (strcmp(back, s) != 0)
+			fail_msg("%s read back as %s", s, back);
+	}
+}
+
 static void
 test_date_iso(void **state)
 {
@@ -588,30 +723,79 @@ test_date_format_check(void **state)
 	assert_int_equal(crm_date_format_check(""), -1);
 }
 
+/*
+ * The reference of the rule: the shortest decimal that reads back as v,
+ * by brute force (the first of "%.1e" .. "%.17e" that strtod turns back
+ * into v), then rounded half away from zero to d places on its digits
+ * in a string, the obvious way.  want holds 400 bytes.
+ */
 static void
-test_format_matches_printf(void **state)
+reference(double v, int d, char *want)
+{
+	char s[64], digits[64], out[400];
+	int p, n = 0, exp, i, o = 0, keep, carry, nonzero = 0;
+
+	for (p = 1; p <= 17; p++) {
+		snprintf(s, sizeof(s), "%.*e", p - 1, v);
+		if (strtod(s, NULL) == v)
+			break;
+	}
+	/* digits, and the exponent of the first one */
+	for (i = s[0] == '-'; s[i] != 'e'; i++)
+		if (s[i] != '.')
+			digits[n++] = s[i];
+	exp = atoi(strchr(s, 'e') + 1);
+	/* as a fixed string of 340 digits, the point after index 320 */
+	memset(out, '0', 340);
+	for (i = 0; i < n; i++)
+		if (320 - exp + i >= 0 && 320 - exp + i < 340)
+			out[320 - exp + i] = digits[i];
+	keep = 321 + d;		/* digits before this one stay */
+	carry = out[keep] >= '5';
+	for (i = keep - 1; carry && i >= 0; i--) {
+		carry = out[i] == '9';
+		out[i] = carry ? '0' : (char)(out[i] + 1);
+	}
+	for (i = 0; i < keep; i++)
+		nonzero |= out[i] != '0';
+	if (v < 0 && nonzero)
+		want[o++] = '-';
+	for (i = 0; i < 320 && out[i] == '0'; i++)
+		;
+	for (; i < 321; i++)
+		want[o++] = out[i];
+	if (d > 0)
+		want[o++] = '.';
+	for (; i < keep; i++)
+		want[o++] = out[i];
+	want[o] = '\0';
+}
+
+static void
+test_format_matches_reference(void **state)
 {
 	/*
-	 * printf is the reference: crm_number_format takes a faster path
-	 * away from rounding ties and must print exactly what "%.*f" prints
-	 * (with "-0" made "0").  Values: cents, fractions, thousandths and
-	 * large amounts from a fixed xorshift sequence.
+	 * The rule of crm_number_format (value.h), against reference():
+	 * the fast path away from ties must agree with it too.  Values:
+	 * cents, fractions, thousandths, halves at d places, and large
+	 * amounts from a fixed xorshift sequence.  Where printf differs,
+	 * the value is a decimal tie (or a number of 17+ digits whose
+	 * binary tail printf writes out).
 	 */
 	unsigned long long x = 88172645463325252ULL;
-	char got[CRM_NUMBER_SIZE], want[CRM_NUMBER_SIZE];
-	long i;
+	char got[CRM_NUMBER_SIZE], want[400], pf[400];
+	long i, ties = 0;
 
 	(void)state;
 	for (i = 0; i < 400000; i++) {
 		double v;
-		int d, zero = 1;
-		char *p;
+		int d;
 
 		x ^= x << 13;
 		x ^= x >> 7;
 		x ^= x << 17;
 		d = (int)(x % 10);
-		switch (i % 4) {
+		switch (i % 5) {
 		case 0:
 			v = (double)(long long)(x % 2000000001) / 100.0 - 1e7;
 			break;
@@ -621,26 +805,65 @@ test_format_matches_printf(void **state)
 		case 2:
 			v = (double)(long long)(x % 1000000) / 1000.0;
 			break;
+		case 3:
+			/* a half at d places: k + 5 * 10^-(d+1) */
+			v = ((double)(long long)(x % 200001) - 100000) / 10.0 +
+			    (x & 1 ? 5 : -5) / pow(10, d + 1);
+			break;
 		default:
 			v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) *
 			    1e12;
 			break;
 		}
 		crm_number_format(v, d, got, sizeof(got));
-		snprintf(want, sizeof(want), "%.*f", d, v);
-		for (p = want + 1; *p != '\0'; p++)
-			if (*p != '0' && *p != '.')
-				zero = 0;
-		if (want[0] == '-' && zero)
-			memmove(want, want + 1, strlen(want));
+		reference(v, d, want);
 		if (strcmp(got, want) != 0)
-			fail_msg("%.17g with %d decimals: %s, printf %s", v, d,
-			    got, want);
+			fail_msg("%.17g with %d decimals: %s, reference %s", v,
+			    d, got, want);
+		snprintf(pf, sizeof(pf), "%.*f", d, v);
+		ties += strcmp(pf, got) != 0;
 	}
-	/* ties go to printf, which rounds the exact binary value */
+	/* the halves of case 3 that printf rounds to even, or down */
+	assert_true(ties > 1000);
 	crm_number_format(0.125, 2, got, sizeof(got));
-	snprintf(want, sizeof(want), "%.2f", 0.125);
-	assert_string_equal(got, want);
+	assert_string_equal(got, "0.13");
+	crm_number_format(-0.125, 2, got, sizeof(got));
+	assert_string_equal(got, "-0.13");
+	crm_number_format(72.125, 2, got, sizeof(got));
+	assert_string_equal(got, "72.13");
+	crm_number_format(1.015, 2, got, sizeof(got));
+	assert_string_equal(got, "1.02");
+	crm_number_format(2.5, 0, got, sizeof(got));
+	assert_string_equal(got, "3");
+	crm_number_format(9.995, 2, got, sizeof(got));
+	assert_string_equal(got, "10.00");
+	crm_number_format(-0.004, 2, got, sizeof(got));
+	assert_string_equal(got, "0.00");
+	/* 0.1 * 3 is 0.30000000000000004: that is its shortest decimal */
+	crm_number_format(0.1 * 3, 9, got, sizeof(got));
+	assert_string_equal(got, "0.300000000");
+	/* no binary tail: 1e23 is 99999999999999991611392 in binary */
+	crm_number_format(1e23, 0, got, sizeof(got));
+	assert_string_equal(got, "100000000000000000000000");
+	crm_number_format(12345678901.2345, 6, got, sizeof(got));
+	assert_string_equal(got, "12345678901.234500");
+}
+
+/* No format writes inf or nan: an empty text and -1 instead. */
+static void
+test_format_not_finite(void **state)
+{
+	char buf[CRM_NUMBER_SIZE];
+
+	(void)state;
+	assert_int_equal(crm_number_format(HUGE_VAL, 2, buf, sizeof(buf)),
+	    -1);
+	assert_string_equal(buf, "");
+	assert_int_equal(crm_fraction_format(-HUGE_VAL, 6, buf, sizeof(buf)),
+	    -1);
+	assert_string_equal(buf, "");
+	assert_int_equal(crm_fraction_format(NAN, 6, buf, sizeof(buf)), -1);
+	assert_string_equal(buf, "");
 }
 
 static void
@@ -774,7 +997,8 @@ main(void)
 		cmocka_unit_test(test_round_decimals),
 		cmocka_unit_test(test_parse_matches_strtod),
 		cmocka_unit_test(test_integer_format),
-		cmocka_unit_test(test_format_matches_printf),
+		cmocka_unit_test(test_format_matches_reference),
+		cmocka_unit_test(test_format_not_finite),
 		cmocka_unit_test(test_date_format_check),
 		cmocka_unit_test(test_number_plain),
 		cmocka_unit_test(test_number_thousands),
@@ -785,6 +1009,8 @@ main(void)
 		cmocka_unit_test(test_number_invalid),
 		cmocka_unit_test(test_number_empty),
 		cmocka_unit_test(test_number_long),
+		cmocka_unit_test(test_decimal_parse),
+		cmocka_unit_test(test_decimal_parse_matches),
 		cmocka_unit_test(test_date_iso),
 		cmocka_unit_test(test_date_every_day),
 		cmocka_unit_test(test_date_time),

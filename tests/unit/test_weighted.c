@@ -1084,6 +1084,32 @@ test_config_errors(void **state)
 	}
 }
 
+/*
+ * A weight of 10^307 is a double, but 100 points times it is not: a score
+ * of 50 came out inf, then clamped to 100.  Weights whose sum times 100
+ * passes the largest double are refused; 10^305 is fine.
+ */
+static void
+test_weights_too_large(void **state)
+{
+	struct crm_config cfg;
+	struct crm_weighted w;
+	struct crm_error e;
+	char yaml[512], buf[1024];
+
+	(void)state;
+	snprintf(yaml, sizeof(yaml), "criteria:\n  - {column: x, weight: "
+	    "1%0307d, points: minmax}\n", 0);
+	assert_int_equal(load(&cfg, &w, yaml, 0, &e), -1);
+	crm_error_format(&e, buf, sizeof(buf));
+	assert_string_equal(buf, "score.yaml:2:3: weights too large");
+	done(&cfg, &w);
+	snprintf(yaml, sizeof(yaml), "criteria:\n  - {column: x, weight: "
+	    "1%0305d, points: minmax}\n", 0);
+	assert_int_equal(load(&cfg, &w, yaml, 0, &e), 0);
+	done(&cfg, &w);
+}
+
 static void
 test_too_many_criteria(void **state)
 {
@@ -1223,6 +1249,7 @@ main(void)
 		cmocka_unit_test(test_observe_atomic),
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_config_errors),
+		cmocka_unit_test(test_weights_too_large),
 		cmocka_unit_test(test_too_many_criteria),
 		cmocka_unit_test(test_rowwise),
 	};
