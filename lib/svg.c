@@ -1,23 +1,26 @@
 /*
  * svg.c - a Pareto chart of a ranked list as one SVG 1.1 document.
  *
- * Exports crm_svg_pareto_chart, crm_svg_pareto and crm_svg_number (see
- * svg.h).  The document needs nothing from outside: no fonts,
- * stylesheets or scripts.  The plot takes the left of the page: bars
- * show values in rank order on the left axis (bucketed past
- * CRM_SVG_MAX_BARS items), the cumulative share curve runs on the right
- * axis, pale bands mark the classes, and the x axis is the share of
- * items, so that a bar or a band is as wide as the items it covers and
- * a chart of 10 items reads like one of 100,000.  The right of the page
+ * Exports crm_svg_pareto_chart, crm_svg_pareto, crm_svg_number and
+ * crm_svg_decimal (see svg.h).  The document needs nothing from
+ * outside: no fonts, stylesheets or scripts.  The plot takes the left
+ * of the page: bars show values in rank order on the left axis
+ * (bucketed past CRM_SVG_MAX_BARS items), the cumulative share curve
+ * runs on the right axis, pale bands mark the classes, and the x axis
+ * is the share of items, so that a bar or a band is as wide as the
+ * items it covers and a chart of 10 items reads like one of 100,000.  The right of the page
  * holds what a bar cannot say once items are many: the classes' counts
  * and shares, and the top items by name.
  *
  * Text is never measured by a renderer here, so its width is estimated
  * from DejaVu Sans (the widest of the usual sans-serif fonts), and long
- * labels are cut with an ellipsis before they can overlap.  Numbers are
- * written with %.2f and pass through fin() first, so no nan or inf can
- * reach the file; the caller keeps the C locale for LC_NUMERIC, as
- * every crm tool does.
+ * labels are cut with an ellipsis before they can overlap.  Positions
+ * are written with %.2f and pass through fin() first, so no nan or inf
+ * can reach the file; the caller keeps the C locale for LC_NUMERIC, as
+ * every crm tool does.  What is written as a value or a share of one
+ * (the top list, the bars' labels, the total, the classes' shares) is
+ * worked out from the exact sums (pareto.h), as the table and the
+ * summary write them; only positions and ticks use the doubles.
  */
 #include <math.h>
 #include <stdio.h>
@@ -67,7 +70,7 @@ struct chart {
 	double sum[CRM_SVG_MAX_BARS];	/* the bars' mean values */
 	size_t ncls;		/* classes: nbounds + 1 */
 	size_t cls_items[CRM_PARETO_MAX_BOUNDS + 1];
-	double cls_value[CRM_PARETO_MAX_BOUNDS + 1];
+	crm_i128 cls_units[CRM_PARETO_MAX_BOUNDS + 1];	/* exact */
 	size_t ntop;		/* items in the top list */
 	int bar_labels;		/* the top items' bars carry their rank */
 };
@@ -195,15 +198,14 @@ fit(const char *s, double size, double max, char *out, size_t outsize)
 	out[cut] = '\0';
 }
 
-int
-crm_svg_number(double v, int decimals, int decimal_comma, char *buf,
-    size_t size)
+/* plain ("-1234567.50") with its digits grouped by three. */
+static int
+group_digits(const char *plain, int decimal_comma, char *buf, size_t size)
 {
-	char plain[CRM_NUMBER_SIZE], out[CRM_NUMBER_SIZE * 2];
+	char out[CRM_NUMBER_SIZE * 2];
 	const char *p = plain, *point;
 	size_t o = 0, digits;
 
-	crm_number_format(fin(v), decimals, plain, sizeof(plain));
 	if (*p == '-')
 		out[o++] = *p++;
 	point = strchr(p, '.');
@@ -223,27 +225,55 @@ crm_svg_number(double v, int decimals, int decimal_comma, char *buf,
 	return snprintf(buf, size, "%s", out);
 }
 
+int
+crm_svg_number(double v, int decimals, int decimal_comma, char *buf,
+    size_t size)
+{
+	char plain[CRM_NUMBER_SIZE];
+
+	crm_number_format(fin(v), decimals, plain, sizeof(plain));
+	return group_digits(plain, decimal_comma, buf, size);
+}
+
+int
+crm_svg_decimal(crm_i128 units, int scale, int decimals, int decimal_comma,
+    char *buf, size_t size)
+{
+	char plain[CRM_DECIMAL_SIZE];
+
+	crm_decimal_format(units, scale, decimals, plain, sizeof(plain));
+	return group_digits(plain, decimal_comma, buf, size);
+}
+
+/* The percentage of x (a fraction) under 0.005%, 0 above: "<0.01%". */
+static int
+tiny_share(double x, int decimal_comma, char *buf, size_t size)
+{
+	x *= 100;
+	if (x == 0 || fabs(x) >= 0.005)
+		return 0;
+	snprintf(buf, size, "%s0%c01%%", x < 0 ? ">-" : "<",
+	    decimal_comma ? ',' : '.');
+	return 1;
+}
+
 /*
- * A share (a fraction) as a person writes it: 80.4%, 20%, 0.05%; with
- * keep_zero, 20.0%, for a column of shares to line up.
+ * A share (a fraction) as a person writes it: 80.4%, 20%, 0.05% (the
+ * bounds, the callout's share of items).
  */
 static void
-share_text(double f, int decimal_comma, int keep_zero, char *buf,
-    size_t size)
+percent(double f, int decimal_comma, char *buf, size_t size)
 {
 	double x = fin(f) * 100;
 	char *dot;
 
-	if (x != 0 && fabs(x) < 0.005) {
-		snprintf(buf, size, "%s0%c01%%", x < 0 ? ">-" : "<",
-		    decimal_comma ? ',' : '.');
+	if (tiny_share(fin(f), decimal_comma, buf, size))
 		return;
-	}
 	snprintf(buf, size, "%.*f", fabs(x) < 0.1 ? 2 : 1, x);
 	if (strcmp(buf, "-0.0") == 0 || strcmp(buf, "-0.00") == 0)
 		memmove(buf, buf + 1, strlen(buf));
 	if ((dot = strchr(buf, '.')) != NULL) {
-		if (!keep_zero && strspn(dot + 1, "0") == strlen(dot + 1))
+		if (strspn(dot + 1, "0") == strlen(dot + 1))
 			*dot = '\0';
 		else if (decimal_comma)
 			*dot = ',';
@@ -251,13 +281,42 @@ share_text(double f, int decimal_comma, int keep_zero, char *buf,
 	strncat(buf, "%", size - strlen(buf) - 1);
 }
 
-/* A whole count with its thousands separated: 19,734. */
+/*
+ * The same for the share num / den of two exact sums (0 when den is not
+ * positive), rounded in decimal, half away from zero, as the summary's
+ * shares are: 12.25% is 12.3%, where %.1f of the double gives 12.2%.
+ * With keep_zero, 20.0%, for a column of shares to line up.
+ */
 static void
-percent(double f, int decimal_comma, char *buf, size_t size)
+exact_share(crm_i128 num, crm_i128 den, int decimal_comma, int keep_zero,
+    char *buf, size_t size)
 {
-	share_text(f, decimal_comma, 0, buf, size);
+	char t[CRM_DECIMAL_SIZE + 8], *dot;
+	double x;
+	size_t n;
+	int places;
+
+	if (den <= 0)
+		num = 0, den = 1;
+	x = crm_decimal_to_double(num, 0) / crm_decimal_to_double(den, 0);
+	if (tiny_share(x, decimal_comma, buf, size))
+		return;
+	places = fabs(x * 100) < 0.1 ? 2 : 1;
+	/* trailing zeros come back trimmed: all of them, or kept */
+	crm_decimal_ratio_format(num, den, 2, places, t, CRM_DECIMAL_SIZE);
+	n = strlen(t);
+	if (keep_zero && strchr(t, '.') == NULL)
+		t[n++] = '.';
+	if ((dot = strchr(t, '.')) != NULL)
+		while (t + n - dot - 1 < places)
+			t[n++] = '0';
+	t[n] = '\0';
+	if (decimal_comma && dot != NULL)
+		*dot = ',';
+	snprintf(buf, size, "%s%%", t);
 }
 
+/* A whole count with its thousands separated: 19,734. */
 static void
 count_text(size_t n, int decimal_comma, char *buf, size_t size)
 {
@@ -467,15 +526,19 @@ label_of(const struct chart *c, const struct crm_pareto_item *it)
 	return s != NULL ? s : "";
 }
 
-/* The value as the list and the bars write it. */
+/*
+ * A value (units at the list's scale, exact) as the list, the bars and
+ * the total write it: with the values' decimals, as the table does.
+ */
 static void
-value_text(const struct chart *c, double v, char *buf, size_t size)
+value_text(const struct chart *c, crm_i128 units, char *buf, size_t size)
 {
-	int dec = c->o->decimals;
+	int dec = c->o->decimals, scale = c->p->scale;
 
 	if (dec < 0)
-		dec = fabs(v - round(v)) < 1e-9 ? 0 : 2;
-	crm_svg_number(v, dec, c->o->decimal_comma, buf, size);
+		dec = scale == 0 || units % (crm_i128)crm_decimal_pow10(scale)
+		    == 0 ? 0 : 2;
+	crm_svg_decimal(units, scale, dec, c->o->decimal_comma, buf, size);
 }
 
 /*
@@ -520,7 +583,7 @@ layout(struct chart *c)
 	c->ncls = p->nbounds + 1;
 	for (i = 0; i < p->n; i++) {
 		c->cls_items[cls_of(&p->items[i])]++;
-		c->cls_value[cls_of(&p->items[i])] += fin(p->items[i].value);
+		c->cls_units[cls_of(&p->items[i])] += p->items[i].units;
 	}
 	/* the panel: a heading and a row per class, then the top list */
 	ytop = PY0 - BAND_HEAD + ROW * (double)(c->ncls + 3) + 16;
@@ -605,7 +668,7 @@ draw_bar_labels(const struct chart *c)
 		return;
 	w = (PX1 - c->px0) / (double)c->p->n;
 	for (i = 0; i < c->ntop; i++) {
-		value_text(c, c->p->items[i].value, buf, sizeof(buf));
+		value_text(c, c->p->items[i].units, buf, sizeof(buf));
 		if (text_width(buf, 10) > w - 4)
 			values = 0;
 	}
@@ -615,7 +678,7 @@ draw_bar_labels(const struct chart *c)
 		y = ypos(&c->ya, c->p->items[i].value);
 		top = (y < y0 ? y : y0) - 4;
 		if (values) {
-			value_text(c, c->p->items[i].value, buf, sizeof(buf));
+			value_text(c, c->p->items[i].units, buf, sizeof(buf));
 			text(c->fp, x, top, "middle", 10,
 			    " fill=\"#1f3f66\"" HALO, buf);
 			top -= 12;
@@ -832,7 +895,7 @@ draw_total(const struct chart *c, double y)
 {
 	char v[CRM_NUMBER_SIZE * 2], n[32], buf[1024], out[1024];
 
-	value_text(c, c->p->total, v, sizeof(v));
+	value_text(c, c->p->total_units, v, sizeof(v));
 	count_text(c->p->n, c->o->decimal_comma, n, sizeof(n));
 	snprintf(buf, sizeof(buf), "Total: %s over %s item%s", v, n,
 	    c->p->n == 1 ? "" : "s");
@@ -869,8 +932,8 @@ draw_legend(const struct chart *c, double y)
 		count_text(c->cls_items[k], dc, n, sizeof(n));
 		percent(p->n ? (double)c->cls_items[k] / (double)p->n : 0, dc,
 		    is, sizeof(is));
-		percent(p->positive_total > 0 ? c->cls_value[k] /
-		    p->positive_total : 0, dc, vs, sizeof(vs));
+		exact_share(c->cls_units[k], p->positive_units, dc, 0, vs,
+		    sizeof(vs));
 		snprintf(buf, sizeof(buf), "%c: %s item%s (%s), %s of the "
 		    "value", (int)('A' + k), n, c->cls_items[k] == 1 ? "" : "s",
 		    is, vs);
@@ -899,9 +962,9 @@ draw_top(const struct chart *c, double y)
 	if (c->ntop == 0)
 		return;
 	for (i = 0; i < c->ntop; i++) {
-		value_text(c, c->p->items[i].value, val[i], sizeof(val[i]));
-		share_text(c->p->items[i].share, c->o->decimal_comma, 1,
-		    sh[i], sizeof(sh[i]));
+		value_text(c, c->p->items[i].units, val[i], sizeof(val[i]));
+		exact_share(c->p->items[i].units, c->p->positive_units,
+		    c->o->decimal_comma, 1, sh[i], sizeof(sh[i]));
 		if (text_width(val[i], 11) > vw)
 			vw = text_width(val[i], 11);
 		if (text_width(sh[i], 11) > sw)

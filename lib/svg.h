@@ -59,4 +59,12 @@ int crm_svg_pareto(FILE *fp, const struct crm_pareto *p, const char *title,
 int crm_svg_number(double v, int decimals, int decimal_comma, char *buf,
     size_t size);
 
+/*
+ * The same for an exact value, units / 10^scale (decimal.h), rounded
+ * half away from zero to `decimals` places: how the chart writes the
+ * values of items and the total, as the table and the summary do.
+ */
+int crm_svg_decimal(crm_i128 units, int scale, int decimals,
+    int decimal_comma, char *buf, size_t size);
+
 #endif

@@ -30,7 +30,8 @@
  * Fills items[] with values already in rank order, then the shares,
  * cumulative shares and classes as pareto.h defines them: an item's
  * class is the first bound its cumulative share before it has not
- * reached.
+ * reached.  The exact values are in hundredths (every value below has
+ * at most two decimals), as pareto.c keeps them at the list's scale.
  */
 static void
 rank(struct crm_pareto *p, const double *values, size_t n,
@@ -45,15 +46,21 @@ rank(struct crm_pareto *p, const double *values, size_t n,
 	p->n = p->cap = n;
 	p->nbounds = nbounds;
 	memcpy(p->bounds, bounds, nbounds * sizeof(*bounds));
+	p->scale = 2;
 	for (i = 0; i < n; i++) {
 		p->total += values[i];
-		if (values[i] > 0)
+		p->total_units += llround(values[i] * 100);
+		if (values[i] > 0) {
 			p->positive_total += values[i];
+			p->positive_units += llround(values[i] * 100);
+		}
 	}
 	for (i = 0; i < n; i++) {
 		struct crm_pareto_item *it = &p->items[i];
 
 		it->value = values[i];
+		it->units = llround(values[i] * 100);
+		it->scale = 2;
 		it->order = i;
 		it->rank = i + 1;
 		for (c = 0; c < nbounds && cum >= bounds[c]; c++)
@@ -761,6 +768,45 @@ test_decimal_comma(void **state)
 	free(p.items);
 }
 
+/*
+ * Values and shares from the exact sums (pareto.h), as the table and the
+ * summary write them.  2^53 + 1 is 2^53 as a double: the top list still
+ * says 9,007,199,254,740,993 and the total, with 100 more,
+ * 9,007,199,254,741,093 (2^53 + 100 as doubles).  8775 and 1225 of
+ * 10000: the second's share is 12.25%, 12.3% rounded half away from
+ * zero (the summary's rule), where %.1f of the double gives 12.2%.
+ */
+static void
+test_exact_values(void **state)
+{
+	static const double v[] = { 9007199254740993.0, 100 };
+	static const double half[] = { 8775, 1225 };
+	static const double b[] = { 0.5, 0.9 };
+	struct crm_svg_opts o = { "Exact", "amount", 0, 0, NULL, NULL };
+	struct crm_pareto p;
+	char *svg;
+
+	(void)state;
+	rank(&p, v, 2, bounds2, 2);
+	p.items[0].units = (crm_i128)900719925474099300LL;
+	p.total_units = p.positive_units = p.items[0].units + 10000;
+	svg = render_opts(&p, &o, NULL);
+	assert_non_null(strstr(svg, ">9,007,199,254,740,993</text>"));
+	assert_non_null(strstr(svg, ">Total: 9,007,199,254,741,093 over 2 "
+	    "items</text>"));
+	assert_null(strstr(svg, "740,992"));
+	free(svg);
+	free(p.items);
+	rank(&p, half, 2, b, 2);
+	svg = render_opts(&p, &o, NULL);
+	assert_non_null(strstr(svg, ">B: 1 item (50%), 12.3% of the "
+	    "value</text>"));
+	assert_non_null(strstr(svg, ">12.3%</text>"));
+	assert_null(strstr(svg, "12.2%"));
+	free(svg);
+	free(p.items);
+}
+
 /* Worked out by hand: groups of three from the point, never "-0". */
 static void
 test_number(void **state)
@@ -821,6 +867,7 @@ main(void)
 		cmocka_unit_test(test_narrow_band_no_letter),
 		cmocka_unit_test(test_small_values),
 		cmocka_unit_test(test_decimal_comma),
+		cmocka_unit_test(test_exact_values),
 		cmocka_unit_test(test_number),
 		cmocka_unit_test(test_write_error),
 	};
