@@ -43,7 +43,7 @@ static const char usage[] =
 "                    [--owner NAME] [--deferred FILE] [--format csv|ics]\n"
 "                    [--date-format FMT] [-o FILE] [-d C | --tsv]\n"
 "                    [--encoding NAME] [--bom] [--decimal-comma]\n"
-"                    [--skip-bad] [--rejects FILE] [-q] [file ...]\n"
+"                    [--skip-bad] [--rejects FILE] [-q] [-v] [file ...]\n"
 "\n"
 "Lists the follow-ups due by the as-of date, per owner by priority, with\n"
 "due_date, days_overdue, reason, channel, action and priority appended.\n"
@@ -57,7 +57,7 @@ static const char usage[] =
 "  --deferred FILE   where follow-ups past an owner's capacity go\n"
 "  --format KIND     csv (default) or ics: VTODO items for a calendar\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
-"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -v, -h, -V; see crm(7).\n";
 
 static int
 own_option(int opt, const char *arg, void *ctx, struct crm_error *e)

@@ -60,7 +60,7 @@ static const char usage[] =
 "                 [--weights R,F,M] [--thresholds FILE] [--ignore-future]\n"
 "                 [--as-of DATE] [--date-format FMT] [-c FILE] [-o FILE]\n"
 "                 [-d C | --tsv] [--encoding NAME] [--bom]\n"
-"                 [--decimal-comma] [--skip-bad] [--rejects FILE] [-q]\n"
+"                 [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
 "                 [file ...]\n"
 "       crm-score -c FILE [--explain] [common options] [file ...]\n"
 "       crm-score --man [--money COL] [--authority COL] [--need COL]\n"
@@ -87,7 +87,7 @@ static const char usage[] =
 "MAN (--man): appends man, man_class (1-8) and man_action from yes/no\n"
 "columns --money, --authority, --need (defaults: money, authority, need).\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
-"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -v, -h, -V; see crm(7).\n";
 
 static int
 own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
