@@ -597,6 +597,12 @@ crm_csv_rest(struct crm_csv_reader *r,
 	return got < 0 ? -1 : 0;
 }
 
+int
+crm_csv_pending(const struct crm_csv_reader *r)
+{
+	return r->pending;
+}
+
 size_t
 crm_csv_blank(const struct crm_csv_reader *r, long *first)
 {
@@ -620,7 +626,6 @@ expose(struct crm_csv_reader *r, struct crm_record *rec, char *data)
 	rec->raw = r->chunks == 1 && r->chunklen > 0 &&
 	    r->chunk[r->chunklen - 1] == '\n' ? r->chunk : NULL;
 	rec->rawlen = r->chunklen;
-	rec->more = r->pending;
 }
 
 const char *
@@ -868,7 +873,6 @@ crm_record_copy(struct crm_arena *a, const struct crm_record *rec)
 	copy->line = rec->line;
 	copy->raw = NULL;
 	copy->rawlen = 0;
-	copy->more = rec->more;
 	copy->field = (char **)(copy + 1);
 	copy->len = (size_t *)(copy->field + rec->n);
 	text = (char *)(copy->len + rec->n);

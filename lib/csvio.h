@@ -48,12 +48,6 @@ struct crm_record {
 	 */
 	const char *raw;
 	size_t rawlen;
-	/*
-	 * Nonzero when the record has more fields than it holds: it passed
-	 * the cap on fields and the reader stopped there (a bad record); see
-	 * crm_csv_rest.
-	 */
-	int more;
 };
 
 /*
@@ -97,16 +91,22 @@ struct crm_csv_reader *crm_csv_open(FILE *fp, const char *name,
  * skipped (see crm_csv_blank).  A record with more fields than the cap
  * (opt->max_fields) is bad, and is returned as soon as the cap is passed
  * without reading the rest of it: it holds the fields read so far, at
- * least the cap's number, and has more set.  Its rest is read by
- * crm_csv_rest, or else skipped by the next crm_csv_read, a field at a
- * time: memory stays bounded whatever the record's length.
+ * least the cap's number, and crm_csv_pending says so.  Its rest is read
+ * by crm_csv_rest, or else skipped by the next crm_csv_read, a field at
+ * a time: memory stays bounded whatever the record's length.
  */
 int crm_csv_read(struct crm_csv_reader *r, struct crm_record **rec,
     struct crm_error *err);
 
 /*
- * The fields of the record last read that it does not hold (rec->more):
- * reads them to the record's end, handing each (NUL-terminated, len
+ * Whether the record last read has fields that it does not hold and that
+ * are not read yet (see crm_csv_read).
+ */
+int crm_csv_pending(const struct crm_csv_reader *r);
+
+/*
+ * The fields of the record last read that it does not hold (see
+ * crm_csv_pending): reads them to the record's end, handing each (NUL-terminated, len
  * bytes) to fn, which may be NULL to drop them.  Returns 0, or -1 when
  * the input cannot be read further (a malformed rest, a field over the
  * cap, a read error: err says why).  Does nothing when no rest is due.

@@ -244,7 +244,8 @@ write_reject(struct crm_input *in, const struct crm_record *rec,
 	crm_csv_puts(&in->rw, msg);
 	for (; i < rec->n; i++)
 		crm_csv_put(&in->rw, rec->field[i], rec->len[i]);
-	if (rec->more && in->r != NULL &&
+	/* a record past the reader's cap: the rest, as it is read */
+	if (in->r != NULL && crm_csv_pending(in->r) &&
 	    crm_csv_rest(in->r, put_field, &in->rw, e) < 0)
 		return -1;
 	if (crm_csv_end(&in->rw) < 0)

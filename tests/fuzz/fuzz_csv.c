@@ -118,9 +118,10 @@ reading(const unsigned char *data, size_t size,
 		    rec->line);
 		for (i = 0; i < rec->n; i++)
 			put_field(&rp, rec->field[i], rec->len[i]);
-		if (!capped && rec->more)
-			abort();	/* 10,000 fields and more in 4 KB? */
-		if (rec->more && crm_csv_rest(r, put_field, &rp, &e) < 0) {
+		if (!capped && crm_csv_pending(r))
+			abort();	/* 100,000 fields and more in 4 KB? */
+		if (crm_csv_pending(r) && crm_csv_rest(r, put_field, &rp,
+		    &e) < 0) {
 			fclose(rp.fp);
 			free(one);
 			fputc('F', fp);

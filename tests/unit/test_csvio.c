@@ -732,7 +732,7 @@ test_field_count_cap(void **state)
 	    "found more than 3");
 	assert_int_equal(rec->n, 4);
 	assert_string_equal(rec->field[3], "4");
-	assert_int_equal(rec->more, 0);
+	assert_int_equal(crm_csv_pending(f.r), 0);
 	/* under the cap, the usual message */
 	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
 	assert_string_equal(f.err.msg, "expected 3 fields as in the header, "
@@ -794,7 +794,7 @@ test_rest_of_capped_record(void **state)
 		assert_int_equal(f.err.line, 2);
 		assert_string_equal(f.err.msg, "expected 2 fields as in the "
 		    "header, found more than 10");
-		assert_int_equal(rec->more, 1);
+		assert_int_equal(crm_csv_pending(f.r), 1);
 		assert_true(rec->n > 10 && rec->n < 100000 / 8);
 		/* the fields held are the first ones, in order */
 		assert_int_equal(rec->field[rec->n - 1][0], 'f');
@@ -804,6 +804,7 @@ test_rest_of_capped_record(void **state)
 			memset(&rest, 0, sizeof(rest));
 			assert_int_equal(crm_csv_rest(f.r, count_rest, &rest,
 			    &f.err), 0);
+			assert_int_equal(crm_csv_pending(f.r), 0);
 			assert_int_equal(rec->n + rest.n, 100000);
 			assert_string_equal(rest.last, "f99999");
 			/* the record held stays as it was; no rest twice */
