@@ -137,7 +137,8 @@ asan-build: test-deps
 		CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all units
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c) over the library built with
-# coverage and sanitizers; seeds in tests/fuzz/corpus/NAME, new inputs in
+# coverage and sanitizers; seeds in tests/fuzz/corpus/NAME, a dictionary
+# in tests/fuzz/NAME.dict if there is one, new inputs in
 # $(B)/fuzz/corpus-NAME.  fuzz-smoke runs each for FUZZ_SMOKE seconds (part
 # of make test), fuzz for FUZZ_SECONDS.
 FUZZERS	= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -164,7 +165,9 @@ fuzz-smoke: $(FUZZERS:%=$(FUZZ_B)/fuzz_%)
 	@for f in $(FUZZERS); do \
 		mkdir -p $(FUZZ_B)/corpus-$$f; \
 		echo "== fuzz $$f for $(FUZZ_SMOKE) s"; \
-		$(FUZZ_B)/fuzz_$$f -max_total_time=$(FUZZ_SMOKE) \
+		dict=; [ -f tests/fuzz/$$f.dict ] && \
+			dict=-dict=tests/fuzz/$$f.dict; \
+		$(FUZZ_B)/fuzz_$$f -max_total_time=$(FUZZ_SMOKE) $$dict \
 			-max_len=4096 -timeout=10 -rss_limit_mb=2048 \
 			-artifact_prefix=$(FUZZ_B)/crash-$$f- \
 			$(FUZZ_B)/corpus-$$f tests/fuzz/corpus/$$f \

@@ -45,7 +45,7 @@ static const char usage[] =
 "                    [--format csv|ics|ics-events]\n"
 "                    [--date-format FMT] [-o FILE] [-d C | --tsv]\n"
 "                    [--encoding NAME] [--bom] [--decimal-comma]\n"
-"                    [--skip-bad] [--rejects FILE] [-q] [file ...]\n"
+"                    [--skip-bad] [--rejects FILE] [-q] [-v] [file ...]\n"
 "\n"
 "Lists the follow-ups due by the as-of date, per owner by priority, with\n"
 "due_date, days_overdue, reason, channel, action and priority appended.\n"
@@ -60,7 +60,7 @@ static const char usage[] =
 "  --format KIND     csv (default); ics: to-dos (VTODO) for a calendar;\n"
 "                    ics-events: all-day events (VEVENT), for Outlook\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
-"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -v, -h, -V; see crm(7).\n";
 
 static int
 own_option(int opt, const char *arg, void *ctx, struct crm_error *e)

@@ -33,7 +33,7 @@ static const char usage[] =
 "                  [--classes P,...] [--percent] [--summary FILE]\n"
 "                  [--svg FILE] [--label COL] [-c FILE] [-o FILE]\n"
 "                  [-d C | --tsv] [--encoding NAME] [--bom]\n"
-"                  [--decimal-comma] [--skip-bad] [--rejects FILE] [-q]\n"
+"                  [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
 "                  [file ...]\n"
 "\n"
 "Ranks items by value, largest first, and appends pareto_rank, share,\n"
@@ -56,6 +56,7 @@ static const char usage[] =
 "  --decimal-comma   numbers use ',' as decimal point, '.' for thousands\n"
 "  --skip-bad        skip bad records; --rejects FILE also writes them there\n"
 "  -q, --quiet       no notes on standard error\n"
+"  -v, --verbose     also count the blank rows skipped\n"
 "  -h, --help        this text; -V, --version the version\n";
 
 struct settings {

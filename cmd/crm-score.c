@@ -85,7 +85,7 @@ static const char usage[] =
 "                 [--weights R,F,M] [--thresholds FILE] [--ignore-future]\n"
 "                 [--as-of DATE] [--date-format FMT] [-c FILE] [-o FILE]\n"
 "                 [-d C | --tsv] [--encoding NAME] [--bom]\n"
-"                 [--decimal-comma] [--skip-bad] [--rejects FILE] [-q]\n"
+"                 [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
 "                 [file ...]\n"
 "       crm-score --model bgnbd|pnbd [--spend gamma-gamma]\n"
 "                 [--unit day|week|month] [--calibration-end DATE]\n"
@@ -129,7 +129,7 @@ static const char usage[] =
 "MAN (--man): appends man, man_class (1-8) and man_action from yes/no\n"
 "columns --money, --authority, --need (defaults: money, authority, need).\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
-"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -v, -h, -V; see crm(7).\n";
 
 /* Notes the first option given of its group. */
 static void

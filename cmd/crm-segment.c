@@ -20,7 +20,7 @@ static const char usage[] =
 "                   [--column NAME] [--summary FILE] [--value COL]\n"
 "                   [--as-of DATE] [--date-format FMT] [-o FILE]\n"
 "                   [-d C | --tsv] [--encoding NAME] [--bom]\n"
-"                   [--decimal-comma] [--skip-bad] [--rejects FILE] [-q]\n"
+"                   [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
 "                   [file ...]\n"
 "       crm-segment --list-presets\n"
 "\n"
@@ -35,7 +35,7 @@ static const char usage[] =
 "  --value COL       add each segment's share of this column to the summary\n"
 "  --as-of DATE      today, for days_ago (default: the local date)\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
-"--date-format FMT, --skip-bad, --rejects FILE, -q, -h, -V; see crm(7).\n";
+"--date-format FMT, --skip-bad, --rejects FILE, -q, -v, -h, -V; see crm(7).\n";
 
 static const struct option long_options[] = {
 	{ "preset", required_argument, NULL, OPT_PRESET },

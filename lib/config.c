@@ -16,10 +16,24 @@
 #include <string.h>
 
 #include "config.h"
+#include "keyset.h"
 #include "value.h"
 
 /* Reading /dev/zero or a log file by mistake must not eat all memory. */
 #define CONFIG_MAX_SIZE	(16L * 1024 * 1024)
+
+/*
+ * How deep lists and mappings may nest.  libyaml slows down with depth
+ * (every token looks at each open flow level: 100,000 nested '[' take
+ * minutes), so a first pass over the events stops at the first one past
+ * this depth, before libyaml has read the rest.  The deepest real config,
+ * 64 levels of segment conditions (a mapping and a list each), stays
+ * well within.
+ */
+#define CONFIG_MAX_DEPTH	256
+
+/* Mappings with more pairs than this find repeated keys by hashing. */
+#define KEYS_HASHED	16
 
 static int
 error_mark(struct crm_config *c, const yaml_mark_t *m, struct crm_error *e,
@@ -136,6 +150,51 @@ check_single_document(struct crm_config *c, yaml_parser_t *p,
 }
 
 /*
+ * Fails at the first list or mapping nested deeper than CONFIG_MAX_DEPTH,
+ * reading the events with a parser of its own (never mix the event and
+ * document APIs on one parser).  A syntax error ends the pass without a
+ * word: the loader then reports it as it would have anyway.
+ */
+static int
+check_depth(struct crm_config *c, const char *text, size_t len,
+    struct crm_error *e)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, rc = 0, done = 0;
+
+	if (!yaml_parser_initialize(&p))
+		return crm_error_set(e, CRM_EXIT_DATA, c->path, 0, 0,
+		    "out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	while (!done && yaml_parser_parse(&p, &ev)) {
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth <= CONFIG_MAX_DEPTH)
+				break;
+			rc = error_at_mark(c, &ev.start_mark, e, "lists and "
+			    "mappings nested too deeply (more than %d levels)",
+			    CONFIG_MAX_DEPTH);
+			done = 1;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+/*
  * Configs use no YAML tags; an explicit one is nearly always a typo that
  * YAML reads in silence: an unquoted `!=: 10` is the tag "!=" on an empty
  * key, not the test "!=".
@@ -164,6 +223,8 @@ crm_config_load_string(struct crm_config *c, const char *name,
 
 	memset(c, 0, sizeof(*c));
 	snprintf(c->path, sizeof(c->path), "%s", name ? name : "");
+	if (check_depth(c, text, len, e) < 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		return crm_error_set(e, CRM_EXIT_DATA, c->path, 0, 0,
 		    "out of memory");
@@ -355,6 +416,35 @@ same_key(const yaml_node_t *a, const yaml_node_t *b)
 }
 
 /*
+ * Whether the key k of pair p of map repeats one before it: 1 or 0, -1
+ * when out of memory.  With seen (for large mappings), the keys go into
+ * a hash table as they are met, so that a mapping of 100,000 names is
+ * checked in linear time; otherwise k is compared with each key before.
+ */
+static int
+repeats(struct crm_config *c, yaml_node_t *map, yaml_node_pair_t *p,
+    yaml_node_t *k, struct crm_keyset *seen, struct crm_error *e)
+{
+	yaml_node_pair_t *q;
+	yaml_node_t *prev;
+	int added;
+
+	if (seen != NULL) {
+		if (crm_keyset_add(seen, (const char *)k->data.scalar.value,
+		    k->data.scalar.length, &added, e) < 0)
+			return crm_error_set(e, CRM_EXIT_DATA, c->path, 0, 0,
+			    "out of memory");
+		return !added;
+	}
+	for (q = map->data.mapping.pairs.start; q < p; q++) {
+		prev = yaml_document_get_node(&c->doc, q->key);
+		if (prev != NULL && same_key(prev, k))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Checks that map is a mapping whose keys are scalars ("expected WHAT"
  * otherwise), each named in allowed unless that is NULL, none twice:
  * libyaml keeps both of a repeated key where other YAML readers keep the
@@ -364,37 +454,42 @@ static int
 check_keys(struct crm_config *c, yaml_node_t *map,
     const char *const *allowed, const char *what, struct crm_error *e)
 {
-	yaml_node_pair_t *p, *q;
-	yaml_node_t *k, *prev;
+	yaml_node_pair_t *p;
+	yaml_node_t *k;
 	const char *const *a;
+	struct crm_keyset seen, *table;
 	char name[64], got[64];
+	int rc = 0, r;
 
 	if (map == NULL || map->type != YAML_MAPPING_NODE)
 		return crm_config_error_at(c, map, e,
 		    "expected a mapping, got %s",
 		    crm_config_describe(map, got, sizeof(got)));
+	crm_keyset_init(&seen);
+	table = map->data.mapping.pairs.top - map->data.mapping.pairs.start >
+	    KEYS_HASHED ? &seen : NULL;
 	for (p = map->data.mapping.pairs.start;
-	    p < map->data.mapping.pairs.top; p++) {
+	    p < map->data.mapping.pairs.top && rc == 0; p++) {
 		k = yaml_document_get_node(&c->doc, p->key);
-		if (k == NULL || k->type != YAML_SCALAR_NODE)
-			return crm_config_error_at(c, k != NULL ? k : map, e,
+		if (k == NULL || k->type != YAML_SCALAR_NODE) {
+			rc = crm_config_error_at(c, k != NULL ? k : map, e,
 			    "expected %s, got %s", what,
 			    crm_config_describe(k, got, sizeof(got)));
+			break;
+		}
 		crm_config_key_name(k, name, sizeof(name));
 		for (a = allowed; a != NULL && *a != NULL; a++)
 			if (crm_config_is(k, *a))
 				break;
 		if (a != NULL && *a == NULL)
-			return crm_config_error_at(c, k, e,
-			    "unknown key %s", name);
-		for (q = map->data.mapping.pairs.start; q < p; q++) {
-			prev = yaml_document_get_node(&c->doc, q->key);
-			if (prev != NULL && same_key(prev, k))
-				return crm_config_error_at(c, k, e,
-				    "duplicate key %s", name);
-		}
+			rc = crm_config_error_at(c, k, e, "unknown key %s",
+			    name);
+		else if ((r = repeats(c, map, p, k, table, e)) != 0)
+			rc = r < 0 ? -1 : crm_config_error_at(c, k, e,
+			    "duplicate key %s", name);
 	}
-	return 0;
+	crm_keyset_free(&seen);
+	return rc;
 }
 
 int

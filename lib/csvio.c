@@ -7,6 +7,12 @@
  * record completes per call, and the reader always knows the line it is
  * on: that is how every record gets the line where it starts, which
  * libcsv itself does not track.
+ *
+ * A record stops being held at the cap on its fields: the feed that
+ * passes it ends the record for the caller (a bad one, with the fields
+ * so far), and its rest is read later field by field without being
+ * kept, so that a line of fifty million empty fields needs no more
+ * memory than one of a hundred thousand.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -26,6 +32,7 @@ struct crm_csv_reader {
 	struct csv_parser parser;
 	int parser_ready;
 	size_t max_field;
+	size_t max_fields;
 
 	/* the window of UTF-8 text not yet handed to libcsv */
 	char *buf;
@@ -45,6 +52,10 @@ struct crm_csv_reader {
 	long line;		/* physical line of the next byte fed */
 	long rec_line;		/* line where the current record starts */
 	int between;		/* no byte of a record fed since the last */
+	int last_cr;		/* the last byte fed was a CR */
+	int body;		/* the header is read: blank rows count */
+	size_t blank;		/* blank rows skipped */
+	long blank_first;	/* the line of the first */
 
 	/* the record being assembled by the callbacks */
 	char *data;
@@ -59,6 +70,11 @@ struct crm_csv_reader {
 	int toolong;		/* a field passed max_field */
 	int bad;		/* first problem seen in a field */
 	size_t badfield;
+	int over;		/* the record passed max_fields */
+	int pending;		/* and its rest is still to be read */
+	int draining;		/* reading that rest: fields go to sink */
+	void (*sink)(void *, const char *, size_t);
+	void *sink_ctx;
 
 	struct crm_record rec;
 	struct crm_record header;
@@ -244,6 +260,15 @@ on_field(void *s, size_t n, void *data)
 	if (n > r->max_field) {
 		r->toolong = 1;
 		return;
+	}
+	if (r->nf >= r->max_fields) {
+		/* past the cap: held until the feed ends, then handed on */
+		if (r->draining) {
+			if (r->sink != NULL)
+				r->sink(r->sink_ctx, s, n);
+			return;
+		}
+		r->over = 1;
 	}
 	if ((r->nf == r->fcap || r->datalen + n + 1 > r->datacap) &&
 	    make_room(r, n) < 0) {
@@ -461,7 +486,13 @@ feed(struct crm_csv_reader *r, const char *p, size_t n,
 	if (r->between && !only_line_ends(p, n)) {
 		r->between = 0;
 		r->rec_line = r->line;
+	} else if (r->between && r->body && p[n - 1] == '\n' &&
+	    !(n == 1 && r->last_cr)) {
+		/* an empty line (not the LF of a CRLF cut by the window) */
+		if (r->blank++ == 0)
+			r->blank_first = r->line;
 	}
+	r->last_cr = p[n - 1] == '\r';
 	if (!r->between) {
 		r->chunk = p;
 		r->chunklen = n;
@@ -502,18 +533,14 @@ look_ahead(struct crm_csv_reader *r, size_t *avail, const char **nl,
 }
 
 /*
- * Feeds libcsv until a record is complete.  Returns 1 with the record in
- * r->fptr/r->flen/r->nf, 0 at the end of the input, -1 on error.
+ * Feeds libcsv until the record is complete or, unless its rest is being
+ * read, past the cap on fields.  Returns 1, 0 at the end of the input,
+ * -1 on error.
  */
 static int
-next_record(struct crm_csv_reader *r, struct crm_error *err)
+feed_record(struct crm_csv_reader *r, struct crm_error *err)
 {
-	r->nf = 0;
-	r->datalen = 0;
-	r->done = 0;
-	r->bad = BAD_NONE;
-	r->chunks = 0;
-	while (!r->done) {
+	while (!r->done && (!r->over || r->draining)) {
 		const char *p, *nl;
 		size_t avail, n;
 
@@ -532,6 +559,56 @@ next_record(struct crm_csv_reader *r, struct crm_error *err)
 			return field_too_long(r, err);
 	}
 	return 1;
+}
+
+/*
+ * Reads the next record.  Returns 1 with the record in r->fptr/r->flen/
+ * r->nf (r->over if it passed the cap), 0 at the end of the input, -1 on
+ * error.
+ */
+static int
+next_record(struct crm_csv_reader *r, struct crm_error *err)
+{
+	r->nf = 0;
+	r->datalen = 0;
+	r->done = 0;
+	r->over = 0;
+	r->bad = BAD_NONE;
+	r->chunks = 0;
+	return feed_record(r, err);
+}
+
+int
+crm_csv_rest(struct crm_csv_reader *r,
+    void (*fn)(void *ctx, const char *s, size_t len), void *ctx,
+    struct crm_error *err)
+{
+	int got;
+
+	if (!r->pending)
+		return 0;
+	r->pending = 0;
+	r->draining = 1;
+	r->sink = fn;
+	r->sink_ctx = ctx;
+	got = feed_record(r, err);
+	r->draining = 0;
+	r->sink = NULL;
+	return got < 0 ? -1 : 0;
+}
+
+int
+crm_csv_pending(const struct crm_csv_reader *r)
+{
+	return r->pending;
+}
+
+size_t
+crm_csv_blank(const struct crm_csv_reader *r, long *first)
+{
+	if (first != NULL)
+		*first = r->blank_first;
+	return r->blank;
 }
 
 /* Points the record's fields into the assembled data. */
@@ -609,14 +686,55 @@ bad_field(struct crm_csv_reader *r, struct crm_error *err)
 	    "column '%s': %s", header_name(r, r->badfield), what);
 }
 
+/*
+ * Reads the header into r->header, a copy of its own that lives as long
+ * as the reader.  Returns 0, or -1 on error.
+ */
+static int
+read_header(struct crm_csv_reader *r, struct crm_error *err)
+{
+	size_t i;
+	int got;
+
+	if ((got = next_record(r, err)) < 0)
+		return -1;
+	if (got == 0)
+		return crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
+		    "empty input: expected a header line");
+	if (r->over)
+		return crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line,
+		    0, "more than %zu fields in the header", r->max_fields);
+	if (grow_pointers(r, err) < 0)
+		return -1;
+	if (r->bad != BAD_NONE)
+		return bad_field(r, err);
+	if ((r->header_data = malloc(r->datalen)) == NULL)
+		goto nomem;
+	memcpy(r->header_data, r->data, r->datalen);
+	r->header.field = malloc(r->nf * sizeof(char *));
+	r->header.len = malloc(r->nf * sizeof(size_t));
+	if (r->header.field == NULL || r->header.len == NULL)
+		goto nomem;
+	for (i = 0; i < r->nf; i++) {
+		r->header.field[i] = r->header_data + r->off[i];
+		r->header.len[i] = r->flen[i];
+	}
+	r->header.n = r->nf;
+	r->header.line = r->rec_line;
+	r->header.raw = NULL;	/* it points into the window */
+	r->body = 1;
+	return 0;
+nomem:
+	return crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
+	    "out of memory");
+}
+
 struct crm_csv_reader *
 crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
     struct crm_error *err)
 {
 	struct crm_csv_reader *r;
 	unsigned char delim = opt && opt->delim ? opt->delim : ',';
-	int got;
-	size_t i;
 
 	if ((r = calloc(1, sizeof(*r))) == NULL) {
 		crm_error_set(err, CRM_EXIT_DATA, name, 0, 0, "out of memory");
@@ -627,6 +745,8 @@ crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
 	    strcmp(name, "-") == 0 ? "<stdin>" : name);
 	r->max_field = opt && opt->max_field ? opt->max_field :
 	    CRM_CSV_MAX_FIELD_DEFAULT;
+	r->max_fields = opt && opt->max_fields ? opt->max_fields :
+	    CRM_CSV_MAX_FIELDS_DEFAULT;
 	r->cd = (iconv_t)-1;
 	r->line = 1;
 	r->rec_line = 1;
@@ -652,34 +772,8 @@ crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
 	csv_set_delim(&r->parser, delim);
 	csv_set_space_func(&r->parser, no_space);
 
-	if ((got = next_record(r, err)) < 0)
+	if (read_header(r, err) < 0)
 		goto fail;
-	if (got == 0) {
-		crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
-		    "empty input: expected a header line");
-		goto fail;
-	}
-	if (grow_pointers(r, err) < 0)
-		goto fail;
-	if (r->bad != BAD_NONE) {
-		bad_field(r, err);
-		goto fail;
-	}
-	/* the header lives as long as the reader: keep its own copy */
-	if ((r->header_data = malloc(r->datalen)) == NULL)
-		goto nomem;
-	memcpy(r->header_data, r->data, r->datalen);
-	r->header.field = malloc(r->nf * sizeof(char *));
-	r->header.len = malloc(r->nf * sizeof(size_t));
-	if (r->header.field == NULL || r->header.len == NULL)
-		goto nomem;
-	for (i = 0; i < r->nf; i++) {
-		r->header.field[i] = r->header_data + r->off[i];
-		r->header.len[i] = r->flen[i];
-	}
-	r->header.n = r->nf;
-	r->header.line = r->rec_line;
-	r->header.raw = NULL;	/* it points into the window */
 	return r;
 nomem:
 	crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0, "out of memory");
@@ -694,12 +788,28 @@ crm_csv_read(struct crm_csv_reader *r, struct crm_record **rec,
 {
 	int got;
 
-	if ((got = next_record(r, err)) <= 0)
-		return got < 0 ? CRM_CSV_FATAL : CRM_CSV_END;
+	if (crm_csv_rest(r, NULL, NULL, err) < 0)
+		return CRM_CSV_FATAL;
+	for (;;) {
+		if ((got = next_record(r, err)) <= 0)
+			return got < 0 ? CRM_CSV_FATAL : CRM_CSV_END;
+		/* n fields take n bytes of data only when all are empty */
+		if (r->over || r->datalen != r->nf)
+			break;
+		if (r->blank++ == 0)
+			r->blank_first = r->rec_line;
+	}
+	r->pending = r->over && !r->done;
 	if (grow_pointers(r, err) < 0)
 		return CRM_CSV_FATAL;
 	expose(r, &r->rec, r->data);
 	*rec = &r->rec;
+	if (r->over) {
+		crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
+		    "expected %zu fields as in the header, found more than "
+		    "%zu", r->header.n, r->max_fields);
+		return CRM_CSV_BAD;
+	}
 	if (r->nf != r->header.n) {
 		crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
 		    "expected %zu fields as in the header, found %zu",

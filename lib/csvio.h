@@ -4,9 +4,12 @@
  * The reader drives libcsv (strict mode) one physical line at a time so
  * that it knows the line on which every record starts, drops a UTF-8
  * byte order mark, reads CRLF and LF, converts a legacy encoding through
- * iconv(3), caps the length of a field, and checks that every record has
- * as many fields as the header and holds valid UTF-8 without NUL bytes.
- * Field text is kept exactly (libcsv's trimming of spaces is turned off).
+ * iconv(3), caps the length of a field and the number of fields of a
+ * record, skips blank rows (empty lines, and records whose fields are all
+ * empty, which spreadsheets write below a table) and counts them, and
+ * checks that every record has as many fields as the header and holds
+ * valid UTF-8 without NUL bytes.  Field text is kept exactly (libcsv's
+ * trimming of spaces is turned off).
  *
  * The writer quotes a field only when it holds the delimiter, a double
  * quote, CR or LF (or starts with U+FEFF, which would read back as a
@@ -22,11 +25,14 @@
 #include "error.h"
 
 #define CRM_CSV_MAX_FIELD_DEFAULT	(1024 * 1024)
+#define CRM_CSV_MAX_FIELDS_DEFAULT	100000
 
 struct crm_csv_options {
 	unsigned char delim;	/* 0 means ',' */
 	size_t max_field;	/* bytes; 0 means CRM_CSV_MAX_FIELD_DEFAULT */
 	const char *encoding;	/* NULL: UTF-8 */
+	size_t max_fields;	/* fields of a record; 0 means
+				   CRM_CSV_MAX_FIELDS_DEFAULT */
 };
 
 /* One record: valid until the next crm_csv_read or crm_csv_close. */
@@ -74,14 +80,49 @@ enum crm_csv_result {
 /*
  * Starts reading fp (not closed by the reader) and reads the header.
  * name is used in messages ("-" shows as "<stdin>").  An input with no
- * header at all is an error.  Returns NULL on error.
+ * header at all, or a header of more fields than the cap, is an error.
+ * Empty lines before the header are skipped.  Returns NULL on error.
  */
 struct crm_csv_reader *crm_csv_open(FILE *fp, const char *name,
     const struct crm_csv_options *opt, struct crm_error *err);
 
-/* Reads the next record; see enum crm_csv_result. */
+/*
+ * Reads the next record; see enum crm_csv_result.  Blank rows are
+ * skipped (see crm_csv_blank).  A record with more fields than the cap
+ * (opt->max_fields) is bad, and is returned as soon as the cap is passed
+ * without reading the rest of it: it holds the fields read so far, at
+ * least the cap's number, and crm_csv_pending says so.  Its rest is read
+ * by crm_csv_rest, or else skipped by the next crm_csv_read, a field at
+ * a time: memory stays bounded whatever the record's length.
+ */
 int crm_csv_read(struct crm_csv_reader *r, struct crm_record **rec,
     struct crm_error *err);
+
+/*
+ * Whether the record last read has fields that it does not hold and that
+ * are not read yet (see crm_csv_read).
+ */
+int crm_csv_pending(const struct crm_csv_reader *r);
+
+/*
+ * The fields of the record last read that it does not hold (see
+ * crm_csv_pending): reads them to the record's end, handing each (NUL-terminated, len
+ * bytes) to fn, which may be NULL to drop them.  Returns 0, or -1 when
+ * the input cannot be read further (a malformed rest, a field over the
+ * cap, a read error: err says why).  Does nothing when no rest is due.
+ * The record itself stays valid.
+ */
+int crm_csv_rest(struct crm_csv_reader *r,
+    void (*fn)(void *ctx, const char *s, size_t len), void *ctx,
+    struct crm_error *err);
+
+/*
+ * The blank rows skipped so far: empty lines and records whose fields
+ * are all empty (",,,," as spreadsheets write after a table, whatever
+ * their number of fields), after the header.  *first, when not NULL, is
+ * set to the line of the first (0 if none).
+ */
+size_t crm_csv_blank(const struct crm_csv_reader *r, long *first);
 
 const struct crm_record *crm_csv_header(const struct crm_csv_reader *r);
 const char *crm_csv_name(const struct crm_csv_reader *r);

@@ -23,6 +23,9 @@ struct crm_input {
 	struct crm_csv_writer rw;
 	size_t rejected;
 	long line;			/* of the last record read; 0: none */
+	size_t blank;			/* blank rows of the files closed */
+	long blank_line;		/* the first one's line and file */
+	char *blank_file;
 };
 
 static char stdin_name[] = "-";
@@ -47,9 +50,26 @@ open_file(struct crm_input *in, const char *path, struct crm_error *e)
 	return 0;
 }
 
+/* Adds the blank rows of the file being read to the count. */
+static void
+count_blank(struct crm_input *in)
+{
+	long first;
+	size_t n = crm_csv_blank(in->r, &first);
+
+	if (n > 0 && in->blank == 0 && in->blank_file == NULL) {
+		/* the name is for a message: if it cannot be kept, no name */
+		in->blank_file = strdup(crm_csv_name(in->r));
+		in->blank_line = first;
+	}
+	in->blank += n;
+}
+
 static void
 close_file(struct crm_input *in)
 {
+	if (in->r != NULL)
+		count_blank(in);
 	crm_csv_close(in->r);
 	in->r = NULL;
 	in->line = 0;
@@ -109,6 +129,7 @@ free_input(struct crm_input *in)
 	free(in->header.field);
 	free(in->header.len);
 	free(in->first_name);
+	free(in->blank_file);
 	free(in);
 }
 
@@ -171,42 +192,68 @@ crm_input_rejected(const struct crm_input *in)
 	return in->rejected;
 }
 
+size_t
+crm_input_blank(const struct crm_input *in, const char **file, long *line)
+{
+	long first;
+	size_t n = in->blank;
+
+	*file = in->blank_file;
+	*line = in->blank_line;
+	if (in->r != NULL && crm_csv_blank(in->r, &first) > 0) {
+		n += crm_csv_blank(in->r, NULL);
+		if (in->blank == 0) {
+			*file = crm_csv_name(in->r);
+			*line = first;
+		}
+	}
+	return n;
+}
+
 const char *
 crm_input_name(const struct crm_input *in)
 {
 	return in->r != NULL ? crm_csv_name(in->r) : in->first_name;
 }
 
-/*
- * The fields past the header's width, appended to the message as CSV
- * text, so that the rejects file stays rectangular and loses nothing.
- */
 static void
-extra_fields(char *msg, size_t size, const struct crm_record *rec,
-    size_t from, unsigned char delim)
+put_field(void *w, const char *s, size_t len)
 {
-	size_t o = strlen(msg), i, j;
-	const char *sep = "; extra fields: ";
-	const char between[2] = { (char)delim, '\0' };
+	crm_csv_put(w, s, len);
+}
 
-	for (i = from; i < rec->n && o + 1 < size; i++) {
-		const char *f = rec->field[i];
-		int quote = strpbrk(f, "\"\r\n") != NULL ||
-		    memchr(f, delim, rec->len[i]) != NULL;
+/*
+ * Writes rec to the rejects file: the header's number of fields (a short
+ * record padded with empty ones), the message in the error column, then
+ * the fields past the header's width, those the reader did not hold
+ * included: every field of the record, byte for byte, so that the file
+ * with its error column cut out reads back as the records themselves.
+ */
+static int
+write_reject(struct crm_input *in, const struct crm_record *rec,
+    const struct crm_error *placed, struct crm_error *e)
+{
+	char msg[CRM_ERROR_TEXT];
+	size_t i;
 
-		o += (size_t)snprintf(msg + o, size - o, "%s", sep);
-		sep = between;
-		if (quote && o + 1 < size)
-			msg[o++] = '"';
-		for (j = 0; j < rec->len[i] && o + 2 < size; j++) {
-			if (f[j] == '"')
-				msg[o++] = '"';
-			msg[o++] = f[j];
-		}
-		if (quote && o + 1 < size)
-			msg[o++] = '"';
-		msg[o < size ? o : size - 1] = '\0';
+	for (i = 0; i < in->header.n; i++) {
+		if (i < rec->n)
+			crm_csv_put(&in->rw, rec->field[i], rec->len[i]);
+		else
+			crm_csv_put(&in->rw, "", 0);
 	}
+	crm_error_format(placed, msg, sizeof(msg));
+	crm_csv_puts(&in->rw, msg);
+	for (; i < rec->n; i++)
+		crm_csv_put(&in->rw, rec->field[i], rec->len[i]);
+	/* a record past the reader's cap: the rest, as it is read */
+	if (in->r != NULL && crm_csv_pending(in->r) &&
+	    crm_csv_rest(in->r, put_field, &in->rw, e) < 0)
+		return -1;
+	if (crm_csv_end(&in->rw) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, in->common->rejects,
+		    0, 0, "write error: %s", strerror(errno));
+	return 0;
 }
 
 int
@@ -214,8 +261,6 @@ crm_input_reject(struct crm_input *in, const struct crm_record *rec,
     const struct crm_error *why, struct crm_error *e)
 {
 	struct crm_error placed = *why;
-	char msg[CRM_ERROR_TEXT];
-	size_t i;
 
 	if (placed.line == 0) {
 		snprintf(placed.file, sizeof(placed.file), "%s",
@@ -229,20 +274,7 @@ crm_input_reject(struct crm_input *in, const struct crm_record *rec,
 	in->rejected++;
 	if (in->rejects == NULL)
 		return 0;
-	for (i = 0; i < rec->n && i < in->header.n; i++)
-		crm_csv_put(&in->rw, rec->field[i], rec->len[i]);
-	/* pad a short record so that the error stays in its column */
-	for (; i < in->header.n; i++)
-		crm_csv_put(&in->rw, "", 0);
-	crm_error_format(&placed, msg, sizeof(msg));
-	if (rec->n > in->header.n)
-		extra_fields(msg, sizeof(msg), rec, in->header.n,
-		    in->common->delim);
-	crm_csv_puts(&in->rw, msg);
-	if (crm_csv_end(&in->rw) < 0)
-		return crm_error_set(e, CRM_EXIT_DATA, in->common->rejects,
-		    0, 0, "write error: %s", strerror(errno));
-	return 0;
+	return write_reject(in, rec, &placed, e);
 }
 
 int

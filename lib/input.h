@@ -5,7 +5,11 @@
  * are none, or for "-"), each with its header, which must equal the
  * first one.  A bad record stops the run, unless --skip-bad: then it is
  * skipped, counted, and with --rejects written to the rejects file
- * (the header plus an "error" column), so that nothing is lost silently.
+ * (the header plus an "error" column), so that nothing is lost silently:
+ * each rejected record takes the header's number of fields (padded when
+ * short), its message under "error", then its fields past the header's
+ * width, all of them, even past the reader's cap on fields.  Blank rows
+ * (csvio.h) are skipped and counted, not rejected.
  *
  * lib/ modules that judge records (rfm, rules, followup...) return why a
  * record is bad without saying where; crm_input_reject places it at the
@@ -44,8 +48,9 @@ int crm_input_read(struct crm_input *in, struct crm_record **rec,
 /*
  * The program found rec bad; why says why (a why without a line is
  * placed at rec's file and line).  Returns 0 when the record is skipped
- * (--skip-bad), -1 when the run must stop (*e is then the placed why; e
- * and why may be the same struct).
+ * (--skip-bad), -1 when the run must stop (*e is then the placed why, or
+ * the error that kept the record from being written to the rejects
+ * file; e and why may be the same struct).
  */
 int crm_input_reject(struct crm_input *in, const struct crm_record *rec,
     const struct crm_error *why, struct crm_error *e);
@@ -70,6 +75,14 @@ int crm_input_bad(struct crm_input *in, const struct crm_record *rec,
 
 /* Records skipped so far (bad ones, with --skip-bad). */
 size_t crm_input_rejected(const struct crm_input *in);
+
+/*
+ * Blank rows skipped so far, in all files; *file and *line (valid until
+ * crm_input_close) say where the first was (NULL and 0 if none, or if
+ * its file's name could not be kept).
+ */
+size_t crm_input_blank(const struct crm_input *in, const char **file,
+    long *line);
 
 /* The name of the file being read, for messages ("<stdin>" for "-"). */
 const char *crm_input_name(const struct crm_input *in);

@@ -27,11 +27,12 @@ static const struct option common_long[] = {
 	{ "skip-bad", no_argument, NULL, OPT_SKIP_BAD },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "bom", no_argument, NULL, OPT_BOM },
 };
 #define NCOMMON	(sizeof(common_long) / sizeof(common_long[0]))
-#define COMMON_SHORT	"hVo:d:c:q"
+#define COMMON_SHORT	"hVo:d:c:qv"
 
 static int
 parse_delimiter(const char *arg, unsigned char *out, struct crm_error *e)
@@ -113,6 +114,9 @@ common_option(int opt, const char *arg, struct crm_common *c,
 		return file_name("--rejects", arg, &c->rejects, e);
 	case 'q':
 		c->quiet = 1;
+		break;
+	case 'v':
+		c->verbose = 1;
 		break;
 	case OPT_ENCODING:
 		c->encoding = arg;

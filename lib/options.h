@@ -4,8 +4,8 @@
  * crm_options_parse runs getopt_long over the common options of the
  * contract merged with a program's own, handing the program's own to its
  * callback, so that every program spells -o, -d, --tsv, -c, --as-of,
- * --date-format, --decimal-comma, --skip-bad, --rejects, -q, --encoding
- * and --bom the same way.
+ * --date-format, --decimal-comma, --skip-bad, --rejects, -q, -v,
+ * --encoding and --bom the same way.
  */
 #ifndef CRM_OPTIONS_H
 #define CRM_OPTIONS_H
@@ -27,6 +27,7 @@ struct crm_common {
 	int skip_bad;		/* --skip-bad, or implied by --rejects */
 	const char *rejects;	/* --rejects FILE */
 	int quiet;		/* -q */
+	int verbose;		/* -v: also say what was skipped as blank */
 	const char *encoding;	/* --encoding NAME; NULL: UTF-8 */
 	int bom;		/* --bom */
 	struct crm_csv_options csv;	/* delim and encoding, for readers */

@@ -483,13 +483,49 @@ report_skipped(const struct crm_program *p, size_t in)
 		    to ? ", written to " : "", to ? to : "");
 }
 
+/* The blank rows skipped: how many, and where the first was. */
+struct blank {
+	size_t n;
+	char *file;		/* owned; NULL: no name to give */
+	long line;
+};
+
+/* Taken before the input is closed, said after the outputs are committed. */
+static void
+blank_rows(const struct crm_program *p, struct blank *b)
+{
+	const char *file;
+
+	b->n = 0;
+	b->file = NULL;
+	if (p->in == NULL || !p->opt.verbose || p->opt.quiet ||
+	    (b->n = crm_input_blank(p->in, &file, &b->line)) == 0 ||
+	    file == NULL)
+		return;
+	b->file = strdup(file);
+}
+
+/* With -v (and not -q): the count of blank rows skipped. */
+static void
+report_blank(struct blank *b)
+{
+	if (b->n > 0 && b->file != NULL)
+		warnx("%zu blank row%s skipped, the first at %s:%ld", b->n,
+		    b->n == 1 ? "" : "s", b->file, b->line);
+	else if (b->n > 0)
+		warnx("%zu blank row%s skipped", b->n, b->n == 1 ? "" : "s");
+	free(b->file);
+}
+
 void
 crm_program_finish(struct crm_program *p)
 {
 	struct crm_error e;
 	size_t rejected = p->in != NULL ? crm_input_rejected(p->in) : 0;
+	struct blank blank;
 	int i;
 
+	blank_rows(p, &blank);
 	crm_input_close(p->in);
 	p->in = NULL;
 	if (crm_output_commit_all(&e) < 0)
@@ -499,6 +535,7 @@ crm_program_finish(struct crm_program *p)
 		free(p->note[i]);
 	}
 	p->nnotes = 0;
+	report_blank(&blank);
 	report_skipped(p, rejected);
 	forget_names(p);
 }

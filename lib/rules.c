@@ -120,6 +120,8 @@ struct compiler {
 	struct crm_config *cfg;
 	struct crm_error *e;
 	size_t nodes;
+	struct crm_keyset names;	/* the rules' names, numbered as the
+					   rules while none repeats */
 };
 
 static const struct {
@@ -657,7 +659,8 @@ compile_rule(struct compiler *c, struct crm_rules *r, size_t i,
 {
 	struct rule *rule = &r->rule[i];
 	yaml_node_t *name, *when, *other;
-	size_t j;
+	long j;
+	int added;
 	char q[64];
 
 	rule->node = item;
@@ -674,16 +677,17 @@ compile_rule(struct compiler *c, struct crm_rules *r, size_t i,
 	if (rule->name[0] == '\0')
 		return crm_config_error_at(c->cfg, name, c->e,
 		    "expected a rule name, got \"\"");
-	/* Quadratic in the number of rules, a config's size, never data's. */
-	for (j = 0; j < i; j++)
-		if (strcmp(r->rule[j].name, rule->name) == 0) {
-			other = crm_config_get(c->cfg, r->rule[j].node,
-			    "name");
-			return crm_config_error_at(c->cfg, name, c->e,
-			    "duplicate rule name %s (first at line %ld)",
-			    crm_config_describe(name, q, sizeof(q)),
-			    (long)other->start_mark.line + 1);
-		}
+	/* hashed: 100,000 rules load in linear time */
+	if ((j = crm_keyset_add(&c->names, rule->name, strlen(rule->name),
+	    &added, c->e)) < 0)
+		return -1;
+	if (!added) {
+		other = crm_config_get(c->cfg, r->rule[j].node, "name");
+		return crm_config_error_at(c->cfg, name, c->e,
+		    "duplicate rule name %s (first at line %ld)",
+		    crm_config_describe(name, q, sizeof(q)),
+		    (long)other->start_mark.line + 1);
+	}
 	return compile_cond(c, when, 0, &rule->when);
 }
 
@@ -691,7 +695,7 @@ struct crm_rules *
 crm_rules_compile(struct crm_config *cfg, yaml_node_t *rules,
     struct crm_error *e)
 {
-	struct compiler c = { cfg, e, 0 };
+	struct compiler c = { .cfg = cfg, .e = e };
 	struct crm_rules *r;
 	size_t i, n;
 
@@ -704,12 +708,15 @@ crm_rules_compile(struct crm_config *cfg, yaml_node_t *rules,
 	}
 	if ((r = new_rules(cfg, n, e)) == NULL)
 		return NULL;
+	crm_keyset_init(&c.names);
 	for (i = 0; i < n; i++)
 		if (compile_rule(&c, r, i, crm_config_seq_item(cfg, rules,
 		    i)) == -1) {
+			crm_keyset_free(&c.names);
 			crm_rules_free(r);
 			return NULL;
 		}
+	crm_keyset_free(&c.names);
 	return r;
 }
 
@@ -717,7 +724,7 @@ struct crm_rules *
 crm_rules_compile_condition(struct crm_config *cfg, yaml_node_t *when,
     struct crm_error *e)
 {
-	struct compiler c = { cfg, e, 0 };
+	struct compiler c = { .cfg = cfg, .e = e };
 	struct crm_rules *r;
 
 	if ((r = new_rules(cfg, 1, e)) == NULL)

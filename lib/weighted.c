@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keyset.h"
 #include "value.h"
 #include "weighted.h"
 
@@ -61,6 +62,56 @@ map_entry_cmp(const void *pa, const void *pb)
 	crm_text_trim(&at, &al);
 	crm_text_trim(&bt, &bl);
 	return crm_text_casecmp(at, al, bt, bl);
+}
+
+/* A map text, trimmed, and its place in the file. */
+struct map_ref {
+	const char *text;
+	size_t len;
+	size_t i;
+};
+
+/* By text as the lookup compares them, then by place. */
+static int
+map_ref_cmp(const void *pa, const void *pb)
+{
+	const struct map_ref *a = pa, *b = pb;
+	int d = crm_text_casecmp(a->text, a->len, b->text, b->len);
+
+	return d != 0 ? d : (a->i > b->i) - (a->i < b->i);
+}
+
+/*
+ * The index of the first entry, in file order, whose text repeats an
+ * earlier one's as the lookup compares them (case and blanks aside), or
+ * n when none does; -1 when out of memory.  Sorting makes it O(n log n):
+ * a map of 100,000 entries loads at once.
+ */
+static long
+first_repeat(const struct crm_map_entry *map, size_t n)
+{
+	struct map_ref *ref = calloc(n, sizeof(*ref));
+	size_t i, first = n;
+
+	if (ref == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		ref[i].text = map[i].text;
+		ref[i].len = strlen(map[i].text);
+		crm_text_trim(&ref[i].text, &ref[i].len);
+		ref[i].i = i;
+	}
+	qsort(ref, n, sizeof(*ref), map_ref_cmp);
+	/* in a run of equal texts, the second in file order comes second */
+	for (i = 1; i < n; i++)
+		if (crm_text_casecmp(ref[i].text, ref[i].len,
+		    ref[i - 1].text, ref[i - 1].len) == 0 &&
+		    (i == 1 || crm_text_casecmp(ref[i - 1].text,
+		    ref[i - 1].len, ref[i - 2].text, ref[i - 2].len) != 0) &&
+		    ref[i].i < first)
+			first = ref[i].i;
+	free(ref);
+	return (long)first;
 }
 
 static int
@@ -175,9 +226,10 @@ load_map(struct crm_config *cfg, yaml_node_t *map, struct crm_criterion *c,
     struct crm_error *e)
 {
 	yaml_node_pair_t *p;
-	yaml_node_t *k, *v, **keys = NULL, *dup = NULL;
+	yaml_node_t *k, *v, **keys = NULL;
 	const char *text;
 	size_t i, n, len;
+	long dup;
 	char got[64];
 	int rc = -1;
 
@@ -219,21 +271,16 @@ load_map(struct crm_config *cfg, yaml_node_t *map, struct crm_criterion *c,
 	}
 	/*
 	 * Texts that differ only in case or blanks would make the lookup
-	 * ambiguous.  Report the first such repeat in file order; the check
-	 * is quadratic in the size of the config, never of the input.
+	 * ambiguous: the first such repeat in file order is an error.
 	 */
-	for (i = 1; i < n && dup == NULL; i++) {
-		size_t j;
-
-		for (j = 0; j < i; j++)
-			if (map_entry_cmp(&c->map[i], &c->map[j]) == 0) {
-				dup = keys[i];
-				break;
-			}
+	if ((dup = first_repeat(c->map, n)) < 0) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		goto out;
 	}
-	if (dup != NULL) {
-		crm_config_error_at(cfg, dup, e, "duplicate map entry %s",
-		    scalar_quote(dup, got, sizeof(got)));
+	if ((size_t)dup < n) {
+		crm_config_error_at(cfg, keys[dup], e,
+		    "duplicate map entry %s", scalar_quote(keys[dup], got,
+		    sizeof(got)));
 		goto out;
 	}
 	qsort(c->map, n, sizeof(*c->map), map_entry_cmp);
@@ -409,10 +456,13 @@ int
 crm_weighted_load(struct crm_weighted *w, struct crm_config *cfg,
     yaml_node_t *criteria, int decimal_comma, struct crm_error *e)
 {
+	struct crm_keyset labels;
 	yaml_node_t *item;
-	size_t i, j, n, label_used = 0;
+	size_t i, n, label_used = 0;
+	int added;
 
 	memset(w, 0, sizeof(*w));
+	crm_keyset_init(&labels);
 	w->decimal_comma = decimal_comma;
 	if (criteria == NULL)
 		return crm_config_error_at(cfg, crm_config_root(cfg), e,
@@ -433,14 +483,15 @@ crm_weighted_load(struct crm_weighted *w, struct crm_config *cfg,
 		if (load_criterion(w, cfg, item, c, &label_used, e) == -1)
 			goto fail;
 		/* Two output columns of one name could not be told apart. */
-		for (j = 0; j < i; j++)
-			if (strcmp(w->c[j].label, c->label) == 0) {
-				crm_config_error_at(cfg, item, e,
-				    "duplicate label '%s' (give each "
-				    "criterion of a column its own label)",
-				    c->label);
-				goto fail;
-			}
+		if (crm_keyset_add(&labels, c->label, strlen(c->label),
+		    &added, e) < 0)
+			goto fail;
+		if (!added) {
+			crm_config_error_at(cfg, item, e, "duplicate label "
+			    "'%s' (give each criterion of a column its own "
+			    "label)", c->label);
+			goto fail;
+		}
 		w->weight_sum += c->weight;
 		if (needs_column(c))
 			w->needs_table = 1;
@@ -450,9 +501,11 @@ crm_weighted_load(struct crm_weighted *w, struct crm_config *cfg,
 		crm_config_error_at(cfg, criteria, e, "weights too large");
 		goto fail;
 	}
+	crm_keyset_free(&labels);
 	return 0;
 
 fail:
+	crm_keyset_free(&labels);
 	crm_weighted_free(w);
 	return -1;
 }

@@ -733,6 +733,93 @@ test_expand_own_values(void **state)
 	crm_config_free(&c);
 }
 
+/*
+ * A mapping of more than 16 keys finds repeats by hashing: the same
+ * answers as the small ones, the first problem in file order.  Lines are
+ * counted by hand: key kI is on line I + 1.
+ */
+static void
+test_duplicate_key_hashed(void **state)
+{
+	struct crm_config c;
+	struct crm_error e;
+	yaml_node_t *root;
+	char *text, *p;
+	size_t i;
+
+	(void)state;
+	assert_non_null(text = malloc(200 * 16 + 64));
+	for (p = text, i = 0; i < 200; i++)
+		p += sprintf(p, "k%zu: %zu\n", i, i);
+	root = must_load(&c, text);
+	assert_int_equal(crm_config_unique_keys(&c, root, "a name", &e), 0);
+	crm_config_free(&c);
+
+	/* k150 again on line 201; the key of length 0 and a NUL repeat too */
+	strcpy(p, "k150: x\n");
+	root = must_load(&c, text);
+	assert_int_equal(crm_config_unique_keys(&c, root, "a name", &e), -1);
+	assert_error(&e, 201, 1, "rules.yaml:201:1: duplicate key 'k150'");
+	crm_config_free(&c);
+
+	/* keys differing in a byte after a NUL are different keys */
+	strcpy(p, "\"k1\\0a\": 1\n\"k1\\0b\": 2\n\"k1\\0a\": 3\n");
+	root = must_load(&c, text);
+	assert_int_equal(crm_config_unique_keys(&c, root, "a name", &e), -1);
+	assert_int_equal(e.line, 203);
+	crm_config_free(&c);
+
+	/* an unknown key before a repeat is the one reported */
+	strcpy(p, "zz: 1\nk3: 2\n");
+	root = must_load(&c, text);
+	assert_int_equal(crm_config_check_keys(&c, root, NULL, &e), -1);
+	assert_error(&e, 1, 1, "rules.yaml:1:1: unknown key 'k0'");
+	crm_config_free(&c);
+	free(text);
+}
+
+/*
+ * Lists and mappings nest at most 256 levels, the top-level mapping
+ * being the first: "a: " then 255 '[' load; a 256th '[', at column
+ * 3 + 256 = 259, is one too many, however deep the rest goes.
+ */
+static void
+test_nesting_limit(void **state)
+{
+	struct crm_config c;
+	struct crm_error e;
+	size_t depth[] = { 255, 256, 100000 }, i, k;
+	char *text;
+
+	(void)state;
+	for (i = 0; i < sizeof(depth) / sizeof(depth[0]); i++) {
+		assert_non_null(text = malloc(2 * depth[i] + 8));
+		memcpy(text, "a: ", 3);
+		for (k = 0; k < depth[i]; k++) {
+			text[3 + k] = '[';
+			text[3 + depth[i] + k] = ']';
+		}
+		strcpy(text + 3 + 2 * depth[i], "\n");
+		if (i == 0) {
+			must_load(&c, text);
+			crm_config_free(&c);
+		} else {
+			assert_int_equal(load(&c, text, &e), -1);
+			assert_error(&e, 1, 259, "rules.yaml:1:259: lists "
+			    "and mappings nested too deeply (more than 256 "
+			    "levels)");
+		}
+		free(text);
+	}
+
+	/* a syntax error within the limit is libyaml's, in its words */
+	assert_int_equal(load(&c, "a: [[\n", &e), -1);
+	assert_int_equal(e.line, 2);
+	assert_string_equal(e.msg, "did not find expected node content "
+	    "(while parsing a flow node at 2:1)");
+	crm_config_free(&c);
+}
+
 int
 main(void)
 {
@@ -747,6 +834,8 @@ main(void)
 		cmocka_unit_test(test_multiple_documents),
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_duplicate_key),
+		cmocka_unit_test(test_duplicate_key_hashed),
+		cmocka_unit_test(test_nesting_limit),
 		cmocka_unit_test(test_bad_keys_and_maps),
 		cmocka_unit_test(test_unique_keys),
 		cmocka_unit_test(test_wrong_number),

@@ -421,7 +421,8 @@ test_raw_text(void **state)
 	    "\xEF\xBB\xBF" "6,x\n"	/* U+FEFF first: quoted on output */
 	    "7,\xEF\xBB\xBF" "x\n"	/* ... in any field */
 	    "8,x\xEF\xBB\xBF\n"	/* not first in its field: kept */
-	    ",\n"			/* empty fields */
+	    ",0\n"			/* an empty field */
+	    ",\n"			/* all empty: a blank row, skipped */
 	    "9,end", NULL));		/* no final newline */
 	expect_raw(&f, "1,x y");
 	expect_raw(&f, "2,z");
@@ -432,7 +433,7 @@ test_raw_text(void **state)
 	expect_raw(&f, NULL);
 	expect_raw(&f, NULL);
 	expect_raw(&f, "8,x\xEF\xBB\xBF");
-	expect_raw(&f, ",");
+	expect_raw(&f, ",0");
 	expect_raw(&f, NULL);
 	expect_end(&f);
 	done(&f);
@@ -708,6 +709,185 @@ test_terminal_ends_at_one_ctrl_d(void **state)
 	close(master);
 }
 
+/*
+ * Issue 13, item 8: at most max_fields fields a record (3 here).  A
+ * record of more is bad; one that ends in the feed that passed the cap
+ * is held whole (nothing more to read), and reading goes on.  A header
+ * of more is an error.
+ */
+static void
+test_field_count_cap(void **state)
+{
+	struct crm_csv_options opt = { .max_fields = 3 };
+	struct fixture f;
+	struct crm_record *rec;
+
+	(void)state;
+	assert_non_null(OPEN(&f, "a,b,c\n1,2,3\n1,2,3,4\nx,y\n9,8,7\n",
+	    &opt));
+	expect_record(&f, 2, 3, "1", "2", "3");
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_int_equal(f.err.line, 3);
+	assert_string_equal(f.err.msg, "expected 3 fields as in the header, "
+	    "found more than 3");
+	assert_int_equal(rec->n, 4);
+	assert_string_equal(rec->field[3], "4");
+	assert_int_equal(crm_csv_pending(f.r), 0);
+	/* under the cap, the usual message */
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+	assert_string_equal(f.err.msg, "expected 3 fields as in the header, "
+	    "found 2");
+	expect_record(&f, 5, 3, "9", "8", "7");
+	expect_end(&f);
+	done(&f);
+
+	assert_null(OPEN(&f, "a,b,c,d\n1,2,3,4\n", &opt));
+	assert_int_equal(f.err.status, CRM_EXIT_DATA);
+	assert_int_equal(f.err.line, 1);
+	assert_string_equal(f.err.msg, "more than 3 fields in the header");
+	fclose(f.fp);
+}
+
+struct rest {
+	size_t n;
+	char last[16];
+};
+
+static void
+count_rest(void *ctx, const char *s, size_t len)
+{
+	struct rest *r = ctx;
+
+	assert_int_equal(strlen(s), len);
+	r->n++;
+	snprintf(r->last, sizeof(r->last), "%s", s);
+}
+
+/*
+ * A line of 100,000 fields ("f0,f1,...,f99999", over 500 KB, eight
+ * windows) past a cap of 10: the record comes back from the first
+ * window's feed, holding at least 10 fields and at most that window's;
+ * crm_csv_rest hands over each of the others, in order, to the last;
+ * the next record follows with its line.  Without crm_csv_rest, the next
+ * read skips the rest itself.
+ */
+static void
+test_rest_of_capped_record(void **state)
+{
+	struct crm_csv_options opt = { .max_fields = 10 };
+	struct fixture f;
+	struct crm_record *rec;
+	struct rest rest;
+	size_t size = 2000000, o, i;
+	char *text;
+	int pass;
+
+	(void)state;
+	assert_non_null(text = malloc(size));
+	o = (size_t)sprintf(text, "a,b\n");
+	for (i = 0; i < 100000; i++)
+		o += (size_t)sprintf(text + o, "%sf%zu", i ? "," : "", i);
+	o += (size_t)sprintf(text + o, "\nq,r\n");
+	for (pass = 0; pass < 2; pass++) {
+		assert_non_null(open_text(&f, text, o, &opt));
+		assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_BAD);
+		assert_int_equal(f.err.line, 2);
+		assert_string_equal(f.err.msg, "expected 2 fields as in the "
+		    "header, found more than 10");
+		assert_int_equal(crm_csv_pending(f.r), 1);
+		assert_true(rec->n > 10 && rec->n < 100000 / 8);
+		/* the fields held are the first ones, in order */
+		assert_int_equal(rec->field[rec->n - 1][0], 'f');
+		assert_int_equal(atoi(rec->field[rec->n - 1] + 1),
+		    (int)rec->n - 1);
+		if (pass == 0) {
+			memset(&rest, 0, sizeof(rest));
+			assert_int_equal(crm_csv_rest(f.r, count_rest, &rest,
+			    &f.err), 0);
+			assert_int_equal(crm_csv_pending(f.r), 0);
+			assert_int_equal(rec->n + rest.n, 100000);
+			assert_string_equal(rest.last, "f99999");
+			/* the record held stays as it was; no rest twice */
+			assert_string_equal(rec->field[0], "f0");
+			assert_int_equal(crm_csv_rest(f.r, count_rest, &rest,
+			    &f.err), 0);
+			assert_int_equal(rec->n + rest.n, 100000);
+		}
+		expect_record(&f, 3, 2, "q", "r");
+		expect_end(&f);
+		done(&f);
+	}
+	free(text);
+}
+
+/*
+ * Issue 14, item 11: blank rows are skipped and counted: empty lines
+ * (LF or CRLF) and records of empty fields, of any width, quoted or not;
+ * a field of spaces is not empty, nor a quoted field holding empty
+ * lines.  Empty lines before the header are not counted.
+ */
+static void
+test_blank_rows(void **state)
+{
+	struct fixture f;
+	long first;
+
+	(void)state;
+	/* lines: 1-2 empty, 3 header, 4 a, 5 ",", 6 empty, 7 "\"\",\"\"",
+	   8 ",,,,", 9 CRLF, 10 " , ", 11-13 the quoted field, 14 ",", 15 b */
+	assert_non_null(OPEN(&f, "\n\r\nid,v\na,1\n,\n\n\"\",\"\"\n,,,,\n"
+	    "\r\n , \n\"x\n\ny\",2\n,\nb,2", NULL));
+	assert_int_equal(crm_csv_blank(f.r, &first), 0);
+	assert_int_equal(first, 0);
+	expect_record(&f, 4, 2, "a", "1");
+	expect_record(&f, 10, 2, " ", " ");
+	assert_int_equal(crm_csv_blank(f.r, &first), 5);
+	assert_int_equal(first, 5);
+	expect_record(&f, 11, 2, "x\n\ny", "2");
+	expect_record(&f, 15, 2, "b", "2");
+	expect_end(&f);
+	assert_int_equal(crm_csv_blank(f.r, NULL), 6);
+	done(&f);
+
+	/* one column: an empty line or "" is blank, not a record */
+	assert_non_null(OPEN(&f, "id\nx\n\"\"\n\ny\n", NULL));
+	expect_record(&f, 2, 1, "x");
+	expect_record(&f, 5, 1, "y");
+	expect_end(&f);
+	assert_int_equal(crm_csv_blank(f.r, &first), 2);
+	assert_int_equal(first, 3);
+	done(&f);
+}
+
+/*
+ * A CRLF whose CR ends a 64 KiB window (the reader's) and whose LF
+ * starts the next is one line end, not an empty line: "x," and 65533
+ * y's, then CR, fill the window exactly after the header's 4 bytes
+ * have slid out.
+ */
+static void
+test_crlf_across_window(void **state)
+{
+	struct fixture f;
+	size_t n = 4 + 65535 + 6, i;
+	char *text;
+
+	(void)state;
+	assert_non_null(text = malloc(n));
+	memcpy(text, "a,b\nx,", 6);
+	for (i = 6; i < 4 + 65535; i++)
+		text[i] = 'y';
+	memcpy(text + 4 + 65535, "\r\nq,r\n", 6);
+	assert_non_null(open_text(&f, text, n, NULL));
+	assert_int_equal(crm_csv_read(f.r, &(struct crm_record *){ NULL },
+	    &f.err), CRM_CSV_RECORD);
+	expect_record(&f, 3, 2, "q", "r");
+	expect_end(&f);
+	assert_int_equal(crm_csv_blank(f.r, NULL), 0);
+	done(&f);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -729,6 +909,10 @@ main(void)
 		cmocka_unit_test(test_field_cap),
 		cmocka_unit_test(test_cap_stops_runaway_quote),
 		cmocka_unit_test(test_long_line_across_window),
+		cmocka_unit_test(test_field_count_cap),
+		cmocka_unit_test(test_rest_of_capped_record),
+		cmocka_unit_test(test_blank_rows),
+		cmocka_unit_test(test_crlf_across_window),
 		cmocka_unit_test(test_nul_and_utf8),
 		cmocka_unit_test(test_tab_delimiter),
 		cmocka_unit_test(test_encodings),

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "csvio.h"
 #include "input.h"
 #include "output.h"
 
@@ -288,8 +289,8 @@ test_skip_bad_with_rejects(void **state)
 	/* lines: 1 header, 2 C1, 3 C2 (short), 4 C3 (long), 5 C4 */
 	paths[0] = put(&d, "a.csv",
 	    "id,amount\nC1,10\nC2\nC3,30,x\nC4,40\n", p1, sizeof(p1));
-	/* lines: 1 header, 2 empty field only = 1 field (short), 3 C5 */
-	paths[1] = put(&d, "b.csv", "id,amount\n\"\"\nC5,50\n", p2,
+	/* lines: 1 header, 2 one field (short), 3 C5 */
+	paths[1] = put(&d, "b.csv", "id,amount\n\" \"\nC5,50\n", p2,
 	    sizeof(p2));
 	snprintf(rej, sizeof(rej), "%s/rejects.csv", d.path);
 	common(&c, 1, rej);
@@ -303,13 +304,17 @@ test_skip_bad_with_rejects(void **state)
 	assert_int_not_equal(stat(rej, &st), 0);
 	crm_input_close(in);
 	assert_int_equal(crm_output_commit_all(&e), 0);
-	/* the messages hold a comma, so the error fields are quoted */
+	/*
+	 * The messages hold a comma, so the error fields are quoted; a
+	 * short record is padded, a long one's extra field follows the
+	 * error.
+	 */
 	snprintf(want, sizeof(want),
 	    "id,amount,error\n"
 	    "C2,,\"%s:3: expected 2 fields as in the header, found 1\"\n"
-	    "C3,30,\"%s:4: expected 2 fields as in the header, found 3; "
-	    "extra fields: x\"\n"
-	    ",,\"%s:2: expected 2 fields as in the header, found 1\"\n",
+	    "C3,30,\"%s:4: expected 2 fields as in the header, found 3\","
+	    "x\n"
+	    " ,,\"%s:2: expected 2 fields as in the header, found 1\"\n",
 	    p1, p1, p2);
 	assert_string_equal(slurp(rej), want);
 	remove_dir(&d);
@@ -445,6 +450,178 @@ test_rejects_cannot_be_written(void **state)
 	remove_dir(&d);
 }
 
+/*
+ * Reads the records of path back as CSV, without field cut: each
+ * record's fields joined with '|', ended with '/'.
+ */
+static const char *
+read_back(const char *path, size_t cut)
+{
+	static char buf[4096];
+	struct crm_csv_reader *r;
+	struct crm_record *rec;
+	struct crm_error e;
+	size_t o = 0, i;
+	FILE *fp;
+	int got;
+
+	assert_non_null(fp = fopen(path, "rb"));
+	assert_non_null(r = crm_csv_open(fp, path, NULL, &e));
+	while ((got = crm_csv_read(r, &rec, &e)) != CRM_CSV_END) {
+		assert_int_not_equal(got, CRM_CSV_FATAL);
+		for (i = 0; i < rec->n; i++) {
+			if (i == cut)
+				continue;
+			o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s",
+			    i > 0 && !(i == 1 && cut == 0) ? "|" : "",
+			    rec->field[i]);
+		}
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "/");
+	}
+	crm_csv_close(r);
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * Issue 13, item 6: every field of a rejected record reaches the rejects
+ * file, whatever it holds, past the error column when the record is long
+ * (the old file kept them in the message, cut at about 1 KB); read back
+ * without the error column (the third), the records are the input's.
+ */
+static void
+test_rejects_keep_every_field(void **state)
+{
+	char p1[128], rej[128], want[4096], *paths[1], *text, *big, *got;
+	struct crm_common c;
+	struct crm_input *in;
+	struct crm_error e;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	/* a 2,000-byte field: longer than any message */
+	assert_non_null(big = malloc(2001));
+	memset(big, 'B', 2000);
+	big[2000] = '\0';
+	assert_non_null(text = malloc(3000));
+	/* lines: 1 header, 2 a (long), 3 b (quotes, CRLF inside, short),
+	   5 c (LF inside, long), 7 d (good) */
+	snprintf(text, 3000, "id,amount\r\n"
+	    "a,5,%s,TAIL\r\n"
+	    "\"b,\"\"x\"\"\r\ny\"\r\n"
+	    "c,\"1\n2\",\"p,q\"\r\n"
+	    "d,4\r\n", big);
+	paths[0] = put(&d, "a.csv", text, p1, sizeof(p1));
+	snprintf(rej, sizeof(rej), "%s/rejects.csv", d.path);
+	common(&c, 1, rej);
+	assert_non_null(in = crm_input_open(paths, 1, &c, &e));
+	expect_record(in, 7, "d", "4");
+	expect_end(in);
+	assert_int_equal(crm_input_rejected(in), 3);
+	crm_input_close(in);
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	got = (char *)read_back(rej, 2);
+	snprintf(want, sizeof(want), "a|5|%s|TAIL/"
+	    "b,\"x\"\r\ny|/c|1\n2|p,q/", big);
+	assert_string_equal(got, want);
+	free(text);
+	free(big);
+	remove_dir(&d);
+}
+
+/*
+ * Issue 13, item 8: past the reader's cap on fields (4 here) a record is
+ * bad without being held whole; the rejects file still gets all of its
+ * fields, the rest read as the file is written, and the next record is
+ * read as usual.  Without --skip-bad the run stops at the cap.
+ */
+static void
+test_rejects_past_field_cap(void **state)
+{
+	char p1[128], rej[128], want[512], *paths[1];
+	struct crm_common c;
+	struct crm_input *in;
+	struct crm_record *rec;
+	struct crm_error e;
+	struct dir d;
+	int skip;
+
+	(void)state;
+	make_dir(&d);
+	/* line 3: ten fields, the fifth with a line end inside */
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,1\n"
+	    "x,2,3,4,\"5\n5\",6,7,8,9,10\nC2,2\n", p1, sizeof(p1));
+	snprintf(rej, sizeof(rej), "%s/rejects.csv", d.path);
+	for (skip = 0; skip < 3; skip++) {
+		common(&c, skip > 0, skip == 2 ? rej : NULL);
+		c.csv.max_fields = 4;
+		assert_non_null(in = crm_input_open(paths, 1, &c, &e));
+		expect_record(in, 2, "C1", "1");
+		if (skip == 0) {
+			assert_int_equal(crm_input_read(in, &rec, &e), -1);
+			assert_int_equal(e.line, 3);
+			assert_string_equal(e.msg, "expected 2 fields as in "
+			    "the header, found more than 4");
+		} else {
+			/* C2 is on line 5, after the two of x */
+			expect_record(in, 5, "C2", "2");
+			expect_end(in);
+			assert_int_equal(crm_input_rejected(in), 1);
+		}
+		crm_input_close(in);
+		assert_int_equal(crm_output_commit_all(&e), 0);
+	}
+	snprintf(want, sizeof(want), "id,amount,error\n"
+	    "x,2,\"%s:3: expected 2 fields as in the header, found more "
+	    "than 4\",3,4,\"5\n5\",6,7,8,9,10\n", p1);
+	assert_string_equal(slurp(rej), want);
+	assert_string_equal(read_back(rej, 2), "x|2|3|4|5\n5|6|7|8|9|10/");
+	remove_dir(&d);
+}
+
+/*
+ * Issue 14, item 11: empty lines and rows of empty fields are skipped,
+ * not bad, and counted over all files with the place of the first.
+ */
+static void
+test_blank_rows(void **state)
+{
+	char p1[128], p2[128], *paths[2];
+	struct crm_common c;
+	struct crm_input *in;
+	struct crm_error e;
+	const char *file;
+	long line;
+	struct dir d;
+
+	(void)state;
+	make_dir(&d);
+	/* a.csv: none; b.csv: line 3 empty, 4 ",", 6 ",,,", 7 "\r\n" */
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,1\n", p1, sizeof(p1));
+	paths[1] = put(&d, "b.csv", "id,amount\nC2,2\n\n,\nC3,3\n,,,\n\r\n",
+	    p2, sizeof(p2));
+	common(&c, 0, NULL);
+	assert_non_null(in = crm_input_open(paths, 2, &c, &e));
+	expect_record(in, 2, "C1", "1");
+	assert_int_equal(crm_input_blank(in, &file, &line), 0);
+	assert_null(file);
+	expect_record(in, 2, "C2", "2");
+	expect_record(in, 5, "C3", "3");
+	/* while b.csv is read: the two before C3 */
+	assert_int_equal(crm_input_blank(in, &file, &line), 2);
+	assert_string_equal(file, p2);
+	assert_int_equal(line, 3);
+	expect_end(in);
+	assert_int_equal(crm_input_blank(in, &file, &line), 4);
+	assert_string_equal(file, p2);
+	assert_int_equal(line, 3);
+	assert_int_equal(crm_input_rejected(in), 0);
+	crm_input_close(in);
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	remove_dir(&d);
+}
+
 int
 main(void)
 {
@@ -456,6 +633,9 @@ main(void)
 		cmocka_unit_test(test_ragged_stops_by_default),
 		cmocka_unit_test(test_skip_bad_with_rejects),
 		cmocka_unit_test(test_skip_bad_without_rejects),
+		cmocka_unit_test(test_rejects_keep_every_field),
+		cmocka_unit_test(test_rejects_past_field_cap),
+		cmocka_unit_test(test_blank_rows),
 		cmocka_unit_test(test_program_rejects),
 		cmocka_unit_test(test_require_missing_column),
 		cmocka_unit_test(test_rejects_cannot_be_written),

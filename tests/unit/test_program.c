@@ -494,10 +494,11 @@ test_skipped_report(void **state)
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err,
 	    "test_program: 2 bad records skipped, written to rej.csv\n");
+	/* a short record padded, a long one's extra field after the error */
 	assert_string_equal(file_text("rej.csv"), "id,v,error\n"
 	    "b,,\"in.csv:3: expected 2 fields as in the header, found 1\"\n"
-	    "c,3,\"in.csv:4: expected 2 fields as in the header, found 3; "
-	    "extra fields: x\"\n");
+	    "c,3,\"in.csv:4: expected 2 fields as in the header, found 3\","
+	    "x\n");
 	run_args(a3, ARGC(a3), read_all, &r);
 	assert_string_equal(r.out, "0\n");
 	assert_string_equal(r.err, "test_program: 1 bad record skipped\n");
@@ -517,6 +518,36 @@ test_skipped_report(void **state)
 	run_args(a6, ARGC(a6), read_all_elsewhere, &r);
 	assert_string_equal(r.err, "test_program: 6 bad records skipped "
 	    "(3 in the log), table rows written to rej.csv\n");
+}
+
+/*
+ * Blank rows (lines 3 ",", 4 empty, 6 ",,") are skipped: with -v a count
+ * at the end with the first one's place, with -q or without -v nothing.
+ */
+static void
+test_blank_rows(void **state)
+{
+	char *a1[] = { "crm-x", "-v", "b.csv", NULL };
+	char *a2[] = { "crm-x", "b.csv", NULL };
+	char *a3[] = { "crm-x", "-v", "-q", "b.csv", NULL };
+	char *a4[] = { "crm-x", "--verbose", "in.csv", NULL };
+	struct run r;
+
+	(void)state;
+	put_file("b.csv", "id,v\na,1\n,\n\nb,2\n,,\n");
+	put_file("in.csv", "id,v\na,1\n");
+	run_args(a1, ARGC(a1), read_all, &r);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "2\n");
+	assert_string_equal(r.err,
+	    "test_program: 3 blank rows skipped, the first at b.csv:3\n");
+	run_args(a2, ARGC(a2), read_all, &r);
+	assert_string_equal(r.out, "2\n");
+	assert_string_equal(r.err, "");
+	run_args(a3, ARGC(a3), read_all, &r);
+	assert_string_equal(r.err, "");
+	run_args(a4, ARGC(a4), read_all, &r);
+	assert_string_equal(r.err, "");
 }
 
 static void
@@ -1010,6 +1041,7 @@ main(void)
 		cmocka_unit_test(test_notes_after_the_commit),
 		cmocka_unit_test(test_outputs),
 		cmocka_unit_test(test_skipped_report),
+		cmocka_unit_test(test_blank_rows),
 		cmocka_unit_test(test_die),
 		cmocka_unit_test(test_die_placed),
 		cmocka_unit_test(test_output_on_input),

@@ -1263,6 +1263,48 @@ test_rfm_segments(void **state)
 	crm_config_free(&cfg);
 }
 
+/*
+ * Names are hashed to find a repeat: 5,000 rules rI (I = 0..4999, rule I
+ * on line I + 2 after "rules:"), all distinct although r1 is a prefix of
+ * r12 and r123; then r1234 again as the 5001st rule, on line 5002, its
+ * name at column 12 after "  - {name: ".
+ */
+static void
+test_many_rules(void **state)
+{
+	struct crm_config cfg;
+	struct crm_rules *r;
+	struct crm_error e;
+	struct rec b;
+	char *text, *p, buf[256];
+	size_t i;
+
+	(void)state;
+	assert_non_null(text = malloc(5001 * 40 + 16));
+	p = text + sprintf(text, "rules:\n");
+	for (i = 0; i < 5000; i++)
+		p += sprintf(p, "  - {name: r%zu, when: {n: %zu}}\n", i, i);
+	r = must_compile(&cfg, text);
+	assert_int_equal(crm_rules_count(r), 5000);
+	assert_string_equal(crm_rules_name(r, 4999), "r4999");
+	must_bind(r, "n");
+	assert_int_equal(crm_rules_match(r, record_csv(&b, "4999"), NULL, &e),
+	    4999);
+	crm_rules_free(r);
+	crm_config_free(&cfg);
+
+	sprintf(p, "  - {name: r1234, when: {n: 0}}\n");
+	assert_int_equal(crm_config_load_string(&cfg, "rules.yaml", text,
+	    strlen(text), &e), 0);
+	assert_null(crm_rules_compile(&cfg, crm_config_get(&cfg,
+	    crm_config_root(&cfg), "rules"), &e));
+	crm_error_format(&e, buf, sizeof(buf));
+	assert_string_equal(buf, "rules.yaml:5002:12: duplicate rule name "
+	    "\"r1234\" (first at line 1236)");
+	crm_config_free(&cfg);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -1286,6 +1328,7 @@ main(void)
 		cmocka_unit_test(test_bad_fields),
 		cmocka_unit_test(test_compile_condition),
 		cmocka_unit_test(test_compile_errors),
+		cmocka_unit_test(test_many_rules),
 		cmocka_unit_test(test_compile_limits),
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_rfm_segments),

@@ -1030,6 +1030,29 @@ test_config_errors(void **state)
 		  "      Good: 100\n"
 		  "      good: 90\n",
 		  "score.yaml:7:7: duplicate map entry \"good\"" },
+		/* the first repeat in file order: "B " (line 8) repeats b
+		   (line 6) before a (line 9) repeats A (line 7) */
+		{ "criteria:\n"
+		  "  - column: x\n"
+		  "    weight: 1\n"
+		  "    points: map\n"
+		  "    map:\n"
+		  "      b: 1\n"
+		  "      A: 2\n"
+		  "      \"B \": 3\n"
+		  "      a: 4\n",
+		  "score.yaml:8:7: duplicate map entry \"B \"" },
+		/* b (line 8) repeats B (line 7) before A (line 9) repeats a */
+		{ "criteria:\n"
+		  "  - column: x\n"
+		  "    weight: 1\n"
+		  "    points: map\n"
+		  "    map:\n"
+		  "      a: 1\n"
+		  "      B: 2\n"
+		  "      b: 3\n"
+		  "      A: 4\n",
+		  "score.yaml:8:7: duplicate map entry \"b\"" },
 		{ "criteria:\n"
 		  "  - column: x\n"
 		  "    weight: 1\n"
@@ -1061,6 +1084,13 @@ test_config_errors(void **state)
 		  "    weight: 1\n"
 		  "    points: minmax\n",
 		  "score.yaml:5:5: duplicate label 'points_x' (give each "
+		  "criterion of a column its own label)" },
+		/* the third criterion (line 4) takes the first one's label */
+		{ "criteria:\n"
+		  "  - {column: x, weight: 1, points: rank, label: a}\n"
+		  "  - {column: x, weight: 1, points: rank, label: b}\n"
+		  "  - {column: y, weight: 1, points: rank, label: a}\n",
+		  "score.yaml:4:5: duplicate label 'a' (give each "
 		  "criterion of a column its own label)" },
 	};
 	struct crm_config cfg;
