@@ -15,7 +15,6 @@
 #include "program.h"
 
 #define MAX_SIDES	8
-#define MAX_NOTES	16
 
 struct side {
 	const char *option;
@@ -38,8 +37,8 @@ struct crm_program {
 	struct crm_csv_writer w;
 	struct side side[MAX_SIDES];
 	int nsides;
-	char *note[MAX_NOTES];
-	int nnotes;
+	char **note;			/* printed at the finish */
+	size_t nnotes, capnotes;
 	size_t skipped_elsewhere;
 	const char *elsewhere;
 	struct named out[MAX_SIDES + 1];	/* the outputs named so far */
@@ -449,8 +448,8 @@ crm_program_note(struct crm_program *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (p->nnotes == MAX_NOTES || len < 0 ||
-	    (text = malloc((size_t)len + 1)) == NULL)
+	if (len < 0 || crm_grow(&p->note, &p->capnotes, p->nnotes + 1,
+	    sizeof(*p->note)) < 0 || (text = malloc((size_t)len + 1)) == NULL)
 		crm_die_oom();
 	va_start(ap, fmt);
 	vsnprintf(text, (size_t)len + 1, fmt, ap);
@@ -523,7 +522,7 @@ crm_program_finish(struct crm_program *p)
 	struct crm_error e;
 	size_t rejected = p->in != NULL ? crm_input_rejected(p->in) : 0;
 	struct blank blank;
-	int i;
+	size_t i;
 
 	blank_rows(p, &blank);
 	crm_input_close(p->in);
@@ -534,7 +533,9 @@ crm_program_finish(struct crm_program *p)
 		warnx("%s", p->note[i]);
 		free(p->note[i]);
 	}
-	p->nnotes = 0;
+	free(p->note);
+	p->note = NULL;
+	p->nnotes = p->capnotes = 0;
 	report_blank(&blank);
 	report_skipped(p, rejected);
 	forget_names(p);
