@@ -1,10 +1,10 @@
 #!/bin/sh
 # make test: builds, then runs every suite (the cmocka unit tests, the CLI
-# cases, the table of messages, the man page lint, the unit tests, cases
-# and messages again under ASan and UBSan, the fuzzers for a few seconds
-# each) and prints one line per suite with its counts.  A failing suite
+# cases, the table of messages, the calendars read back by python3's
+# icalendar, the man page lint, the shape of the code (tests/style), the
+# unit tests, cases and messages again under ASan and UBSan, the fuzzers
+# for a few seconds each) and prints one line per suite with its counts.  A failing suite
 # is printed in full after its line; everything goes to BUILD_DIR/test.log.
-# (The calendars are read back with python3's icalendar, once.)
 # Usage: sh tests/suites.sh MAKE BUILD_DIR
 make=${1:?usage: suites.sh MAKE BUILD_DIR}
 B=${2:?usage: suites.sh MAKE BUILD_DIR}
@@ -37,6 +37,7 @@ cli_sum() { grep_line "$1" '^cli: ' 'cli: '; }
 messages_sum() { grep_line "$1" '^messages: [0-9]* passed' 'messages: '; }
 fuzz_sum() { grep_line "$1" '^fuzz: ' 'fuzz: '; }
 ics_sum() { grep_line "$1" '^icalendar: ' 'icalendar: '; }
+shape_sum() { grep_line "$1" '^shape: ' 'shape: '; }
 build_sum() { if [ "$s_rc" -eq 0 ]; then echo ok; else echo failed; fi; }
 
 # units DIR: every test binary of DIR in turn; prints the failing ones'
@@ -77,6 +78,7 @@ suite cli cli_sum sh tests/cli/run.sh "$B"
 suite messages messages_sum sh tests/cli/messages.sh "$B"
 suite icalendar ics_sum sh tests/cli/icalendar.sh "$B"
 suite man man_sum $M man-lint
+suite shape shape_sum sh tests/style/shape.sh
 suite "build (asan)" build_sum $M asan-build
 suite "unit (asan)" unit_sum units "$B/asan/tests"
 suite "cli (asan)" cli_sum sh tests/cli/run.sh "$B/asan"
