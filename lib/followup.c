@@ -809,7 +809,8 @@ date_field(const struct crm_record *rec, long col, const char *name,
 	if (r == CRM_VALUE_EMPTY)
 		return 0;
 	if (r != CRM_VALUE_OK)
-		return bad_field(rec, col, name, "date", e);
+		return crm_field_bad_date(name, rec->field[col], rec->len[col],
+		    env->date_format, e);
 	return 1;
 }
 
