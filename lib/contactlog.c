@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "contactlog.h"
+#include "field.h"
 #include "input.h"
 #include "value.h"
 
@@ -38,12 +39,14 @@ crm_contactlog_judge(const struct crm_contactlog_cols *lc,
 		    "column '%s': empty customer id", lc->id);
 		return CRM_RECORD_BAD;
 	}
-	if ((dr = crm_date_parse(df, date_format, date)) != CRM_VALUE_OK) {
+	if ((dr = crm_date_parse(df, date_format, date)) == CRM_VALUE_EMPTY) {
 		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
-		    "column '%s': %s %s", lc->date, dr == CRM_VALUE_EMPTY ?
-		    "missing date" : "invalid date", dr == CRM_VALUE_EMPTY ?
-		    "" : crm_error_quote(df, rec->len[lc->date_col], q,
-		    sizeof(q)));
+		    "column '%s': missing date", lc->date);
+		return CRM_RECORD_BAD;
+	}
+	if (dr != CRM_VALUE_OK) {
+		crm_field_bad_date(lc->date, df, rec->len[lc->date_col],
+		    date_format, why);
 		return CRM_RECORD_BAD;
 	}
 	if ((*outcome = crm_outcome_parse(of)) < 0) {

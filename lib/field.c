@@ -40,7 +40,25 @@ crm_field_date(const struct crm_record *rec, long col, const char *name,
 {
 	int r = crm_date_parse(rec->field[col], date_format, days);
 
+	if (r == CRM_VALUE_INVALID)
+		return crm_field_bad_date(name, rec->field[col], rec->len[col],
+		    date_format, why);
 	return judge(rec, col, name, r, "date", why);
+}
+
+int
+crm_field_bad_date(const char *name, const char *s, size_t len,
+    const char *date_format, struct crm_error *why)
+{
+	char q[64];
+
+	crm_error_quote(s, len, q, sizeof(q));
+	if (crm_date_hint(s, date_format))
+		return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+		    "column '%s': invalid date %s (see --date-format)", name,
+		    q);
+	return crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+	    "column '%s': invalid date %s", name, q);
 }
 
 int

@@ -84,9 +84,21 @@ crm_field_amount(const struct crm_record *rec,
 	return 0;
 }
 
-/* A date (date_format NULL: the contract's layouts), in days. */
+/*
+ * A date (date_format NULL: the contract's layouts), in days.  An
+ * invalid one gets crm_field_bad_date's message.
+ */
 int crm_field_date(const struct crm_record *rec, long col, const char *name,
     const char *date_format, int32_t *days, struct crm_error *why);
+
+/*
+ * The message of the text s (len bytes) refused as a date of column
+ * name: "column 'order_date': invalid date \"3/5/2024\"", followed by
+ * " (see --date-format)" when crm_date_hint says another format might
+ * read it.  Status 1, no place; returns -1.
+ */
+int crm_field_bad_date(const char *name, const char *s, size_t len,
+    const char *date_format, struct crm_error *why);
 
 /* A yes/no value; an empty field is false, as the contract says. */
 int crm_field_bool(const struct crm_record *rec, long col, const char *name,

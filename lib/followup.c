@@ -181,20 +181,34 @@ load_log(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 	return 0;
 }
 
-/* The cadence entry for value, added when new. */
+/*
+ * The cadence entry for value, added when new: hashed, and the array
+ * doubled, so that 100,000 values load in linear time.
+ */
 static struct crm_fu_cadence *
-cadence_entry(struct crm_fu_rules *r, const char *value)
+cadence_entry(struct crm_fu_rules *r, const char *value,
+    struct crm_error *e)
 {
 	struct crm_fu_cadence *c;
-	size_t i;
+	size_t cap;
+	long i;
+	int added;
 
-	for (i = 0; i < r->ncadence; i++)
-		if (strcmp(r->cadence[i].value, value) == 0)
-			return &r->cadence[i];
-	c = realloc(r->cadence, (r->ncadence + 1) * sizeof(*c));
-	if (c == NULL)
+	if ((i = crm_keyset_add(&r->cadence_keys, value, strlen(value),
+	    &added, e)) < 0)
 		return NULL;
-	r->cadence = c;
+	if (!added)
+		return &r->cadence[i];
+	if (r->ncadence == r->cadence_cap) {
+		cap = r->cadence_cap ? r->cadence_cap * 2 : 16;
+		if ((c = realloc(r->cadence, cap * sizeof(*c))) == NULL) {
+			crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+			    "out of memory");
+			return NULL;
+		}
+		r->cadence = c;
+		r->cadence_cap = cap;
+	}
 	c = &r->cadence[r->ncadence++];
 	memset(c, 0, sizeof(*c));
 	c->value = value;
@@ -232,8 +246,8 @@ load_cadence(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 			if (crm_config_string(c, k, &value, e) < 0 ||
 			    crm_config_string(c, v, &text, e) < 0)
 				return -1;
-			if ((cd = cadence_entry(r, value)) == NULL)
-				goto nomem;
+			if ((cd = cadence_entry(r, value, e)) == NULL)
+				return -1;
 			if (cd->has_every)
 				return crm_config_error_at(c, k, e,
 				    "duplicate key '%s'", value);
@@ -259,8 +273,8 @@ load_cadence(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 
 			if (crm_config_string(c, k, &value, e) < 0)
 				return -1;
-			if ((cd = cadence_entry(r, value)) == NULL)
-				goto nomem;
+			if ((cd = cadence_entry(r, value, e)) == NULL)
+				return -1;
 			if (cd->has_weight)
 				return crm_config_error_at(c, k, e,
 				    "duplicate key '%s'", value);
@@ -271,8 +285,6 @@ load_cadence(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 		}
 	}
 	return 0;
-nomem:
-	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
 }
 
 static int
@@ -283,7 +295,7 @@ load_winback(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 	    "action", NULL };
 	yaml_node_t *values;
 	size_t n, i;
-	int got;
+	int got, added;
 
 	if (crm_config_check_keys(c, map, keys, e) < 0 ||
 	    (got = get_interval(c, map, "every", &r->winback_every, e)) < 0 ||
@@ -301,7 +313,9 @@ load_winback(struct crm_fu_rules *r, struct crm_config *c, yaml_node_t *map,
 		    "out of memory");
 	for (i = 0; i < n; i++)
 		if (crm_config_string(c, crm_config_seq_item(c, values, i),
-		    &r->lost[i], e) < 0)
+		    &r->lost[i], e) < 0 ||
+		    crm_keyset_add(&r->lost_keys, r->lost[i],
+		    strlen(r->lost[i]), &added, e) < 0)
 			return -1;
 	r->nlost = n;
 	r->has_winback = 1;
@@ -809,7 +823,8 @@ date_field(const struct crm_record *rec, long col, const char *name,
 	if (r == CRM_VALUE_EMPTY)
 		return 0;
 	if (r != CRM_VALUE_OK)
-		return bad_field(rec, col, name, "date", e);
+		return crm_field_bad_date(name, rec->field[col], rec->len[col],
+		    env->date_format, e);
 	return 1;
 }
 
@@ -976,26 +991,18 @@ consider(struct candidate_ctx *x, enum crm_fu_kind kind, int32_t due,
 	return 0;
 }
 
-static const struct crm_fu_cadence *
-cadence_of(const struct crm_fu_rules *r, const char *value)
+long
+crm_fu_cadence_find(const struct crm_fu_rules *r, const char *value,
+    size_t len)
 {
-	size_t i;
-
-	for (i = 0; i < r->ncadence; i++)
-		if (strcmp(r->cadence[i].value, value) == 0)
-			return &r->cadence[i];
-	return NULL;
+	return crm_keyset_find(&r->cadence_keys, value, len);
 }
 
-static int
-is_lost(const struct crm_fu_rules *r, const char *value)
+long
+crm_fu_lost_find(const struct crm_fu_rules *r, const char *value,
+    size_t len)
 {
-	size_t i;
-
-	for (i = 0; i < r->nlost; i++)
-		if (strcmp(r->lost[i], value) == 0)
-			return 1;
-	return 0;
+	return crm_keyset_find(&r->lost_keys, value, len);
 }
 
 /* The due date of a milestone or trigger, or 0 when none is pending. */
@@ -1058,9 +1065,14 @@ read_customer(struct candidate_ctx *x, const struct crm_record *rec,
 	    flag(rec, r->dnc_email_col, r->dnc_email, &x->dnc_email, e) < 0)
 		return -1;
 	if (r->key_col >= 0) {
+		long k = crm_fu_cadence_find(r, rec->field[r->key_col],
+		    rec->len[r->key_col]);
+
 		x->key = rec->field[r->key_col];
-		if ((x->cd = cadence_of(r, x->key)) != NULL)
+		if (k >= 0) {
+			x->cd = &r->cadence[k];
 			x->extra = x->cd->weight;
+		}
 	}
 	if (r->value_col >= 0) {
 		struct crm_decimal value = { 0, 0 }, t;
@@ -1299,7 +1311,8 @@ crm_fu_evaluate(const struct crm_fu_rules *r, const struct crm_record *rec,
 	x.rec = rec;
 	x.value_col = -1;
 	if (read_customer(&x, rec, e) < 0 || consider_complaint(&x, e) < 0 ||
-	    (r->has_winback && is_lost(r, x.key) ? consider_winback(&x, e) :
+	    (r->has_winback && crm_fu_lost_find(r, x.key, strlen(x.key)) >=
+	    0 ? consider_winback(&x, e) :
 	    consider_cadence(&x, e)) < 0 ||
 	    consider_date_rules(&x, rec, e) < 0)
 		return -1;
@@ -1355,7 +1368,9 @@ void
 crm_fu_free(struct crm_fu_rules *r)
 {
 	free(r->cadence);
+	crm_keyset_free(&r->cadence_keys);
 	free(r->lost);
+	crm_keyset_free(&r->lost_keys);
 	free(r->dates);
 	crm_workdays_free(&r->workdays);
 	memset(r, 0, sizeof(*r));

@@ -54,6 +54,7 @@
 #include "csvio.h"
 #include "decimal.h"
 #include "error.h"
+#include "keyset.h"
 #include "table.h"
 
 enum crm_fu_kind {
@@ -109,10 +110,12 @@ struct crm_fu_rules {
 	struct crm_interval default_every;
 	const char *cadence_channel, *cadence_action;
 	struct crm_fu_cadence *cadence;
-	size_t ncadence;
+	size_t ncadence, cadence_cap;
+	struct crm_keyset cadence_keys;	/* the values, numbered as cadence */
 	/* win-back */
 	const char **lost;
 	size_t nlost;
+	struct crm_keyset lost_keys;	/* the distinct values of lost */
 	struct crm_interval winback_every;
 	const char *winback_channel, *winback_action;
 	int has_winback;
@@ -193,6 +196,21 @@ const char *crm_fu_unread_flag(const struct crm_fu_rules *r,
 
 /* The cadence column's name (the segment, by default). */
 const char *crm_fu_cadence_column(const struct crm_fu_rules *r);
+
+/*
+ * The index in r->cadence of the entry for the cadence column's value
+ * (len bytes), or -1 when the config gives it none: a hash lookup, for
+ * every row.
+ */
+long crm_fu_cadence_find(const struct crm_fu_rules *r, const char *value,
+    size_t len);
+
+/*
+ * Whether value (len bytes) is one of the win-back values: its number
+ * among the distinct ones (below r->nlost), or -1.
+ */
+long crm_fu_lost_find(const struct crm_fu_rules *r, const char *value,
+    size_t len);
 
 void crm_fu_free(struct crm_fu_rules *r);
 

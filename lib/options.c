@@ -89,10 +89,13 @@ common_option(int opt, const char *arg, struct crm_common *c,
 	case 'c':
 		return file_name("-c", arg, &c->config, e);
 	case OPT_AS_OF:
-		if (crm_date_parse(arg, NULL, &c->as_of) != CRM_VALUE_OK)
+		/* "today" spares a crontab line its $(date +\%F) */
+		if (strcmp(arg, "today") == 0)
+			c->as_of = today();
+		else if (crm_date_parse(arg, NULL, &c->as_of) != CRM_VALUE_OK)
 			return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
-			    "invalid --as-of date \"%s\": expected YYYY-MM-DD",
-			    arg);
+			    "invalid --as-of date \"%s\": expected YYYY-MM-DD "
+			    "or today", arg);
 		c->as_of_given = 1;
 		break;
 	case OPT_DATE_FORMAT:

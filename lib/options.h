@@ -20,7 +20,8 @@ struct crm_common {
 	const char *output;	/* -o FILE; NULL for standard output */
 	const char *config;	/* -c FILE */
 	unsigned char delim;	/* -d, --tsv; ',' by default */
-	int32_t as_of;		/* --as-of, days; today by default */
+	int32_t as_of;		/* --as-of, days; today (the local date) by
+				   default and for --as-of today */
 	int as_of_given;
 	const char *date_format;	/* --date-format; NULL: the layouts */
 	int decimal_comma;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
 #include "keyset.h"
 #include "rules.h"
 #include "table.h"
@@ -923,7 +924,8 @@ field_date(const struct cond *d, struct field *f,
 	if (f->have & HAVE_DATE)
 		return 0;
 	if (crm_date_parse(f->s, env->date_format, &f->day) != CRM_VALUE_OK)
-		return bad_value(d, "date", f->s, f->len, e);
+		return crm_field_bad_date(d->column, f->s, f->len,
+		    env->date_format, e);
 	f->have |= HAVE_DATE;
 	if (d->slot >= 0) {
 		cache->day[d->slot] = f->day;

@@ -178,16 +178,18 @@ static void
 mark_value(struct crm_schedule *s, const struct crm_record *rec)
 {
 	const struct crm_fu_rules *r = s->r;
-	size_t k;
+	long k;
 
 	if (r->key_col < 0)
 		return;
-	for (k = 0; k < r->ncadence; k++)
-		if (strcmp(rec->field[r->key_col], r->cadence[k].value) == 0)
-			s->seen_value[k] = 1;
-	for (k = 0; r->has_winback && k < r->nlost; k++)
-		if (strcmp(rec->field[r->key_col], r->lost[k]) == 0)
-			s->seen_lost[k] = 1;
+	/* hashed: a row costs the same with 100,000 values */
+	k = crm_fu_cadence_find(r, rec->field[r->key_col],
+	    rec->len[r->key_col]);
+	if (k >= 0)
+		s->seen_value[k] = 1;
+	k = crm_fu_lost_find(r, rec->field[r->key_col], rec->len[r->key_col]);
+	if (r->has_winback && k >= 0)
+		s->seen_lost[k] = 1;
 }
 
 /*
@@ -364,9 +366,14 @@ crm_schedule_unmatched(const struct crm_schedule *s, size_t *k)
 const char *
 crm_schedule_unmatched_lost(const struct crm_schedule *s, size_t *k)
 {
-	for (; s->r->has_winback && *k < s->r->nlost; (*k)++)
-		if (!s->seen_lost[*k])
+	const char *v;
+
+	/* seen_lost is by distinct value: the list may name one twice */
+	for (; s->r->has_winback && *k < s->r->nlost; (*k)++) {
+		v = s->r->lost[*k];
+		if (!s->seen_lost[crm_fu_lost_find(s->r, v, strlen(v))])
 			return s->r->lost[(*k)++];
+	}
 	return NULL;
 }
 

@@ -32,6 +32,12 @@ is_digit(int c)
 }
 
 static int
+is_alpha(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int
 to_lower(int c)
 {
 	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
@@ -462,14 +468,43 @@ valid_time(int h, int mi, int sec)
 	    sec <= 60;
 }
 
-/* HH:MM[:SS[.fraction]] and an optional Z, +HH:MM or +HHMM. */
+/*
+ * " AM" or "PM" (any case, the space optional) at the end of p..e, as
+ * exports write a 12-hour clock: turns *h (1 to 12) into 0 to 23 and
+ * moves *pp past it.  0 when there is none, -1 for an hour out of range.
+ */
 static int
-parse_time(const char *p, const char *e)
+meridiem(const char **pp, const char *e, int *h)
 {
-	int h, mi, sec = 0, oh, om;
+	const char *p = *pp;
+	int c;
 
-	if (digits(&p, e, 2, &h) == -1 || p == e || *p++ != ':' ||
-	    digits(&p, e, 2, &mi) == -1)
+	if (p < e && *p == ' ')
+		p++;
+	if (e - p != 2 || to_lower((unsigned char)p[1]) != 'm')
+		return 0;
+	c = to_lower((unsigned char)p[0]);
+	if (c != 'a' && c != 'p')
+		return 0;
+	if (*h < 1 || *h > 12)
+		return -1;
+	*h = *h % 12 + (c == 'p' ? 12 : 0);
+	*pp = e;
+	return 1;
+}
+
+/*
+ * HH:MM, then optionally :SS and .fraction, then an optional Z, +HH:MM
+ * or +HHMM: the time after an ISO date.  After a --date-format (loose),
+ * as exports write it: also H:MM, and AM or PM instead of a zone.
+ */
+static int
+parse_time(const char *p, const char *e, int loose)
+{
+	int h, mi, sec = 0, oh, om, r = 0;
+
+	if ((loose ? digits12(&p, e, &h) : digits(&p, e, 2, &h)) == -1 ||
+	    p == e || *p++ != ':' || digits(&p, e, 2, &mi) == -1)
 		return -1;
 	if (p < e && *p == ':') {
 		p++;
@@ -483,11 +518,12 @@ parse_time(const char *p, const char *e)
 				p++;
 		}
 	}
-	if (!valid_time(h, mi, sec))
+	if ((loose && (r = meridiem(&p, e, &h)) == -1) ||
+	    !valid_time(h, mi, sec))
 		return -1;
-	if (p < e && *p == 'Z')
+	if (r == 0 && p < e && *p == 'Z')
 		p++;
-	else if (p < e && (*p == '+' || *p == '-')) {
+	else if (r == 0 && p < e && (*p == '+' || *p == '-')) {
 		p++;
 		if (digits(&p, e, 2, &oh) == -1)
 			return -1;
@@ -499,25 +535,37 @@ parse_time(const char *p, const char *e)
 	return p == e ? 0 : -1;
 }
 
-static int
-parse_iso(const char *p, const char *e, int *y, int *m, int *d)
+/*
+ * The date of the ISO layouts at p: YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD.
+ * Returns where it ends, or NULL.
+ */
+static const char *
+iso_date(const char *p, const char *e, int *y, int *m, int *d)
 {
 	char sep;
 
 	if (digits(&p, e, 4, y) == -1 || p == e)
-		return -1;
+		return NULL;
 	if (*p == '-' || *p == '/') {
 		sep = *p++;
 		if (digits(&p, e, 2, m) == -1 || p == e || *p++ != sep ||
 		    digits(&p, e, 2, d) == -1)
-			return -1;
+			return NULL;
 	} else if (digits(&p, e, 2, m) == -1 || digits(&p, e, 2, d) == -1)
+		return NULL;
+	return p;
+}
+
+static int
+parse_iso(const char *p, const char *e, int *y, int *m, int *d)
+{
+	if ((p = iso_date(p, e, y, m, d)) == NULL)
 		return -1;
 	if (p == e)
 		return 0;
 	if (*p != 'T' && *p != ' ')
 		return -1;
-	return parse_time(p + 1, e);
+	return parse_time(p + 1, e, 0);
 }
 
 /*
@@ -567,7 +615,7 @@ static int
 parse_fmt(const char *p, const char *e, const char *f, int *y, int *m,
     int *d)
 {
-	int h = 0, mi = 0, sec = 0, v;
+	int h = 0, mi = 0, sec = 0, v, timed = 0;
 
 	*y = *m = *d = -1;
 	for (; *f != '\0'; f++) {
@@ -588,6 +636,7 @@ parse_fmt(const char *p, const char *e, const char *f, int *y, int *m,
 		case 'S':
 			if (digits12(&p, e, &v) == -1)
 				return -1;
+			timed |= *f == 'H';
 			if (*f == 'm')
 				*m = v;
 			else if (*f == 'd')
@@ -613,9 +662,15 @@ parse_fmt(const char *p, const char *e, const char *f, int *y, int *m,
 			return -1;
 		}
 	}
-	if (p != e || !valid_time(h, mi, sec))
-		return -1;
-	return 0;
+	/* -2: the date has the layout, what follows it is wrong */
+	if (!valid_time(h, mi, sec))
+		return -2;
+	if (p == e)
+		return 0;
+	/* a time after the date, as exports add one, unless it reads one */
+	if (timed || (*p != 'T' && *p != ' '))
+		return -2;
+	return parse_time(p + 1, e, 1) == 0 ? 0 : -2;
 }
 
 int
@@ -638,10 +693,91 @@ crm_date_parse(const char *s, const char *fmt, int32_t *days)
 			r = parse_fmt(b, b + n, fmt, &y, &m, &d);
 	}
 	/* A format without %Y, %m/%b or %d leaves -1 behind: no guessing. */
-	if (r == -1 || !valid_civil(y, m, d))
+	if (r < 0 || !valid_civil(y, m, d))
 		return CRM_VALUE_INVALID;
 	*days = crm_days_from_civil(y, m, d);
 	return CRM_VALUE_OK;
+}
+
+/*
+ * Whether the numbers of an eight-digit run d read as a date in one of
+ * the orders a format could give them: YYYYMMDD, MMDDYYYY, DDMMYYYY.
+ */
+static int
+eight_digit_date(const char *d)
+{
+	int a = (d[0] - '0') * 10 + (d[1] - '0');
+	int b = (d[2] - '0') * 10 + (d[3] - '0');
+	int c = (d[4] - '0') * 10 + (d[5] - '0');
+	int x = (d[6] - '0') * 10 + (d[7] - '0');
+
+	return (a * 100 + b > 0 && c >= 1 && c <= 12 && x >= 1 && x <= 31) ||
+	    (c * 100 + x > 0 && ((a >= 1 && a <= 12 && b >= 1 && b <= 31) ||
+	    (b >= 1 && b <= 12 && a >= 1 && a <= 31)));
+}
+
+/*
+ * Whether b..e holds the parts of a date that some --date-format could
+ * read: a year (four digits, not 0000), a month (a number from 1 to 12,
+ * or an English abbreviation) and a day (1 to 31, another number), or
+ * eight digits in a row that read as a date.
+ */
+static int
+has_date_parts(const char *b, const char *e)
+{
+	int year = 0, month = 0, abbr = 0, day = 0, v;
+	const char *p = b, *q, *r;
+
+	while (p < e) {
+		for (q = p; q < e && is_digit((unsigned char)*q); q++)
+			;
+		if (q == p) {
+			abbr |= month_abbr(p, e) > 0 && (p == b ||
+			    !is_alpha((unsigned char)p[-1]));
+			p++;
+			continue;
+		}
+		if (q - p == 8 && eight_digit_date(p))
+			return 1;
+		r = p;
+		if (q - p == 4 && digits(&r, q, 4, &v) == 0)
+			year |= v > 0;
+		else if (q - p <= 2 && digits12(&r, q, &v) == 0) {
+			month += v >= 1 && v <= 12;
+			day += v >= 1 && v <= 31;
+		}
+		p = q;
+	}
+	return year && ((abbr && day >= 1) || (month >= 1 && day >= 2));
+}
+
+int
+crm_date_hint(const char *s, const char *fmt)
+{
+	const char *b = s, *p;
+	size_t n = strlen(s);
+	int y, m, d, r;
+
+	crm_text_trim(&b, &n);
+	if (n == 0)
+		return 0;
+	/*
+	 * The layout is right, with a month and a day that could be, and
+	 * the day does not exist (2024-02-30) or the time is wrong: no
+	 * format would help.  13/5/2024 read as %m/%d/%Y may be 13 May.  An
+	 * ISO date with separators is one whatever its numbers (2024-13-01
+	 * is a typo, not a %Y-%d-%m); eight digits may be 03052024.
+	 */
+	if (fmt != NULL)
+		r = parse_fmt(b, b + n, fmt, &y, &m, &d) == -1 ? -1 : 0;
+	else if ((p = iso_date(b, b + n, &y, &m, &d)) == NULL ||
+	    (p != b + n && *p != 'T' && *p != ' '))
+		r = -1;
+	else
+		r = b[4] == '-' || b[4] == '/' ? 1 : 0;
+	if (r == 1 || (r == 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31))
+		return 0;
+	return has_date_parts(b, b + n);
 }
 
 /*

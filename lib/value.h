@@ -50,10 +50,25 @@ int crm_decimal_parse(const char *s, int decimal_comma,
  * optionally followed by 'T' or ' ' and a time HH:MM[:SS[.fraction]]
  * with an optional 'Z' or +HH:MM offset.  With fmt: the strptime-style
  * conversions %Y %m %d %b (English month abbreviation, any case) %H %M
- * %S and %%; other characters match themselves.  The day must exist
- * (2024-02-30 is invalid).  Stores days since 1970-01-01 in *days.
+ * %S and %%; other characters match themselves; %m %d %H %M %S read one
+ * or two digits (3/5/2024).  A format without %H may be followed by 'T'
+ * or ' ' and a time as exports write it: the ISO one, or H:MM[:SS] with
+ * AM or PM (3/5/2024 2:35 PM).  The day must exist (2024-02-30 is
+ * invalid).  Stores days since 1970-01-01 in *days.
  */
 int crm_date_parse(const char *s, const char *fmt, int32_t *days);
+
+/*
+ * Whether a field that crm_date_parse(s, fmt) refused might be read with
+ * another --date-format: it does not have the layout with only the day
+ * wrong (2024-02-30; with fmt NULL, any YYYY-MM-DD or YYYY/MM/DD, as
+ * 2024-13-01), and it holds a year (four digits, not 0000), a month (1
+ * to 12 or an English abbreviation) and a day (1 to 31), as 3/5/2024
+ * and 5 Mar 2024 do, or eight digits that read as a date in some order
+ * (03052024).  "soon", "n/a" and 45352 get no hint.  For messages only:
+ * no result depends on it.
+ */
+int crm_date_hint(const char *s, const char *fmt);
 
 /*
  * Checks a --date-format: only the conversions crm_date_parse knows, and

@@ -17,11 +17,11 @@
 
 #include "field.h"
 
-/* A record of the given fields (at most 4), lengths from strlen. */
+/* A record of the given fields (at most 8), lengths from strlen. */
 struct rec {
 	struct crm_record r;
-	char *field[4];
-	size_t len[4];
+	char *field[8];
+	size_t len[8];
 };
 
 static const struct crm_record *
@@ -151,10 +151,11 @@ test_date(void **state)
 	assert_int_equal(crm_field_date(r, 1, "order_date", NULL, &d, &why),
 	    0);
 	assert_int_equal(d, 19723);
-	/* another layout needs --date-format */
+	/* another layout needs --date-format, and the message says so */
 	assert_int_equal(crm_field_date(r, 2, "order_date", NULL, &d, &why),
 	    -1);
-	assert_why(&why, "column 'order_date': invalid date \"01.02.2024\"");
+	assert_why(&why, "column 'order_date': invalid date \"01.02.2024\" "
+	    "(see --date-format)");
 	assert_int_equal(crm_field_date(r, 2, "order_date", "%d.%m.%Y", &d,
 	    &why), 0);
 	assert_int_equal(d, 19723 + 31);
@@ -177,6 +178,53 @@ test_date_that_does_not_exist(void **state)
 	assert_why(&why, "column 'd': invalid date \"2023-02-29\"");
 	assert_int_equal(crm_field_date(r, 1, "d", NULL, &d, &why), -1);
 	assert_why(&why, "column 'd': invalid date \"2024-13-01\"");
+}
+
+/*
+ * The hint of an invalid date: only where another --date-format might
+ * read the value (see crm_date_hint); an export's dates as US exports
+ * write them, with a time.
+ */
+static void
+test_date_hint(void **state)
+{
+	char *f[] = { "3/5/2024", "3/5/2024 14:35", "soon", "2024-02-30",
+	    "13/5/2024", "2/30/2024", "5 Mar 2024", "45352" };
+	struct crm_error why;
+	struct rec x;
+	const struct crm_record *r = make(&x, 8, f);
+	int32_t d = 0;
+
+	(void)state;
+	assert_int_equal(crm_field_date(r, 0, "order_date", NULL, &d, &why),
+	    -1);
+	assert_why(&why, "column 'order_date': invalid date \"3/5/2024\" "
+	    "(see --date-format)");
+	/* 2024-03-05 is 19723 + 31 + 29 + 4 */
+	assert_int_equal(crm_field_date(r, 1, "order_date", "%m/%d/%Y", &d,
+	    &why), 0);
+	assert_int_equal(d, 19723 + 64);
+	assert_int_equal(crm_field_date(r, 2, "d", NULL, &d, &why), -1);
+	assert_why(&why, "column 'd': invalid date \"soon\"");
+	assert_int_equal(crm_field_date(r, 3, "d", "%Y-%m-%d", &d, &why), -1);
+	assert_why(&why, "column 'd': invalid date \"2024-02-30\"");
+	/* month 13 under %m/%d/%Y: perhaps %d/%m/%Y */
+	assert_int_equal(crm_field_date(r, 4, "d", "%m/%d/%Y", &d, &why), -1);
+	assert_why(&why, "column 'd': invalid date \"13/5/2024\" "
+	    "(see --date-format)");
+	assert_int_equal(crm_field_date(r, 5, "d", "%m/%d/%Y", &d, &why), -1);
+	assert_why(&why, "column 'd': invalid date \"2/30/2024\"");
+	assert_int_equal(crm_field_date(r, 6, "d", NULL, &d, &why), -1);
+	assert_why(&why, "column 'd': invalid date \"5 Mar 2024\" "
+	    "(see --date-format)");
+	/* an Excel serial number: no format reads it */
+	assert_int_equal(crm_field_date(r, 7, "d", NULL, &d, &why), -1);
+	assert_why(&why, "column 'd': invalid date \"45352\"");
+	assert_int_equal(crm_field_bad_date("d", "1.2.2024", 8, NULL, &why),
+	    -1);
+	assert_int_equal(why.status, 1);
+	assert_why(&why, "column 'd': invalid date \"1.2.2024\" "
+	    "(see --date-format)");
 }
 
 static void
@@ -336,6 +384,7 @@ main(void)
 		cmocka_unit_test(test_number_bad),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_date_that_does_not_exist),
+		cmocka_unit_test(test_date_hint),
 		cmocka_unit_test(test_bool),
 		cmocka_unit_test(test_bad_value_quoted),
 		cmocka_unit_test(test_decimal),

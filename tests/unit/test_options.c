@@ -239,9 +239,32 @@ test_as_of(void **state)
 	assert_int_equal(parse(&p, ARGC(a3), a3), -1);
 	assert_int_equal(p.e.status, 2);
 	assert_string_equal(p.e.msg,
-	    "invalid --as-of date \"2025-02-30\": expected YYYY-MM-DD");
+	    "invalid --as-of date \"2025-02-30\": expected YYYY-MM-DD "
+	    "or today");
 	assert_int_equal(parse(&p, ARGC(a4), a4), -1);
 	assert_int_equal(p.e.status, 2);
+}
+
+/* --as-of today: the local date, as the default, but given. */
+static void
+test_as_of_today(void **state)
+{
+	char *a1[] = { "crm-x", "--as-of", "today", NULL };
+	char *a2[] = { "crm-x", "--as-of", "Today", NULL };
+	struct parsed p;
+	int32_t before, after;
+
+	(void)state;
+	before = local_today();
+	assert_int_equal(parse(&p, ARGC(a1), a1), 0);
+	after = local_today();
+	assert_true(p.c.as_of == before || p.c.as_of == after);
+	assert_int_equal(p.c.as_of_given, 1);
+	/* the word exactly, as for the other values of options */
+	assert_int_equal(parse(&p, ARGC(a2), a2), -1);
+	assert_int_equal(p.e.status, 2);
+	assert_string_equal(p.e.msg,
+	    "invalid --as-of date \"Today\": expected YYYY-MM-DD or today");
 }
 
 static void
@@ -583,6 +606,7 @@ main(void)
 		cmocka_unit_test(test_bad_delimiter),
 		cmocka_unit_test(test_empty_file_names),
 		cmocka_unit_test(test_as_of),
+		cmocka_unit_test(test_as_of_today),
 		cmocka_unit_test(test_flags_and_values),
 		cmocka_unit_test(test_help_version),
 		cmocka_unit_test(test_unknown_and_missing),

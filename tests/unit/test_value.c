@@ -484,6 +484,76 @@ test_date_format_string(void **state)
 	assert_date(" 31/12/2024 ", "%d/%m/%Y", D_2024_01_01 + 365);
 }
 
+/*
+ * A time after any format, as exports write it (Excel's US CSV writes
+ * 3/5/2024 14:35): 5 March 2024 is day 19723 + 64 (see above).
+ */
+static void
+test_date_format_then_time(void **state)
+{
+	int32_t want = D_2024_01_01 + 64;
+
+	(void)state;
+	assert_date("3/5/2024 14:35", "%m/%d/%Y", want);
+	assert_date("3/5/2024 9:05", "%m/%d/%Y", want);
+	assert_date("03/05/2024 14:35:59", "%m/%d/%Y", want);
+	assert_date("3/5/2024T14:35:59.250Z", "%m/%d/%Y", want);
+	assert_date("3/5/2024 14:35+01:00", "%m/%d/%Y", want);
+	assert_date("3/5/2024 2:35 PM", "%m/%d/%Y", want);
+	assert_date("3/5/2024 12:00 am", "%m/%d/%Y", want);
+	assert_date("3/5/2024 11:59:59PM", "%m/%d/%Y", want);
+	assert_date(" 5 Mar 2024 08:00 ", "%d %b %Y", want);
+	assert_date("05.03.2024 14:35", "%d.%m.%Y", want);
+	/* a format that reads a time takes no second one */
+	assert_date("3/5/2024 14:35", "%m/%d/%Y %H:%M", want);
+	assert_date_invalid("3/5/2024 14:35 14:35", "%m/%d/%Y %H:%M");
+	assert_date_invalid("3/5/2024 14", "%m/%d/%Y");
+	assert_date_invalid("3/5/2024 14:3", "%m/%d/%Y");
+	assert_date_invalid("3/5/2024 24:00", "%m/%d/%Y");
+	assert_date_invalid("3/5/2024 13:00 PM", "%m/%d/%Y");
+	assert_date_invalid("3/5/2024 0:00 AM", "%m/%d/%Y");
+	assert_date_invalid("3/5/2024 2:35 PMx", "%m/%d/%Y");
+	assert_date_invalid("3/5/2024 2:35 PM+01:00", "%m/%d/%Y");
+	assert_date_invalid("3/5/2024  14:35", "%m/%d/%Y");
+	assert_date_invalid("3/5/2024x14:35", "%m/%d/%Y");
+	assert_date_invalid("2/30/2024 14:35", "%m/%d/%Y");
+	/* the ISO layouts keep their two-digit hours, with no AM or PM */
+	assert_date_invalid("2024-03-05 9:05", NULL);
+	assert_date_invalid("2024-03-05 09:05 PM", NULL);
+}
+
+/* Which refused values get "(see --date-format)" (value.h). */
+static void
+test_date_hint(void **state)
+{
+	static const char *const hint[] = {
+		"3/5/2024", "3/5/2024 14:35", "05.03.2024", "5 Mar 2024",
+		"Mar 5, 2024", "2024-3-5", "03052024", "31122024",
+		"2024.03.05", " 5-mar-2024 ",
+	};
+	static const char *const none[] = {
+		"", "  ", "soon", "n/a", "yesterday", "45352", "2024",
+		"0000-00-00", "2024-02-30", "2024-13-01", "2024/02/30",
+		"2024-02-30T10:00", "20240230", "3/5/24", "Q1 2024",
+		"2024-03-05 25:00", "0000/00/00",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(hint) / sizeof(hint[0]); i++)
+		if (!crm_date_hint(hint[i], NULL))
+			fail_msg("no hint for \"%s\"", hint[i]);
+	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++)
+		if (crm_date_hint(none[i], NULL))
+			fail_msg("a hint for \"%s\"", none[i]);
+	/* with a format: 13 cannot be the month, 30 February is no day */
+	assert_true(crm_date_hint("13/5/2024", "%m/%d/%Y"));
+	assert_true(crm_date_hint("2024-03-05", "%m/%d/%Y"));
+	assert_false(crm_date_hint("2/30/2024", "%m/%d/%Y"));
+	assert_false(crm_date_hint("3/5/2024 25:00", "%m/%d/%Y"));
+	assert_false(crm_date_hint("soon", "%m/%d/%Y"));
+}
+
 static void
 test_date_format_string_invalid(void **state)
 {
@@ -1017,6 +1087,8 @@ main(void)
 		cmocka_unit_test(test_date_invalid),
 		cmocka_unit_test(test_date_format_string),
 		cmocka_unit_test(test_date_format_string_invalid),
+		cmocka_unit_test(test_date_format_then_time),
+		cmocka_unit_test(test_date_hint),
 		cmocka_unit_test(test_date_empty),
 		cmocka_unit_test(test_civil_round_trip),
 		cmocka_unit_test(test_date_format),
