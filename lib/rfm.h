@@ -14,10 +14,12 @@
  * per customer, never one per row):
  *   - a refund lowers the monetary total and is neither an order nor a
  *     purchase date;
- *   - any other row is an order, counted once per order id when order
- *     ids are given (the rows of one order must be adjacent among the
- *     customer's rows, as exports list them), else once per row;
- *   - first_order and last_order are the earliest and latest order dates;
+ *   - any other row is an order, counted once per distinct order id of
+ *     the customer when order ids are given (whatever the order of the
+ *     rows: the pairs of customer and order id are kept, orderset.h),
+ *     else once per row;
+ *   - first_order and last_order are the earliest and latest dates of
+ *     the rows that are not refunds;
  *   - the kept columns come from the customer's most recent row (of any
  *     kind; on equal dates the later row).
  * crm_rfm_score then scores every customer that has an order; customers
@@ -40,6 +42,7 @@
 #include "keyset.h"
 #include "lookahead.h"
 #include "orderrow.h"
+#include "orderset.h"
 #include "rfmopts.h"
 #include "scale.h"
 #include "table.h"
@@ -53,7 +56,7 @@ struct crm_rfm_customer {
 	uint32_t orders;
 	int32_t kept_date;	/* of the row the kept values are from */
 	int64_t amount;		/* orders minus refunds; see crm_rfm_amount */
-	uint64_t order_hash;	/* id of the last order counted */
+	int64_t unused;		/* to 32 bytes: two entries a cache line */
 };
 
 struct crm_rfm_result {
@@ -67,6 +70,10 @@ struct crm_rfm {
 	struct crm_lookahead ahead;	/* rows on their way to c[] */
 	struct crm_rfm_customer *c;	/* by customer number */
 	struct crm_kept kept;		/* by customer number */
+	struct crm_orderset orders;	/* with an order column */
+	long last_key;			/* the last pair added, or -1 */
+	size_t last_len;
+	char last_order[32];
 	size_t cap;
 	struct crm_order_reader rd;	/* the columns, by crm_rfm_bind */
 	/*
