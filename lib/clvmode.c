@@ -45,7 +45,10 @@ keep(struct crm_clvmode *cm, size_t i, int added,
 	    sizeof(*cm->kept_date)) < 0)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "out of memory");
-	if (!added && row->date < cm->kept_date[i])
+	/* the most recent row; on one date the values that sort last */
+	if (!added && (row->date < cm->kept_date[i] ||
+	    (row->date == cm->kept_date[i] && crm_kept_cmp_values(&cm->kept,
+	    i, row->keep, row->keeplen) <= 0)))
 		return 0;
 	cm->kept_date[i] = row->date;
 	return crm_kept_set_values(&cm->kept, i, row->keep, row->keeplen, e);

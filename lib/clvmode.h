@@ -10,7 +10,8 @@
  *   crm_clvmode_free.
  *
  * The kept values are those of the customer's most recent row, refunds
- * included; on equal dates the later row (as in RFM mode).  Customers
+ * included; of rows on the same date, the one whose kept values sort
+ * last (as in RFM mode: the same whatever the order of the rows).  Customers
  * with refunds only have no history: they are counted, not scored.
  */
 #ifndef CRM_CLVMODE_H

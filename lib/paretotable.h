@@ -6,10 +6,13 @@
  *
  * Row mode keeps every input column in its place and appends (or
  * replaces) pareto_rank, share, cum_share, cum_item_share and
- * pareto_class.  Grouped mode writes the key, the --keep columns (each
- * group's first row's values), the sum, the number of rows and the same
- * five columns; memory is one entry per group, plus one copy of each
- * kept value.
+ * pareto_class.  Grouped mode writes the key, the --keep columns (of
+ * each group's rows, the values that sort last, compared column by
+ * column, byte by byte: kept.h), the sum, the number of rows and the
+ * same five columns; groups of equal sums are ranked in the order of
+ * their keys (bytewise).  Neither depends on the order of the rows, so
+ * that parts of the input summed apart and merged give the same table.
+ * Memory is one entry per group, plus one copy of its kept values.
  */
 #ifndef CRM_PARETOTABLE_H
 #define CRM_PARETOTABLE_H
@@ -21,6 +24,7 @@
 #include "csvio.h"
 #include "error.h"
 #include "group.h"
+#include "kept.h"
 #include "pareto.h"
 #include "table.h"
 
@@ -83,9 +87,7 @@ struct crm_pareto_table {
 	struct crm_decimal_column values;	/* scale, bounds of sums */
 	/* --keep and --label (added for issue 14; beside the sums) */
 	long keepc[CRM_PARETO_MAX_KEEP];	/* the kept columns */
-	const char **kept;		/* nkeep values per group, in order */
-	size_t kept_cap;		/* in values */
-	struct crm_arena kept_text;	/* the kept values' text */
+	struct crm_kept kept;		/* by group number */
 	long labelc;			/* row mode: the label column or -1 */
 	long label_kept;		/* grouped: a kept column, or -1: key */
 };

@@ -321,6 +321,33 @@ purchase(struct crm_rfm *r, struct crm_rfm_customer *c, long key,
 	return 0;
 }
 
+/*
+ * A row at least as recent as the one customer c's kept values are from:
+ * its values are kept if it is more recent, or as recent with values
+ * that sort after them (rfm.h), so that no order of the rows matters.
+ */
+static int
+keep(struct crm_rfm *r, struct crm_rfm_customer *c,
+    const struct crm_lookahead_row *row, const struct order_row *w,
+    struct crm_error *e)
+{
+	const char *kept;
+	size_t size;
+
+	if (r->o.nkeep == 0) {
+		c->kept_date = w->date;
+		return 0;
+	}
+	kept = crm_lookahead_extra(row, &size);
+	if (r->o.order != NULL)
+		size -= w->orderlen + 1;
+	if (!row->added && w->date == c->kept_date &&
+	    crm_kept_cmp(&r->kept, (size_t)row->key, kept, size) <= 0)
+		return 0;
+	c->kept_date = w->date;
+	return crm_kept_set(&r->kept, (size_t)row->key, kept, size, e);
+}
+
 /* The rules: folds one row into its customer's entry (see rfm.h). */
 static int
 fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
@@ -328,8 +355,6 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 	struct crm_rfm *r = ctx;
 	struct crm_rfm_customer *c = &r->c[row->key];
 	struct order_row w;
-	const char *kept;
-	size_t size;
 
 	memcpy(&w, row->data, sizeof(w));
 	/* the bounds were checked when the row came: no overflow here */
@@ -337,17 +362,9 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 		r->wide[row->key] += w.units;
 	else
 		c->amount += (int64_t)w.units;
-	if (row->added || w.date >= c->kept_date) {
-		c->kept_date = w.date;
-		if (r->o.nkeep > 0) {
-			kept = crm_lookahead_extra(row, &size);
-			if (r->o.order != NULL)
-				size -= w.orderlen + 1;
-			if (crm_kept_set(&r->kept, (size_t)row->key, kept,
-			    size, e) < 0)
-				return -1;
-		}
-	}
+	if ((row->added || w.date >= c->kept_date) &&
+	    keep(r, c, row, &w, e) < 0)
+		return -1;
 	if (w.refund)
 		return 0;	/* a refund: no order, no purchase date */
 	return purchase(r, c, row->key, row, &w, e);

@@ -21,7 +21,10 @@
  *   - first_order and last_order are the earliest and latest dates of
  *     the rows that are not refunds;
  *   - the kept columns come from the customer's most recent row (of any
- *     kind; on equal dates the later row).
+ *     kind); of rows on the same date, the one whose kept values sort
+ *     last (crm_kept_cmp): not the later row, so that the values are
+ *     the same whatever the order of the rows, or their split into
+ *     parts merged later.
  * crm_rfm_score then scores every customer that has an order; customers
  * with refunds only have no recency and get no scores (score 0).
  *

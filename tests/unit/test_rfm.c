@@ -294,6 +294,38 @@ test_order_lines_scrambled(void **state)
 	crm_rfm_free(&r);
 }
 
+/*
+ * The kept values of rows on one date: the ones that sort last ("Acme
+ * Ltd" after "Acme"), whichever row comes first; an older row's ("Zeta")
+ * never, a newer one's always.
+ */
+static void
+test_kept_on_one_date(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	int dir;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
+	opts(&o, "2025-12-31");
+	for (dir = 0; dir < 2; dir++) {
+		crm_rfm_init(&r, &o);
+		add(&r, "A", "2025-01-05", "1", NULL, dir ? "Acme Ltd" : "Acme");
+		add(&r, "A", "2025-01-04", "1", NULL, "Zeta");
+		add(&r, "A", "2025-01-05", "1", NULL, dir ? "Acme" : "Acme Ltd");
+		add(&r, "B", "2025-01-05", "1", NULL, "Zeta");
+		add(&r, "B", "2025-01-06", "-1", NULL, "Beta");
+		assert_int_equal(crm_rfm_finish(&r, &e), 0);
+		assert_string_equal(crm_rfm_kept(&r, 0, 0), "Acme Ltd");
+		assert_string_equal(crm_rfm_kept(&r, 1, 0), "Beta");
+		crm_rfm_free(&r);
+	}
+	crm_rfm_opts_free(&o);
+}
+
 static void
 test_rows_are_orders_without_ids(void **state)
 {
@@ -874,6 +906,7 @@ main(void)
 		cmocka_unit_test(test_orders_refunds_and_kept),
 		cmocka_unit_test(test_rows_are_orders_without_ids),
 		cmocka_unit_test(test_order_lines_any_order),
+		cmocka_unit_test(test_kept_on_one_date),
 		cmocka_unit_test(test_order_lines_scrambled),
 		cmocka_unit_test(test_scores_and_tables),
 		cmocka_unit_test(test_keep_and_weights),
