@@ -207,6 +207,14 @@ bind_label(struct crm_pareto_table *t, const struct crm_header *h,
 }
 
 int
+crm_pareto_table_bind_merge(struct crm_pareto_table *t, struct crm_error *e)
+{
+	/* grouped, with the key and the kept values of partial state */
+	t->bycol = 0;
+	return bind_label(t, NULL, e);
+}
+
+int
 crm_pareto_table_bind(struct crm_pareto_table *t, const struct crm_header *h,
     struct crm_error *e)
 {
@@ -288,6 +296,28 @@ add_to_group(struct crm_pareto_table *t, const struct crm_record *rec,
 	}
 	if (keep_values(t, (size_t)g, t->groups.n != before, value, len,
 	    why) < 0)
+		return CRM_RECORD_STOP;
+	return CRM_RECORD_OK;
+}
+
+int
+crm_pareto_table_merge_group(struct crm_pareto_table *t, const char *key,
+    size_t len, const struct crm_pareto_part *p, struct crm_error *why)
+{
+	size_t before = t->groups.n;
+	crm_i128 units;
+	long g;
+	int r;
+
+	if ((r = take_value(t, &p->sum, &units, why)) != CRM_RECORD_OK)
+		return r;
+	if ((g = crm_groups_add_rows(&t->groups, key, len, units, p->rows,
+	    why)) < 0)
+		return CRM_RECORD_STOP;
+	if (p->decimals > t->decimals)
+		t->decimals = p->decimals;
+	if (t->o.nkeep > 0 && keep_values(t, (size_t)g, t->groups.n !=
+	    before, p->keep, p->keeplen, why) < 0)
 		return CRM_RECORD_STOP;
 	return CRM_RECORD_OK;
 }

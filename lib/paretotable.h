@@ -106,6 +106,13 @@ int crm_pareto_table_bind(struct crm_pareto_table *t,
     const struct crm_header *h, struct crm_error *e);
 
 /*
+ * Instead of crm_pareto_table_bind, for --merge (with --by): the input
+ * is partial state (paretopartial.h), which has no header.
+ */
+int crm_pareto_table_bind_merge(struct crm_pareto_table *t,
+    struct crm_error *e);
+
+/*
  * Adds one record; returns a verdict (error.h): bad for an invalid or
  * missing value, an empty key, or a value that would take the sum of the
  * positive values, or of the negative ones, past 38 digits (so that no
@@ -114,6 +121,27 @@ int crm_pareto_table_bind(struct crm_pareto_table *t,
  */
 int crm_pareto_table_add(struct crm_pareto_table *t,
     const struct crm_record *rec, struct crm_error *why);
+
+/*
+ * What a part of the rows says of one group (paretopartial.h writes and
+ * reads it): merged, parts give the table the rows would have given.
+ */
+struct crm_pareto_part {
+	struct crm_decimal sum;	/* of the group's values, exact */
+	size_t rows;		/* summed */
+	int decimals;		/* the most the part's values had */
+	char *const *keep;	/* the kept values that sort last (nkeep) */
+	const size_t *keeplen;
+};
+
+/*
+ * Merges part p of the group of key (len bytes) into the table (--by):
+ * a verdict, bad when its sum would take the sums past 38 digits, stop
+ * when out of memory.
+ */
+int crm_pareto_table_merge_group(struct crm_pareto_table *t,
+    const char *key, size_t len, const struct crm_pareto_part *p,
+    struct crm_error *why);
 
 /* Ranks the items once every record is in. */
 int crm_pareto_table_rank(struct crm_pareto_table *t, struct crm_error *e);

@@ -237,6 +237,10 @@ room(void *ctx, long c, struct crm_error *e)
 		return NULL;
 	}
 	memset(&r->c[c], 0, sizeof(r->c[0]));
+	/* no purchase yet, no row to keep values from */
+	r->c[c].first = INT32_MAX;
+	r->c[c].last = INT32_MIN;
+	r->c[c].kept_date = INT32_MIN;
 	if (r->wide != NULL)
 		r->wide[c] = 0;
 	return r->c;
@@ -305,9 +309,9 @@ purchase(struct crm_rfm *r, struct crm_rfm_customer *c, long key,
 	const char *order;
 	int added = 1;
 
-	if (c->orders == 0 || w->date < c->first)
+	if (w->date < c->first)
 		c->first = w->date;
-	if (c->orders == 0 || w->date > c->last)
+	if (w->date > c->last)
 		c->last = w->date;
 	if (r->o.order != NULL) {
 		if (w->same)
@@ -341,7 +345,7 @@ keep(struct crm_rfm *r, struct crm_rfm_customer *c,
 	kept = crm_lookahead_extra(row, &size);
 	if (r->o.order != NULL)
 		size -= w->orderlen + 1;
-	if (!row->added && w->date == c->kept_date &&
+	if (w->date == c->kept_date &&
 	    crm_kept_cmp(&r->kept, (size_t)row->key, kept, size) <= 0)
 		return 0;
 	c->kept_date = w->date;
@@ -362,12 +366,111 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 		r->wide[row->key] += w.units;
 	else
 		c->amount += (int64_t)w.units;
-	if ((row->added || w.date >= c->kept_date) &&
-	    keep(r, c, row, &w, e) < 0)
+	if (w.date >= c->kept_date && keep(r, c, row, &w, e) < 0)
 		return -1;
 	if (w.refund)
 		return 0;	/* a refund: no order, no purchase date */
 	return purchase(r, c, row->key, row, &w, e);
+}
+
+/*
+ * The number of customer id, with an empty entry if it is new; -1 when
+ * out of memory.
+ */
+static long
+entry(struct crm_rfm *r, const char *id, size_t idlen, struct crm_error *e)
+{
+	long key;
+	int added;
+
+	if ((key = crm_keyset_add(&r->ids, id, idlen, &added, e)) < 0)
+		return -1;
+	if (added && room(r, key, e) == NULL)
+		return -1;
+	return key;
+}
+
+/*
+ * Takes a part's sum into the amounts' bounds, at their scale in *units:
+ * a verdict, bad when the sums would pass 38 digits.
+ */
+static int
+take_sum(struct crm_rfm *r, const struct crm_decimal *d, crm_i128 *units,
+    struct crm_error *why)
+{
+	int raise;
+
+	if (crm_decimal_column_add(&r->amounts, d, units, &raise) < 0) {
+		crm_field_sum_error(r->o.amount, d->scale > r->amounts.scale ?
+		    d->scale : r->amounts.scale, why);
+		return CRM_RECORD_BAD;
+	}
+	if ((raise > 0 || (r->wide == NULL && !narrow(&r->amounts))) &&
+	    regear(r, raise, why) < 0)
+		return CRM_RECORD_STOP;
+	return CRM_RECORD_OK;
+}
+
+/* Part p's kept values for customer c (number key), by the rules. */
+static int
+keep_part(struct crm_rfm *r, struct crm_rfm_customer *c, long key,
+    const struct crm_rfm_part *p, struct crm_error *e)
+{
+	if (p->kept_date < c->kept_date)
+		return 0;
+	if (r->o.nkeep > 0 && (p->kept_date > c->kept_date ||
+	    crm_kept_cmp_values(&r->kept, (size_t)key, p->keep,
+	    p->keeplen) > 0) && crm_kept_set_values(&r->kept, (size_t)key,
+	    p->keep, p->keeplen, e) < 0)
+		return -1;
+	c->kept_date = p->kept_date;
+	return 0;
+}
+
+int
+crm_rfm_merge_customer(struct crm_rfm *r, const char *id, size_t idlen,
+    const struct crm_rfm_part *p, struct crm_error *why)
+{
+	struct crm_rfm_customer *c;
+	crm_i128 units;
+	long key;
+	int v;
+
+	if ((v = take_sum(r, &p->amount, &units, why)) != CRM_RECORD_OK)
+		return v;
+	if ((key = entry(r, id, idlen, why)) < 0)
+		return CRM_RECORD_STOP;
+	c = &r->c[key];
+	if (r->wide != NULL)
+		r->wide[key] += units;
+	else
+		c->amount += (int64_t)units;
+	if (p->has_orders) {
+		if (p->first < c->first)
+			c->first = p->first;
+		if (p->last > c->last)
+			c->last = p->last;
+		c->orders += p->orders;
+	}
+	if (p->decimals > r->rd.decimals)
+		r->rd.decimals = p->decimals;
+	return keep_part(r, c, key, p, why) < 0 ? CRM_RECORD_STOP :
+	    CRM_RECORD_OK;
+}
+
+int
+crm_rfm_merge_order(struct crm_rfm *r, const char *id, size_t idlen,
+    const char *order, size_t len, struct crm_error *e)
+{
+	long key;
+	int added;
+
+	if ((key = entry(r, id, idlen, e)) < 0 ||
+	    crm_orderset_add(&r->orders, (uint32_t)key, order, len, &added,
+	    e) < 0)
+		return CRM_RECORD_STOP;
+	r->c[key].orders += (uint32_t)added;
+	return CRM_RECORD_OK;
 }
 
 /*

@@ -55,9 +55,10 @@
  * line of its customer's entry.
  */
 struct crm_rfm_customer {
-	int32_t first, last;	/* order dates; none when orders == 0 */
+	int32_t first, last;	/* order dates; INT32_MAX, INT32_MIN: none */
 	uint32_t orders;
-	int32_t kept_date;	/* of the row the kept values are from */
+	int32_t kept_date;	/* of the row the kept values are from;
+				   INT32_MIN: none yet */
 	int64_t amount;		/* orders minus refunds; see crm_rfm_amount */
 	int64_t unused;		/* to 32 bytes: two entries a cache line */
 };
@@ -132,6 +133,39 @@ int crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen,
 
 /* Folds in the rows still on their way; fails only when out of memory. */
 int crm_rfm_finish(struct crm_rfm *r, struct crm_error *e);
+
+/*
+ * What a part of the rows says of one customer (rfmpartial.h writes and
+ * reads it): merged into a table by the rules above, parts give the
+ * entry the rows would have given, whatever the split.
+ */
+struct crm_rfm_part {
+	int has_orders;		/* a row that is not a refund: the dates */
+	int32_t first, last;	/* of those rows */
+	uint32_t orders;	/* those rows; 0 with order ids, which
+				   crm_rfm_merge_order counts */
+	struct crm_decimal amount;	/* the sum of its amounts, exact */
+	int decimals;		/* the most its part's amounts had */
+	int32_t kept_date;	/* of its most recent row */
+	char *const *keep;	/* that row's kept values (nkeep) */
+	const size_t *keeplen;
+};
+
+/*
+ * Merges part p of customer id into the table (after crm_rfm_finish):
+ * a verdict, bad with *why when its sum would take the sums past 38
+ * digits, stop when out of memory.  Raises the decimals monetary is
+ * written with to p's.
+ */
+int crm_rfm_merge_customer(struct crm_rfm *r, const char *id, size_t idlen,
+    const struct crm_rfm_part *p, struct crm_error *why);
+
+/*
+ * Merges an order id of customer id (with an order column): one more
+ * order when the pair is new.  A verdict: stop when out of memory.
+ */
+int crm_rfm_merge_order(struct crm_rfm *r, const char *id, size_t idlen,
+    const char *order, size_t len, struct crm_error *e);
 
 /*
  * Measures and scores every customer (the rows all folded in): monetary
