@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "paretopartial.h"
 #include "paretotable.h"
 #include "program.h"
 
@@ -88,23 +89,75 @@ static const struct crm_program_def def = {
 	"crm-pareto", usage, long_options, own_option
 };
 
-/* Reads every record into t, then ranks. */
+/* Reads every record (with --merge, the partial state) into t. */
 static void
 read_items(struct crm_program *prog, struct crm_pareto_table *t)
 {
 	struct crm_input *in = crm_program_input(prog);
+	int merge = crm_program_options(prog)->merge;
 	struct crm_record *rec;
 	struct crm_error e, why;
 	int got;
 
-	if (crm_pareto_table_bind(t, crm_input_header(in), &e) < 0)
+	if ((merge ? crm_pareto_table_bind_merge(t, &e) :
+	    crm_pareto_table_bind(t, crm_input_header(in), &e)) < 0)
 		crm_die(&e);
 	while ((got = crm_input_read(in, &rec, &e)) > 0)
-		if (crm_input_judge(in, rec, crm_pareto_table_add(t, rec, &why),
-		    &why, &e) < 0)
+		if (crm_input_judge(in, rec, merge ?
+		    crm_pareto_table_merge_row(t, rec, &why) :
+		    crm_pareto_table_add(t, rec, &why), &why, &e) < 0)
 			crm_die(&e);
-	if (got < 0 || crm_pareto_table_rank(t, &e) < 0)
+	if (got < 0)
 		crm_die(&e);
+}
+
+/*
+ * --partial and --merge: with --by only; a run that writes partial state
+ * writes no summary or chart (the run that ranks does).
+ */
+static void
+check_partial(const struct settings *s, const struct crm_common *c)
+{
+	const char *opt = c->partial ? "--partial" : "--merge";
+	struct crm_error e;
+
+	if (!c->partial && !c->merge)
+		return;
+	if (s->o.by == NULL)
+		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0, "%s needs --by: "
+		    "without it every row is an item", opt);
+	else if (c->partial && (s->summary != NULL || s->svg != NULL))
+		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "%s is for the run that ranks, not --partial",
+		    s->summary != NULL ? "--summary" : "--svg");
+	else
+		return;
+	crm_die(&e);
+}
+
+/* The ranked table and what was asked for besides: summary, chart. */
+static void
+write_all(struct settings *s, struct crm_program *prog,
+    struct crm_pareto_table *t, int summary, int svg)
+{
+	struct crm_csv_writer sw;
+	struct crm_error e;
+
+	if (crm_pareto_table_rank(t, &e) < 0 ||
+	    crm_pareto_table_write(t, crm_program_output(prog),
+	    crm_input_header(crm_program_current_input(prog))->rec, &e) < 0)
+		crm_die(&e);
+	if (summary >= 0) {
+		crm_csv_writer_init(&sw, crm_program_open_side(prog, summary),
+		    crm_program_options(prog)->delim);
+		crm_pareto_table_summary(t, &sw);
+	}
+	if (svg >= 0 && crm_pareto_table_svg(t, crm_program_open_side(prog,
+	    svg), &e) < 0)
+		crm_die(&e);
+	if (crm_pareto_table_all_nonpositive(t))
+		crm_program_note(prog, "no positive value in column '%s': "
+		    "every share is 0", s->o.value);
 }
 
 int
@@ -114,16 +167,16 @@ main(int argc, char **argv)
 	struct crm_config cfg = { .loaded = 0 };
 	struct crm_pareto_table t;
 	struct crm_program *prog;
-	struct crm_csv_writer sw;
 	struct crm_error e;
 	int summary, svg;
 
-	prog = crm_program_start(&def, &s, argc, argv);
+	prog = crm_program_start_aggregating(&def, &s, argc, argv);
 	s.o.decimal_comma = crm_program_options(prog)->decimal_comma;
 	if (crm_program_options(prog)->config != NULL &&
 	    (crm_config_load(&cfg, crm_program_options(prog)->config, &e) < 0 ||
 	    crm_pareto_config(&s.o, &cfg, &e) < 0))
 		crm_die(&e);
+	check_partial(&s, crm_program_options(prog));
 	svg = crm_program_side(prog, "--svg", s.svg, CRM_SIDE_DATA,
 	    "the chart and the CSV");
 	summary = crm_program_side(prog, "--summary", s.summary,
@@ -132,20 +185,10 @@ main(int argc, char **argv)
 	    crm_pareto_table_init(&t, &s.o, &e) < 0)
 		crm_die(&e);
 	read_items(prog, &t);
-	if (crm_pareto_table_write(&t, crm_program_output(prog),
-	    crm_input_header(crm_program_current_input(prog))->rec, &e) < 0)
-		crm_die(&e);
-	if (summary >= 0) {
-		crm_csv_writer_init(&sw, crm_program_open_side(prog, summary),
-		    crm_program_options(prog)->delim);
-		crm_pareto_table_summary(&t, &sw);
-	}
-	if (svg >= 0 && crm_pareto_table_svg(&t, crm_program_open_side(prog,
-	    svg), &e) < 0)
-		crm_die(&e);
-	if (crm_pareto_table_all_nonpositive(&t))
-		crm_program_note(prog, "no positive value in column '%s': "
-		    "every share is 0", s.o.value);
+	if (crm_program_options(prog)->partial)
+		crm_pareto_table_write_partial(&t, crm_program_output(prog));
+	else
+		write_all(&s, prog, &t, summary, svg);
 	crm_program_finish(prog);
 	crm_pareto_table_free(&t);
 	crm_pareto_opts_free(&s.o);

@@ -10,11 +10,13 @@
 #include "clvcsv.h"
 #include "clvmode.h"
 #include "clvopts.h"
+#include "clvpartial.h"
 #include "config.h"
 #include "man.h"
 #include "program.h"
 #include "rfm.h"
 #include "rfmopts.h"
+#include "rfmpartial.h"
 #include "rowwise.h"
 #include "weighted.h"
 
@@ -221,6 +223,29 @@ load_config(struct crm_config *cfg, const char *path, struct settings *s,
 }
 
 /*
+ * --partial and --merge: RFM and model mode only; a run that writes
+ * partial state writes no side output (the run that finishes does).
+ */
+static int
+check_partial(const struct settings *s, const struct crm_common *c,
+    const char *mode, struct crm_error *e)
+{
+	const char *opt = c->partial ? "--partial" : "--merge";
+	const char *side = s->thresholds ? "--thresholds" : s->clv.params ?
+	    "--params" : s->clv.holdout ? "--holdout" : NULL;
+
+	if (!c->partial && !c->merge)
+		return 0;
+	if (s->man || s->criteria)
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "%s is for RFM or model scoring, not %s", opt, mode);
+	if (c->partial && side != NULL)
+		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
+		    "%s is for the run that scores, not --partial", side);
+	return 0;
+}
+
+/*
  * An option another mode reads would be silently ignored: refuse it, so
  * that a mistaken command line never quietly changes a result.
  */
@@ -255,7 +280,7 @@ check_mode_options(const struct settings *s, const struct crm_common *c,
 	if (model && s->criteria != NULL)
 		return crm_error_set(e, CRM_EXIT_USAGE, c->config, 0, 0,
 		    "criteria: and --model are two modes: choose one");
-	return 0;
+	return check_partial(s, c, mode, e);
 }
 
 /* The options of the mode chosen, finished. */
@@ -272,26 +297,44 @@ finish_options(struct settings *s, const struct crm_common *c,
 	return crm_clv_opts_finish(&s->clv, c, e);
 }
 
+/* The rows into r, or with --merge the partial state. */
+static void
+read_rfm(struct crm_rfm *r, struct crm_program *prog)
+{
+	struct crm_input *in = crm_program_input(prog);
+	int merge = crm_program_options(prog)->merge;
+	struct crm_record *rec;
+	struct crm_error e, why;
+	int got;
+
+	if (!merge && crm_rfm_bind(r, crm_input_header(in), &e) < 0)
+		crm_die(&e);
+	while ((got = crm_input_read(in, &rec, &e)) > 0)
+		if (crm_input_judge(in, rec, merge ? crm_rfm_merge_row(r, rec,
+		    &why) : crm_rfm_row(r, rec, &why), &why, &e) < 0)
+			crm_die(&e);
+	if (got < 0 || crm_rfm_finish(r, &e) < 0)
+		crm_die(&e);
+}
+
 /* RFM: aggregate order rows per customer, score, write sorted by id. */
 static void
 run_rfm(struct settings *s, struct crm_program *prog, int thresholds)
 {
-	struct crm_input *in = crm_program_input(prog);
 	struct crm_csv_writer tw;
-	struct crm_record *rec;
-	struct crm_error e, why;
+	struct crm_error e;
 	struct crm_rfm r;
 	size_t n;
-	int got;
 
 	crm_rfm_init(&r, &s->rfm);
-	if (crm_rfm_bind(&r, crm_input_header(in), &e) < 0)
-		crm_die(&e);
-	while ((got = crm_input_read(in, &rec, &e)) > 0)
-		if (crm_input_judge(in, rec, crm_rfm_row(&r, rec, &why), &why,
-		    &e) < 0)
-			crm_die(&e);
-	if (got < 0 || crm_rfm_finish(&r, &e) < 0 || crm_rfm_score(&r, &e) < 0)
+	read_rfm(&r, prog);
+	if (crm_program_options(prog)->partial) {
+		crm_rfm_write_partial(&r, crm_program_output(prog));
+		crm_program_finish(prog);
+		crm_rfm_free(&r);
+		return;
+	}
+	if (crm_rfm_score(&r, &e) < 0)
 		crm_die(&e);
 	crm_rfm_write(&r, crm_program_output(prog));
 	if (thresholds >= 0) {
@@ -340,27 +383,45 @@ model_sides(const struct crm_clvmode *cm, struct crm_program *prog,
 	}
 }
 
+/* The rows into cm's histories, or with --merge the partial state. */
+static void
+read_model(struct crm_clvmode *cm, struct crm_program *prog)
+{
+	struct crm_input *in = crm_program_input(prog);
+	int merge = crm_program_options(prog)->merge;
+	struct crm_record *rec;
+	struct crm_error e, why;
+	int got;
+
+	if (!merge && crm_clvmode_bind(cm, crm_input_header(in), &e) < 0)
+		crm_die(&e);
+	while ((got = crm_input_read(in, &rec, &e)) > 0)
+		if (crm_input_judge(in, rec, merge ? crm_clvmode_merge_row(cm,
+		    rec, &why) : crm_clvmode_row(cm, rec, &why), &why, &e) < 0)
+			crm_die(&e);
+	if (got < 0)
+		crm_die(&e);
+}
+
 /* Model: order rows into histories, fit (or --params-in), score. */
 static void
 run_model(struct settings *s, struct crm_program *prog, int params,
     int holdout)
 {
-	struct crm_input *in = crm_program_input(prog);
 	struct crm_clvmode cm;
-	struct crm_record *rec;
-	struct crm_error e, why;
+	struct crm_error e;
 	size_t n;
-	int got;
 
-	if (crm_clvmode_init(&cm, &s->clv, &s->rfm, &e) < 0 ||
-	    crm_clvmode_bind(&cm, crm_input_header(in), &e) < 0)
+	if (crm_clvmode_init(&cm, &s->clv, &s->rfm, &e) < 0)
 		crm_die(&e);
-	while ((got = crm_input_read(in, &rec, &e)) > 0)
-		if (crm_input_judge(in, rec, crm_clvmode_row(&cm, rec, &why),
-		    &why, &e) < 0)
-			crm_die(&e);
-	if (got < 0 || crm_clvmode_fit(&cm, &e) < 0 ||
-	    crm_clvmode_score(&cm, &e) < 0)
+	read_model(&cm, prog);
+	if (crm_program_options(prog)->partial) {
+		crm_clvmode_write_partial(&cm, crm_program_output(prog));
+		crm_program_finish(prog);
+		crm_clvmode_free(&cm);
+		return;
+	}
+	if (crm_clvmode_fit(&cm, &e) < 0 || crm_clvmode_score(&cm, &e) < 0)
 		crm_die(&e);
 	crm_clvcsv_write_figures(&cm, crm_program_output(prog));
 	model_sides(&cm, prog, params, holdout);
@@ -439,7 +500,7 @@ main(int argc, char **argv)
 	crm_rfm_opts_init(&s.rfm);
 	crm_clv_opts_init(&s.clv);
 	crm_man_init(&s.lead);
-	prog = crm_program_start(&def, &s, argc, argv);
+	prog = crm_program_start_aggregating(&def, &s, argc, argv);
 	c = crm_program_options(prog);
 	if (c->config != NULL && load_config(&cfg, c->config, &s, &e) < 0)
 		crm_die(&e);

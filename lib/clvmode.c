@@ -33,10 +33,9 @@ crm_clvmode_bind(struct crm_clvmode *cm, const struct crm_header *h,
 	return crm_order_reader_bind(&cm->rd, h, e);
 }
 
-/* The kept values of customer i from row, if it is the most recent. */
-static int
-keep(struct crm_clvmode *cm, size_t i, int added,
-    const struct crm_order_row *row, struct crm_error *e)
+int
+crm_clvmode_keep(struct crm_clvmode *cm, size_t i, int32_t date,
+    char *const *value, const size_t *len, struct crm_error *e)
 {
 	if (cm->ro->nkeep == 0)
 		return 0;
@@ -45,10 +44,15 @@ keep(struct crm_clvmode *cm, size_t i, int added,
 	    sizeof(*cm->kept_date)) < 0)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "out of memory");
-	if (!added && row->date < cm->kept_date[i])
+	/* customers new to kept_date have no kept row yet */
+	for (; cm->kept_n <= i; cm->kept_n++)
+		cm->kept_date[cm->kept_n] = INT32_MIN;
+	/* the most recent row; on one date the values that sort last */
+	if (date < cm->kept_date[i] || (date == cm->kept_date[i] &&
+	    crm_kept_cmp_values(&cm->kept, i, value, len) <= 0))
 		return 0;
-	cm->kept_date[i] = row->date;
-	return crm_kept_set_values(&cm->kept, i, row->keep, row->keeplen, e);
+	cm->kept_date[i] = date;
+	return crm_kept_set_values(&cm->kept, i, value, len, e);
 }
 
 int
@@ -56,7 +60,6 @@ crm_clvmode_row(struct crm_clvmode *cm, const struct crm_record *rec,
     struct crm_error *why)
 {
 	struct crm_order_row row;
-	size_t n = crm_history_count(cm->h);
 	long i;
 	int v, scale;
 
@@ -76,7 +79,8 @@ crm_clvmode_row(struct crm_clvmode *cm, const struct crm_record *rec,
 		return CRM_RECORD_STOP;
 	/* only an amount in the sums may widen the output (orderrow.h) */
 	crm_order_reader_took(&cm->rd, &row);
-	if (keep(cm, (size_t)i, (size_t)i == n, &row, why) < 0)
+	if (crm_clvmode_keep(cm, (size_t)i, row.date, row.keep, row.keeplen,
+	    why) < 0)
 		return CRM_RECORD_STOP;
 	return CRM_RECORD_OK;
 }

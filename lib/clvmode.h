@@ -10,7 +10,8 @@
  *   crm_clvmode_free.
  *
  * The kept values are those of the customer's most recent row, refunds
- * included; on equal dates the later row (as in RFM mode).  Customers
+ * included; of rows on the same date, the one whose kept values sort
+ * last (as in RFM mode: the same whatever the order of the rows).  Customers
  * with refunds only have no history: they are counted, not scored.
  */
 #ifndef CRM_CLVMODE_H
@@ -39,6 +40,7 @@ struct crm_clvmode {
 	struct crm_kept kept;
 	int32_t *kept_date;	/* by customer, with --keep */
 	size_t kept_cap;
+	size_t kept_n;		/* customers with a kept_date set */
 	/* by crm_clvmode_fit */
 	struct crm_btyd m;
 	struct crm_gg g;	/* with co->spend */
@@ -65,6 +67,14 @@ int crm_clvmode_bind(struct crm_clvmode *cm, const struct crm_header *h,
  */
 int crm_clvmode_row(struct crm_clvmode *cm, const struct crm_record *rec,
     struct crm_error *why);
+
+/*
+ * Customer i's kept values become value[] (len[] bytes each) if date is
+ * after that of the row they are from, or the same with values that
+ * sort after them (kept.h).  0, or -1 when out of memory.
+ */
+int crm_clvmode_keep(struct crm_clvmode *cm, size_t i, int32_t date,
+    char *const *value, const size_t *len, struct crm_error *e);
 
 /*
  * Fits the model (and Gamma-Gamma with co->spend) to the calibration

@@ -54,6 +54,7 @@ struct crm_csv_reader {
 	int between;		/* no byte of a record fed since the last */
 	int last_cr;		/* the last byte fed was a CR */
 	int body;		/* the header is read: blank rows count */
+	int headerless;		/* no header, records of any width */
 	size_t blank;		/* blank rows skipped */
 	long blank_first;	/* the line of the first */
 
@@ -679,6 +680,9 @@ bad_field(struct crm_csv_reader *r, struct crm_error *err)
 	    "a NUL byte (UTF-16 text? try --encoding UTF-16)" :
 	    "invalid UTF-8 (try --encoding)";
 
+	if (r->headerless)
+		return crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line,
+		    0, "field %zu: %s", r->badfield + 1, what);
 	if (r->header.n == 0)
 		return crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line,
 		    0, "header field %zu: %s", r->badfield + 1, what);
@@ -772,8 +776,12 @@ crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
 	csv_set_delim(&r->parser, delim);
 	csv_set_space_func(&r->parser, no_space);
 
-	if (read_header(r, err) < 0)
+	if (opt != NULL && opt->headerless) {
+		r->headerless = 1;
+		r->body = 1;
+	} else if (read_header(r, err) < 0) {
 		goto fail;
+	}
 	return r;
 nomem:
 	crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0, "out of memory");
@@ -804,13 +812,18 @@ crm_csv_read(struct crm_csv_reader *r, struct crm_record **rec,
 		return CRM_CSV_FATAL;
 	expose(r, &r->rec, r->data);
 	*rec = &r->rec;
+	if (r->over && r->headerless) {
+		crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
+		    "more than %zu fields", r->max_fields);
+		return CRM_CSV_BAD;
+	}
 	if (r->over) {
 		crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
 		    "expected %zu fields as in the header, found more than "
 		    "%zu", r->header.n, r->max_fields);
 		return CRM_CSV_BAD;
 	}
-	if (r->nf != r->header.n) {
+	if (r->nf != r->header.n && !r->headerless) {
 		crm_error_set(err, CRM_EXIT_DATA, r->name, r->rec_line, 0,
 		    "expected %zu fields as in the header, found %zu",
 		    r->header.n, r->nf);

@@ -33,6 +33,8 @@ struct crm_csv_options {
 	const char *encoding;	/* NULL: UTF-8 */
 	size_t max_fields;	/* fields of a record; 0 means
 				   CRM_CSV_MAX_FIELDS_DEFAULT */
+	int headerless;		/* no header: records of any width (the
+				   partial state of --merge) */
 };
 
 /* One record: valid until the next crm_csv_read or crm_csv_close. */
@@ -82,6 +84,9 @@ enum crm_csv_result {
  * name is used in messages ("-" shows as "<stdin>").  An input with no
  * header at all, or a header of more fields than the cap, is an error.
  * Empty lines before the header are skipped.  Returns NULL on error.
+ * With opt->headerless, there is no header (crm_csv_header is a record
+ * of no fields), an empty input is no error, and the records may have
+ * any number of fields up to the cap.
  */
 struct crm_csv_reader *crm_csv_open(FILE *fp, const char *name,
     const struct crm_csv_options *opt, struct crm_error *err);

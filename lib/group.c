@@ -18,6 +18,13 @@ long
 crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
     crm_i128 value, struct crm_error *e)
 {
+	return crm_groups_add_rows(gs, key, len, value, 1, e);
+}
+
+long
+crm_groups_add_rows(struct crm_groups *gs, const char *key, size_t len,
+    crm_i128 value, size_t rows, struct crm_error *e)
+{
 	struct crm_group *g;
 	crm_i128 *w;
 	size_t cap;
@@ -31,7 +38,7 @@ crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
 			gs->wide[i] += value;
 		else
 			gs->g[i].sum += (int64_t)value;
-		gs->g[i].rows++;
+		gs->g[i].rows += rows;
 		return i;
 	}
 	cap = gs->cap;
@@ -48,7 +55,7 @@ crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
 		gs->wide[i] = value;
 	else
 		g->sum = (int64_t)value;
-	g->rows = 1;
+	g->rows = rows;
 	return i;
 nomem:
 	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");

@@ -42,6 +42,13 @@ void crm_groups_init(struct crm_groups *gs);
 long crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
     crm_i128 value, struct crm_error *e);
 
+/*
+ * The same for a sum of rows rows (a part's sum, merged: partial.h):
+ * the group counts rows more.
+ */
+long crm_groups_add_rows(struct crm_groups *gs, const char *key, size_t len,
+    crm_i128 value, size_t rows, struct crm_error *e);
+
 /* Moves the sums to 128 bits; fails only when out of memory. */
 int crm_groups_widen(struct crm_groups *gs, struct crm_error *e);
 

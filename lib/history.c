@@ -237,26 +237,26 @@ take(struct crm_history_set *h, const struct crm_decimal *amount,
 	return 0;
 }
 
-long
-crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
-    int32_t date, const struct crm_decimal *amount, int refund,
-    struct crm_error *e)
+/* Room for one more customer's entry (and sums, once wide). */
+static int
+room(struct crm_history_set *h, struct crm_error *e)
 {
-	crm_i128 units = 0;
-	int added, r;
-	long i;
-
-	if (date > h->as_of)
-		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
-		    "order date after the as-of date");
 	if (crm_grow(&h->c, &h->cap, h->ids.n + 1, sizeof(*h->c)) < 0 ||
 	    (h->wide != NULL && crm_grow(&h->wide, &h->wide_cap,
 	    h->ids.n + 1, sizeof(*h->wide)) < 0))
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "out of memory");
-	/* refunds are not spend: only purchases are summed */
-	if (!refund && (r = take(h, amount, &units, e)) < 0)
-		return r;
+	return 0;
+}
+
+/* The number of customer id, an empty entry if new (room() made room). */
+static long
+customer(struct crm_history_set *h, const char *id, size_t idlen,
+    struct crm_error *e)
+{
+	int added;
+	long i;
+
 	if ((i = crm_keyset_add(&h->ids, id, idlen, &added, e)) < 0)
 		return -1;
 	if (added) {
@@ -264,11 +264,115 @@ crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
 		if (h->wide != NULL)
 			memset(&h->wide[i], 0, sizeof(h->wide[i]));
 	}
+	return i;
+}
+
+long
+crm_history_add(struct crm_history_set *h, const char *id, size_t idlen,
+    int32_t date, const struct crm_decimal *amount, int refund,
+    struct crm_error *e)
+{
+	crm_i128 units = 0;
+	int r;
+	long i;
+
+	if (date > h->as_of)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "order date after the as-of date");
+	if (room(h, e) < 0)
+		return -1;
+	/* refunds are not spend: only purchases are summed */
+	if (!refund && (r = take(h, amount, &units, e)) < 0)
+		return r;
+	if ((i = customer(h, id, idlen, e)) < 0)
+		return -1;
 	if (refund) {
 		h->refunds++;
 		return i;
 	}
 	return fold(h, i, date, units, e) < 0 ? -1 : i;
+}
+
+void
+crm_history_part(const struct crm_history_set *h, size_t i,
+    struct crm_history_part *out)
+{
+	const struct entry *c = &h->c[i];
+
+	memset(out, 0, sizeof(*out));
+	out->has = c->ncal > 0 || c->nhold > 0;
+	out->first = c->first;
+	out->last = c->last;
+	out->birth.units = sum_get(h, (long)i, BIRTH);
+	out->repeat.units = sum_get(h, (long)i, REPEAT);
+	out->birth.scale = out->repeat.scale = h->amounts.scale;
+}
+
+int
+crm_history_next_day(const struct crm_history_set *h, size_t *pos,
+    size_t *i, int32_t *day)
+{
+	uint64_t k;
+
+	if (!crm_u64set_next(&h->days, pos, &k))
+		return 0;
+	*i = (size_t)(k >> 32);
+	*day = (int32_t)(uint32_t)k;
+	return 1;
+}
+
+/*
+ * Takes the part's two sums into the bounds: *birth and *repeat at the
+ * sums' scale once both are in (the second may raise it).
+ */
+static int
+take_part(struct crm_history_set *h, const struct crm_history_part *p,
+    crm_i128 *birth, crm_i128 *repeat, struct crm_error *e)
+{
+	int r;
+
+	if ((r = take(h, &p->birth, birth, e)) < 0 ||
+	    (r = take(h, &p->repeat, repeat, e)) < 0)
+		return r;
+	/* the bounds hold both at the final scale: no overflow */
+	*birth = p->birth.units;
+	crm_decimal_shift(birth, h->amounts.scale - p->birth.scale);
+	return 0;
+}
+
+long
+crm_history_merge(struct crm_history_set *h, const char *id, size_t idlen,
+    const struct crm_history_part *p, struct crm_error *e)
+{
+	crm_i128 birth = 0, repeat = 0;
+	long i;
+	int r;
+
+	if (room(h, e) < 0)
+		return -1;
+	if (p->has && (r = take_part(h, p, &birth, &repeat, e)) < 0)
+		return r;
+	if ((i = customer(h, id, idlen, e)) < 0 || !p->has)
+		return i;
+	/* the part's first day and its sum, then its last day */
+	if (fold(h, i, p->first, birth, e) < 0 || (p->last != p->first &&
+	    fold(h, i, p->last, 0, e) < 0))
+		return -1;
+	/* its repeat days are after its first: after the merge's too */
+	sum_add(h, i, REPEAT, repeat);
+	return i;
+}
+
+long
+crm_history_merge_day(struct crm_history_set *h, const char *id,
+    size_t idlen, int32_t day, struct crm_error *e)
+{
+	long i;
+
+	if (room(h, e) < 0 || (i = customer(h, id, idlen, e)) < 0 ||
+	    fold(h, i, day, 0, e) < 0)
+		return -1;
+	return i;
 }
 
 int

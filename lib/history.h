@@ -152,6 +152,47 @@ double crm_history_span(const struct crm_history_set *h, enum crm_unit u);
 /* Days in unit u: 1, 7 or 365.25 / 12. */
 double crm_history_unit_days(enum crm_unit u);
 
+/*
+ * What a part of the rows says of one customer (clvpartial.h writes and
+ * reads it): merged by crm_history_merge, parts give the history the
+ * rows would have given, whatever the split.  Its purchase days are
+ * first, last and the days crm_history_next_day gives.
+ */
+struct crm_history_part {
+	int has;		/* a purchase (else refunds only) */
+	int32_t first, last;	/* its first and last purchase days */
+	struct crm_decimal birth;	/* the first day's purchases, exact */
+	struct crm_decimal repeat;	/* those of the calibration days
+					   after it */
+};
+
+/* Customer i's part (its history so far, as a part). */
+void crm_history_part(const struct crm_history_set *h, size_t i,
+    struct crm_history_part *out);
+
+/*
+ * The purchase days strictly between a customer's first and last (the
+ * rest of its part), in no order: start with *pos = 0; each call sets
+ * *i (the customer's number) and *day and returns 1, then 0.
+ */
+int crm_history_next_day(const struct crm_history_set *h, size_t *pos,
+    size_t *i, int32_t *day);
+
+/*
+ * Merges part p of customer id (idlen bytes): returns its number; -1
+ * with *e when out of memory; CRM_HISTORY_TOO_LARGE, nothing added,
+ * when its sums would take the sum of all purchases past 38 digits.
+ */
+long crm_history_merge(struct crm_history_set *h, const char *id,
+    size_t idlen, const struct crm_history_part *p, struct crm_error *e);
+
+/*
+ * Merges a purchase day of customer id (one of a part's days between
+ * its first and last; any day will do): its number, or -1 with *e.
+ */
+long crm_history_merge_day(struct crm_history_set *h, const char *id,
+    size_t idlen, int32_t day, struct crm_error *e);
+
 /* Customer numbers sorted by id (bytewise); malloc'd, or NULL. */
 size_t *crm_history_order_by_id(const struct crm_history_set *h);
 

@@ -13,6 +13,8 @@ struct crm_input {
 	char **paths;
 	int npaths, next;
 	const struct crm_common *common;
+	struct crm_csv_options csv;	/* common's; headerless for --merge */
+	int skip_bad;			/* common's, but never for --merge */
 	FILE *fp;
 	struct crm_csv_reader *r;
 	struct crm_record header;	/* the first file's, owned */
@@ -40,7 +42,7 @@ open_file(struct crm_input *in, const char *path, struct crm_error *e)
 		return crm_error_set(e, CRM_EXIT_DATA, path, 0, 0,
 		    "cannot open: %s", strerror(errno));
 	}
-	in->r = crm_csv_open(in->fp, path, &in->common->csv, e);
+	in->r = crm_csv_open(in->fp, path, &in->csv, e);
 	if (in->r == NULL) {
 		if (in->fp != stdin)
 			fclose(in->fp);
@@ -159,6 +161,17 @@ crm_input_open(char **paths, int npaths, const struct crm_common *c,
 		return NULL;
 	}
 	in->common = c;
+	in->csv = c->csv;
+	/*
+	 * Partial state is CSV without a header, always UTF-8; a row that is
+	 * not partial state stops the run: --skip-bad and --rejects are for
+	 * the rows of the runs that wrote it.
+	 */
+	if (c->merge) {
+		in->csv.headerless = 1;
+		in->csv.encoding = NULL;
+	}
+	in->skip_bad = c->skip_bad && !c->merge;
 	in->paths = npaths > 0 ? paths : stdin_only;
 	in->npaths = npaths > 0 ? npaths : 1;
 	if (open_file(in, in->paths[0], e) < 0)
@@ -172,7 +185,8 @@ crm_input_open(char **paths, int npaths, const struct crm_common *c,
 	}
 	in->hdr.rec = &in->header;
 	in->hdr.file = in->first_name;
-	if (c->rejects != NULL && open_rejects(in, c->rejects, e) < 0)
+	if (c->rejects != NULL && in->skip_bad &&
+	    open_rejects(in, c->rejects, e) < 0)
 		goto fail;
 	return in;
 fail:
@@ -267,7 +281,7 @@ crm_input_reject(struct crm_input *in, const struct crm_record *rec,
 		    crm_input_name(in));
 		placed.line = rec->line;
 	}
-	if (!in->common->skip_bad) {
+	if (!in->skip_bad) {
 		*e = placed;
 		return -1;
 	}
@@ -289,7 +303,8 @@ crm_input_read(struct crm_input *in, struct crm_record **rec,
 				return 0;
 			if (open_file(in, in->paths[in->next++], e) < 0)
 				return -1;
-			if (!same_header(&in->header, crm_csv_header(in->r)))
+			if (!in->csv.headerless &&
+			    !same_header(&in->header, crm_csv_header(in->r)))
 				return crm_error_set(e, CRM_EXIT_DATA,
 				    crm_csv_name(in->r), 1, 0,
 				    "header differs from the first input's");

@@ -11,6 +11,11 @@
  * width, all of them, even past the reader's cap on fields.  Blank rows
  * (csvio.h) are skipped and counted, not rejected.
  *
+ * With --merge (c->merge) the operands are partial state: CSV without a
+ * header (crm_input_header has no fields), UTF-8 whatever --encoding
+ * says, and every bad record stops the run, --skip-bad or not (no
+ * rejects file is written).
+ *
  * lib/ modules that judge records (rfm, rules, followup...) return why a
  * record is bad without saying where; crm_input_reject places it at the
  * record's file and line and skips it or stops the run.

@@ -70,6 +70,60 @@ crm_kept_set_values(struct crm_kept *k, size_t i, char *const *value,
 	return 0;
 }
 
+/* The bytes of customer i's values, or 0 with *p NULL when it has none. */
+static size_t
+used(const struct crm_kept *k, size_t i, const char **p)
+{
+	const char *q;
+	size_t j;
+
+	if ((*p = q = k->v[i].text) == NULL)
+		return 0;
+	for (j = 0; j < k->nkeep; j++)
+		q += strlen(q) + 1;
+	return (size_t)(q - *p);
+}
+
+int
+crm_kept_cmp(const struct crm_kept *k, size_t i, const char *text,
+    size_t size)
+{
+	const char *p;
+	size_t n = used(k, i, &p);
+	int c;
+
+	if (p == NULL)
+		return 1;
+	/*
+	 * No value holds a NUL (the reader refuses them), and each ends
+	 * with one, which sorts before any byte: comparing the blocks whole
+	 * compares the values one by one.
+	 */
+	if ((c = memcmp(text, p, size < n ? size : n)) != 0)
+		return c;
+	return (size > n) - (size < n);
+}
+
+int
+crm_kept_cmp_values(const struct crm_kept *k, size_t i, char *const *value,
+    const size_t *len)
+{
+	const char *p = k->v[i].text;
+	size_t j, n;
+	int c;
+
+	if (p == NULL)
+		return 1;
+	for (j = 0; j < k->nkeep; j++, p += n + 1) {
+		n = strlen(p);
+		if ((c = memcmp(value[j], p, len[j] < n ? len[j] : n)) != 0)
+			return c;
+		if (len[j] != n)
+			return len[j] > n ? 1 : -1;
+	}
+	return 0;
+}
+
 const char *
 crm_kept_get(const struct crm_kept *k, size_t i, size_t j)
 {

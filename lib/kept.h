@@ -45,6 +45,22 @@ int crm_kept_set(struct crm_kept *k, size_t i, const char *text,
 int crm_kept_set_values(struct crm_kept *k, size_t i, char *const *value,
     const size_t *len, struct crm_error *e);
 
+/*
+ * Compares the values text (nkeep NUL-terminated strings, size bytes)
+ * with customer i's, column by column, byte by byte (a value sorts
+ * before a longer one it begins); a customer with no values yet sorts
+ * before any.  <0, 0 or >0 as text sorts before, with or after them.
+ * The rules of rfm.h, clvmode.h and paretotable.h keep the values that
+ * sort last among rows that tie otherwise: the same whatever the order
+ * of the rows.
+ */
+int crm_kept_cmp(const struct crm_kept *k, size_t i, const char *text,
+    size_t size);
+
+/* The same for nkeep separate values (value[j] of len[j] bytes). */
+int crm_kept_cmp_values(const struct crm_kept *k, size_t i,
+    char *const *value, const size_t *len);
+
 /* Customer i's value j ("" when it has none yet). */
 const char *crm_kept_get(const struct crm_kept *k, size_t i, size_t j);
 

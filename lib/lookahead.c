@@ -26,6 +26,13 @@ crm_lookahead_init(struct crm_lookahead *la, struct crm_keyset *keys,
 	la->ctx = ctx;
 }
 
+void
+crm_lookahead_on_lookup(struct crm_lookahead *la,
+    crm_lookahead_looked_fn looked)
+{
+	la->looked = looked;
+}
+
 /* Copies the key and the extra strings into the row's text. */
 static int
 hold_text(struct crm_lookahead_row *w, const char *key, size_t keylen,
@@ -67,6 +74,8 @@ look_up(struct crm_lookahead *la, struct crm_lookahead_row *w,
 		return -1;
 	__builtin_prefetch((const char *)la->entries +
 	    (size_t)w->key * la->entsize);
+	if (la->looked != NULL)
+		la->looked(la->ctx, w);
 	return 0;
 }
 

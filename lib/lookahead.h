@@ -25,7 +25,7 @@
 
 #define CRM_LOOKAHEAD_STEP	4	/* rows between two stages */
 #define CRM_LOOKAHEAD_RING	16	/* > 2 * CRM_LOOKAHEAD_STEP */
-#define CRM_LOOKAHEAD_DATA	32	/* bytes of caller's data per row */
+#define CRM_LOOKAHEAD_DATA	48	/* bytes of caller's data per row */
 
 /* A row, as the callbacks see it. */
 struct crm_lookahead_row {
@@ -58,12 +58,21 @@ typedef void *(*crm_lookahead_added_fn)(void *ctx, long key,
 typedef int (*crm_lookahead_fold_fn)(void *ctx,
     const struct crm_lookahead_row *row, struct crm_error *e);
 
+/*
+ * looked: the row's key was just found (row->key set), CRM_LOOKAHEAD_STEP
+ * rows before it is folded: the caller may prefetch what folding it will
+ * touch besides the key's entry (and note it in the row's data).
+ */
+typedef void (*crm_lookahead_looked_fn)(void *ctx,
+    struct crm_lookahead_row *row);
+
 struct crm_lookahead {
 	struct crm_keyset *keys;	/* the caller's */
 	void *entries;		/* the caller's, entsize bytes by key number */
 	size_t entsize;
 	crm_lookahead_added_fn added;
 	crm_lookahead_fold_fn fold;
+	crm_lookahead_looked_fn looked;	/* NULL: none */
 	void *ctx;
 	uint64_t rows;		/* pushed since the last drain */
 	struct crm_lookahead_row ring[CRM_LOOKAHEAD_RING];
@@ -77,6 +86,10 @@ struct crm_lookahead {
 void crm_lookahead_init(struct crm_lookahead *la, struct crm_keyset *keys,
     size_t entsize, crm_lookahead_added_fn added, crm_lookahead_fold_fn fold,
     void *ctx);
+
+/* Calls looked for each row once its key is found (see above). */
+void crm_lookahead_on_lookup(struct crm_lookahead *la,
+    crm_lookahead_looked_fn looked);
 
 /*
  * The data of the row to be pushed next (CRM_LOOKAHEAD_DATA bytes): the

@@ -32,6 +32,10 @@ struct crm_common {
 	const char *encoding;	/* --encoding NAME; NULL: UTF-8 */
 	int bom;		/* --bom */
 	struct crm_csv_options csv;	/* delim and encoding, for readers */
+	/* the aggregating programs only (see crm_program_def) */
+	int partial;		/* --partial: write partial state */
+	int merge;		/* --merge: read partial state */
+	long jobs;		/* -j N; 0 when not given */
 };
 
 enum crm_options_result {

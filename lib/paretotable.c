@@ -177,6 +177,7 @@ crm_pareto_table_init(struct crm_pareto_table *t,
 	t->labelc = -1;
 	t->label_kept = -1;
 	crm_groups_init(&t->groups);
+	crm_kept_init(&t->kept, o->by != NULL ? o->nkeep : 0);
 	/* with --by, the group sums are in 64 bits until the bounds pass */
 	crm_decimal_column_limit(&t->values, o->by != NULL ? INT64_MAX : 0);
 	return crm_pareto_init(&t->rank, o->bounds, o->nbounds, e);
@@ -206,6 +207,14 @@ bind_label(struct crm_pareto_table *t, const struct crm_header *h,
 }
 
 int
+crm_pareto_table_bind_merge(struct crm_pareto_table *t, struct crm_error *e)
+{
+	/* grouped, with the key and the kept values of partial state */
+	t->bycol = 0;
+	return bind_label(t, NULL, e);
+}
+
+int
 crm_pareto_table_bind(struct crm_pareto_table *t, const struct crm_header *h,
     struct crm_error *e)
 {
@@ -223,25 +232,21 @@ crm_pareto_table_bind(struct crm_pareto_table *t, const struct crm_header *h,
 }
 
 /*
- * A new group's kept values: its first row's.  One pass has no other
- * row to go by (crm-pareto reads no dates to tell the latest).
+ * Group g's kept values become value[] (len[] bytes each) if the group
+ * is new (added) or they sort after its values (crm_kept_cmp_values):
+ * crm-pareto reads no dates to tell the latest row, and the first row
+ * would depend on the order of the rows.  -1 when out of memory.
  */
 static int
-keep_first(struct crm_pareto_table *t, const struct crm_record *rec,
-    size_t group)
+keep_values(struct crm_pareto_table *t, size_t g, int added,
+    char *const *value, const size_t *len, struct crm_error *e)
 {
-	size_t nk = t->o.nkeep, k;
-	const char **v;
-
-	if (crm_grow(&t->kept, &t->kept_cap, (group + 1) * nk,
-	    sizeof(*t->kept)) < 0)
-		return -1;
-	v = &t->kept[group * nk];
-	for (k = 0; k < nk; k++)
-		if ((v[k] = crm_arena_strndup(&t->kept_text,
-		    rec->field[t->keepc[k]], rec->len[t->keepc[k]])) == NULL)
-			return -1;
-	return 0;
+	if (crm_kept_room(&t->kept, g + 1) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	if (!added && crm_kept_cmp_values(&t->kept, g, value, len) <= 0)
+		return 0;
+	return crm_kept_set_values(&t->kept, g, value, len, e);
 }
 
 /* Takes v into the column: bad when the sums would pass 38 digits. */
@@ -271,27 +276,49 @@ take_value(struct crm_pareto_table *t, const struct crm_decimal *v,
 	return CRM_RECORD_OK;
 }
 
-/*
- * Adds units to the group of rec's key; a new group keeps its first
- * row's values (--keep).
- */
+/* Adds units to the group of rec's key, and rec's kept values. */
 static int
 add_to_group(struct crm_pareto_table *t, const struct crm_record *rec,
     crm_i128 units, struct crm_error *why)
 {
-	size_t before = t->groups.n;
+	size_t before = t->groups.n, k, len[CRM_PARETO_MAX_KEEP];
+	char *value[CRM_PARETO_MAX_KEEP];
 	long g;
 
 	if ((g = crm_groups_add(&t->groups, rec->field[t->bycol],
 	    rec->len[t->bycol], units, why)) < 0)
 		return CRM_RECORD_STOP;
-	if (t->o.nkeep == 0 || t->groups.n == before)
+	if (t->o.nkeep == 0)
 		return CRM_RECORD_OK;
-	if (keep_first(t, rec, (size_t)g) < 0) {
-		crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
-		    "out of memory");
-		return CRM_RECORD_STOP;
+	for (k = 0; k < t->o.nkeep; k++) {
+		value[k] = rec->field[t->keepc[k]];
+		len[k] = rec->len[t->keepc[k]];
 	}
+	if (keep_values(t, (size_t)g, t->groups.n != before, value, len,
+	    why) < 0)
+		return CRM_RECORD_STOP;
+	return CRM_RECORD_OK;
+}
+
+int
+crm_pareto_table_merge_group(struct crm_pareto_table *t, const char *key,
+    size_t len, const struct crm_pareto_part *p, struct crm_error *why)
+{
+	size_t before = t->groups.n;
+	crm_i128 units;
+	long g;
+	int r;
+
+	if ((r = take_value(t, &p->sum, &units, why)) != CRM_RECORD_OK)
+		return r;
+	if ((g = crm_groups_add_rows(&t->groups, key, len, units, p->rows,
+	    why)) < 0)
+		return CRM_RECORD_STOP;
+	if (p->decimals > t->decimals)
+		t->decimals = p->decimals;
+	if (t->o.nkeep > 0 && keep_values(t, (size_t)g, t->groups.n !=
+	    before, p->keep, p->keeplen, why) < 0)
+		return CRM_RECORD_STOP;
 	return CRM_RECORD_OK;
 }
 
@@ -330,15 +357,49 @@ crm_pareto_table_add(struct crm_pareto_table *t, const struct crm_record *rec,
 	return CRM_RECORD_OK;
 }
 
+static const struct crm_groups *sort_groups;
+
+static int
+by_key(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b, m, n;
+	const char *x = crm_groups_key(sort_groups, i, &m);
+	const char *y = crm_groups_key(sort_groups, j, &n);
+	int c = memcmp(x, y, m < n ? m : n);
+
+	return c != 0 ? c : (m > n) - (m < n);
+}
+
+/*
+ * The groups, added in the order of their keys: pareto.h keeps ties in
+ * the order of addition, which is then the same however the rows came.
+ */
+static int
+add_groups(struct crm_pareto_table *t, struct crm_error *e)
+{
+	size_t *order, i, n = t->groups.n;
+	int rc = 0;
+
+	if ((order = malloc((n ? n : 1) * sizeof(*order))) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	sort_groups = &t->groups;
+	qsort(order, n, sizeof(*order), by_key);
+	sort_groups = NULL;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = crm_pareto_add(&t->rank, crm_groups_sum(&t->groups,
+		    order[i]), t->values.scale, &t->groups.g[order[i]], e);
+	free(order);
+	return rc;
+}
+
 int
 crm_pareto_table_rank(struct crm_pareto_table *t, struct crm_error *e)
 {
-	size_t i;
-
-	for (i = 0; t->bycol >= 0 && i < t->groups.n; i++)
-		if (crm_pareto_add(&t->rank, crm_groups_sum(&t->groups, i),
-		    t->values.scale, &t->groups.g[i], e) < 0)
-			return -1;
+	if (t->bycol >= 0 && add_groups(t, e) < 0)
+		return -1;
 	return crm_pareto_rank(&t->rank, e);
 }
 
@@ -397,8 +458,8 @@ write_groups(const struct crm_pareto_table *t, struct crm_csv_writer *w)
 
 		crm_csv_put(w, key, len);
 		for (j = 0; j < t->o.nkeep; j++)
-			crm_csv_puts(w, t->kept[(size_t)(g - t->groups.g) *
-			    t->o.nkeep + j]);
+			crm_csv_puts(w, crm_kept_get(&t->kept,
+			    (size_t)(g - t->groups.g), j));
 		crm_decimal_format(p->items[i].units, p->scale, t->decimals,
 		    num, sizeof(num));
 		crm_csv_puts(w, num);
@@ -545,8 +606,8 @@ crm_pareto_table_label(const struct crm_pareto_table *t,
 		    row->field[t->labelc] : NULL;
 	}
 	g = (size_t)((const struct crm_group *)it->payload - t->groups.g);
-	if (t->label_kept >= 0 && *(v = t->kept[g * t->o.nkeep +
-	    (size_t)t->label_kept]) != '\0')
+	if (t->label_kept >= 0 && *(v = crm_kept_get(&t->kept, g,
+	    (size_t)t->label_kept)) != '\0')
 		return v;
 	return crm_groups_key(&t->groups, g, &len);
 }
@@ -598,6 +659,5 @@ crm_pareto_table_free(struct crm_pareto_table *t)
 	crm_pareto_free(&t->rank);
 	crm_groups_free(&t->groups);
 	crm_arena_free(&t->rows);
-	free(t->kept);
-	crm_arena_free(&t->kept_text);
+	crm_kept_free(&t->kept, t->groups.n);
 }

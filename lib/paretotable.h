@@ -6,10 +6,13 @@
  *
  * Row mode keeps every input column in its place and appends (or
  * replaces) pareto_rank, share, cum_share, cum_item_share and
- * pareto_class.  Grouped mode writes the key, the --keep columns (each
- * group's first row's values), the sum, the number of rows and the same
- * five columns; memory is one entry per group, plus one copy of each
- * kept value.
+ * pareto_class.  Grouped mode writes the key, the --keep columns (of
+ * each group's rows, the values that sort last, compared column by
+ * column, byte by byte: kept.h), the sum, the number of rows and the
+ * same five columns; groups of equal sums are ranked in the order of
+ * their keys (bytewise).  Neither depends on the order of the rows, so
+ * that parts of the input summed apart and merged give the same table.
+ * Memory is one entry per group, plus one copy of its kept values.
  */
 #ifndef CRM_PARETOTABLE_H
 #define CRM_PARETOTABLE_H
@@ -21,6 +24,7 @@
 #include "csvio.h"
 #include "error.h"
 #include "group.h"
+#include "kept.h"
 #include "pareto.h"
 #include "table.h"
 
@@ -83,9 +87,7 @@ struct crm_pareto_table {
 	struct crm_decimal_column values;	/* scale, bounds of sums */
 	/* --keep and --label (added for issue 14; beside the sums) */
 	long keepc[CRM_PARETO_MAX_KEEP];	/* the kept columns */
-	const char **kept;		/* nkeep values per group, in order */
-	size_t kept_cap;		/* in values */
-	struct crm_arena kept_text;	/* the kept values' text */
+	struct crm_kept kept;		/* by group number */
 	long labelc;			/* row mode: the label column or -1 */
 	long label_kept;		/* grouped: a kept column, or -1: key */
 };
@@ -104,6 +106,13 @@ int crm_pareto_table_bind(struct crm_pareto_table *t,
     const struct crm_header *h, struct crm_error *e);
 
 /*
+ * Instead of crm_pareto_table_bind, for --merge (with --by): the input
+ * is partial state (paretopartial.h), which has no header.
+ */
+int crm_pareto_table_bind_merge(struct crm_pareto_table *t,
+    struct crm_error *e);
+
+/*
  * Adds one record; returns a verdict (error.h): bad for an invalid or
  * missing value, an empty key, or a value that would take the sum of the
  * positive values, or of the negative ones, past 38 digits (so that no
@@ -112,6 +121,27 @@ int crm_pareto_table_bind(struct crm_pareto_table *t,
  */
 int crm_pareto_table_add(struct crm_pareto_table *t,
     const struct crm_record *rec, struct crm_error *why);
+
+/*
+ * What a part of the rows says of one group (paretopartial.h writes and
+ * reads it): merged, parts give the table the rows would have given.
+ */
+struct crm_pareto_part {
+	struct crm_decimal sum;	/* of the group's values, exact */
+	size_t rows;		/* summed */
+	int decimals;		/* the most the part's values had */
+	char *const *keep;	/* the kept values that sort last (nkeep) */
+	const size_t *keeplen;
+};
+
+/*
+ * Merges part p of the group of key (len bytes) into the table (--by):
+ * a verdict, bad when its sum would take the sums past 38 digits, stop
+ * when out of memory.
+ */
+int crm_pareto_table_merge_group(struct crm_pareto_table *t,
+    const char *key, size_t len, const struct crm_pareto_part *p,
+    struct crm_error *why);
 
 /* Ranks the items once every record is in. */
 int crm_pareto_table_rank(struct crm_pareto_table *t, struct crm_error *e);

@@ -30,6 +30,8 @@ struct named {
 
 struct crm_program {
 	const struct crm_program_def *def;
+	void *ctx;			/* the program's, for its callback */
+	int aggregates;			/* crm_program_start_aggregating */
 	struct crm_common opt;
 	char **operands;
 	int noperands;
@@ -256,9 +258,97 @@ name_files(struct crm_program *p)
 		name_input(p, "standard input", NULL, STDIN_FILENO);
 }
 
+static struct crm_program *start(const struct crm_program_def *def,
+    void *ctx, int argc, char **argv, int aggregates);
+
+enum { OPT_PARTIAL = CRM_OPT_PROGRAM - 2, OPT_MERGE };
+
+/* What an aggregating program takes besides its own options. */
+static const struct option aggregate_options[] = {
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "merge", no_argument, NULL, OPT_MERGE },
+	{ "jobs", required_argument, NULL, 'j' },
+};
+#define NAGGREGATE \
+	(sizeof(aggregate_options) / sizeof(aggregate_options[0]))
+
+/* --partial, --merge and -j; the program's own options to its callback. */
+static int
+aggregate_option(int opt, const char *arg, void *ctx, struct crm_error *e)
+{
+	struct crm_program *p = ctx;
+
+	switch (opt) {
+	case OPT_PARTIAL:
+		p->opt.partial = 1;
+		return 0;
+	case OPT_MERGE:
+		p->opt.merge = 1;
+		return 0;
+	case 'j':
+		return crm_option_int("-j", arg, 1, CRM_PROGRAM_MAX_JOBS,
+		    "threads", &p->opt.jobs, e);
+	}
+	return p->def->option(opt, arg, p->ctx, e);
+}
+
+/*
+ * Parses argv: the program's own options, and those of an aggregating
+ * program (def->aggregates) besides.  Returns as crm_options_parse.
+ */
+static int
+parse(struct crm_program *p, int argc, char **argv, struct crm_error *e)
+{
+	const struct crm_program_def *def = p->def;
+	struct option *all;
+	size_t n = 0;
+	int r;
+
+	if (!p->aggregates)
+		return crm_options_parse(argc, argv, "", def->options,
+		    def->option, p->ctx, &p->opt, e);
+	while (def->options != NULL && def->options[n].name != NULL)
+		n++;
+	if ((all = calloc(n + NAGGREGATE + 1, sizeof(*all))) == NULL)
+		crm_die_oom();
+	if (n > 0)
+		memcpy(all, def->options, n * sizeof(*all));
+	memcpy(all + n, aggregate_options, sizeof(aggregate_options));
+	r = crm_options_parse(argc, argv, "j:", all, aggregate_option, p,
+	    &p->opt, e);
+	free(all);
+	return r;
+}
+
+long
+crm_program_jobs(const struct crm_program *p)
+{
+	long n;
+
+	if (p->opt.jobs > 0)
+		return p->opt.jobs;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > CRM_PROGRAM_MAX_JOBS ? CRM_PROGRAM_MAX_JOBS :
+	    n;
+}
+
 struct crm_program *
 crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
     char **argv)
+{
+	return start(def, ctx, argc, argv, 0);
+}
+
+struct crm_program *
+crm_program_start_aggregating(const struct crm_program_def *def, void *ctx,
+    int argc, char **argv)
+{
+	return start(def, ctx, argc, argv, 1);
+}
+
+static struct crm_program *
+start(const struct crm_program_def *def, void *ctx, int argc, char **argv,
+    int aggregates)
 {
 	struct crm_program *p = &program;
 	struct crm_error e;
@@ -269,6 +359,8 @@ crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
 		errx(CRM_EXIT_DATA, "/dev/null: %s", strerror(errno));
 	memset(p, 0, sizeof(*p));
 	p->def = def;
+	p->ctx = ctx;
+	p->aggregates = aggregates;
 	/* first, so that it runs after the removal of temporary files */
 	atexit(check_stdout);
 	/*
@@ -276,8 +368,7 @@ crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
 	 * cat and sort, even when the parent left SIGPIPE ignored.
 	 */
 	signal(SIGPIPE, SIG_DFL);
-	r = crm_options_parse(argc, argv, "", def->options, def->option, ctx,
-	    &p->opt, &e);
+	r = parse(p, argc, argv, &e);
 	if (r < 0)
 		crm_die(&e);
 	if (r == CRM_OPTIONS_HELP) {
@@ -288,6 +379,9 @@ crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
 		printf("%s %s\n", def->name, CRM_VERSION);
 		exit(0);
 	}
+	if (p->opt.partial && p->opt.bom)
+		usage_error("--bom is for a table a spreadsheet opens, not "
+		    "%s%s", "--partial", "");
 	crm_output_setup(def->name);
 	p->operands = argv + optind;
 	p->noperands = argc - optind;

@@ -53,6 +53,22 @@ struct crm_program;
 struct crm_program *crm_program_start(const struct crm_program_def *def,
     void *ctx, int argc, char **argv);
 
+/*
+ * The same for a program that aggregates rows (crm-score, crm-pareto):
+ * it also takes --partial, --merge and -j N (--jobs N), into the common
+ * options, and --bom with --partial is bad usage (partial state is read
+ * back, by --merge, after other parts: a mark would be in the middle).
+ */
+struct crm_program *crm_program_start_aggregating(
+    const struct crm_program_def *def, void *ctx, int argc, char **argv);
+
+/*
+ * The threads to read a regular file with: -j N, or by default the
+ * processors online (1 if unknown), at most CRM_PROGRAM_MAX_JOBS.
+ */
+#define CRM_PROGRAM_MAX_JOBS	64
+long crm_program_jobs(const struct crm_program *p);
+
 /* The common options, as parsed. */
 const struct crm_common *crm_program_options(const struct crm_program *p);
 

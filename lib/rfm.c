@@ -8,6 +8,8 @@
  * tables.  The ring that brings rows to fold a few rows late is
  * lookahead.c's; here it only calls room() and fold().
  */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,9 +20,12 @@
 /* What a row brings to its customer besides the id and kept values. */
 struct order_row {
 	crm_i128 units;		/* the amount at the table's scale */
-	uint64_t order_hash;	/* 0 without an order column */
 	int32_t date;
 	int refund;
+	uint32_t orderlen;	/* the order id: the row's last extra */
+	/* by looked(), with an order column: */
+	int same;		/* the pair of the purchase row before */
+	uint64_t pair_hash;	/* else the pair's hash */
 };
 
 _Static_assert(sizeof(struct order_row) <= CRM_LOOKAHEAD_DATA,
@@ -29,6 +34,7 @@ _Static_assert(sizeof(struct order_row) <= CRM_LOOKAHEAD_DATA,
 static void *room(void *ctx, long key, struct crm_error *e);
 static int fold(void *ctx, const struct crm_lookahead_row *row,
     struct crm_error *e);
+static void looked(void *ctx, struct crm_lookahead_row *row);
 
 void
 crm_rfm_init(struct crm_rfm *r, const struct crm_rfm_opts *o)
@@ -39,6 +45,10 @@ crm_rfm_init(struct crm_rfm *r, const struct crm_rfm_opts *o)
 	crm_keyset_init(&r->ids);
 	crm_lookahead_init(&r->ahead, &r->ids, sizeof(r->c[0]), room, fold,
 	    r);
+	crm_orderset_init(&r->orders);
+	r->last_key = -1;
+	if (r->o.order != NULL)
+		crm_lookahead_on_lookup(&r->ahead, looked);
 	crm_order_reader_init(&r->rd, &r->o);
 	crm_kept_init(&r->kept, r->o.nkeep);
 	/* the sums fit in c[].amount while the bounds fit in 64 bits */
@@ -96,6 +106,28 @@ regear(struct crm_rfm *r, int raise, struct crm_error *e)
 }
 
 /*
+ * Pushes a row with an order id: the id goes after the kept values, as
+ * the row's last extra string (its length is in the row's data).
+ */
+static int
+push_with_order(struct crm_rfm *r, const char *id, size_t idlen,
+    const char *order, size_t orderlen, char *const *keep,
+    const size_t *keeplen, struct crm_error *why)
+{
+	char *extra[CRM_RFM_MAX_KEEP + 1];
+	size_t len[CRM_RFM_MAX_KEEP + 1], k;
+
+	for (k = 0; k < r->o.nkeep; k++) {
+		extra[k] = keep[k];
+		len[k] = keeplen[k];
+	}
+	extra[k] = (char *)(uintptr_t)order;
+	len[k] = orderlen;
+	return crm_lookahead_push(&r->ahead, id, idlen, extra, len, k + 1,
+	    why);
+}
+
+/*
  * crm_rfm_add, inline in crm_rfm_row: takes the amount into the sums'
  * bounds (0: nothing changed but the sums; 1: check the scale and the
  * width), then pushes the row towards its customer.
@@ -120,13 +152,16 @@ add_row(struct crm_rfm *r, const char *id, size_t idlen, int32_t date,
 		return CRM_RECORD_STOP;
 	row.date = date;
 	row.refund = refund;
-	row.order_hash = r->o.order != NULL ? crm_keyset_hash(order,
-	    orderlen) : 0;
+	/* a field is at most CRM_CSV_MAX_FIELD_DEFAULT bytes, or so capped */
+	row.orderlen = r->o.order != NULL ? (uint32_t)orderlen : 0;
 	memcpy(crm_lookahead_data(&r->ahead), &row, sizeof(row));
-	if (crm_lookahead_push(&r->ahead, id, idlen, keep, keeplen,
-	    r->o.nkeep, why) < 0)
-		return CRM_RECORD_STOP;
-	return CRM_RECORD_OK;
+	if (r->o.order == NULL)
+		v = crm_lookahead_push(&r->ahead, id, idlen, keep, keeplen,
+		    r->o.nkeep, why);
+	else
+		v = push_with_order(r, id, idlen, order, orderlen, keep,
+		    keeplen, why);
+	return v < 0 ? CRM_RECORD_STOP : CRM_RECORD_OK;
 }
 
 int
@@ -202,9 +237,119 @@ room(void *ctx, long c, struct crm_error *e)
 		return NULL;
 	}
 	memset(&r->c[c], 0, sizeof(r->c[0]));
+	/* no purchase yet, no row to keep values from */
+	r->c[c].first = INT32_MAX;
+	r->c[c].last = INT32_MIN;
+	r->c[c].kept_date = INT32_MIN;
 	if (r->wide != NULL)
 		r->wide[c] = 0;
 	return r->c;
+}
+
+/* The order id of a row pushed by push_with_order. */
+static const char *
+row_order(const struct crm_lookahead_row *row, const struct order_row *w)
+{
+	return row->text + row->used - w->orderlen - 1;
+}
+
+/*
+ * Whether the purchase row before this one had the same customer and
+ * order id (the lines of an order, as exports list them): that pair is
+ * in the set when this row is folded, no need to look.  Otherwise this
+ * row's pair becomes the one to compare with (while it is short).
+ */
+static int
+same_order(struct crm_rfm *r, long key, const char *order, size_t len)
+{
+	if (r->last_key == key && r->last_len == len &&
+	    memcmp(r->last_order, order, len) == 0)
+		return 1;
+	r->last_key = len <= sizeof(r->last_order) ? key : -1;
+	r->last_len = len;
+	if (len <= sizeof(r->last_order))
+		memcpy(r->last_order, order, len);
+	return 0;
+}
+
+/*
+ * A row's customer is known, 4 rows before the row is folded (rows are
+ * looked up in the order they are folded): unless it is another line of
+ * the order before, its (customer, order) slot is fetched.
+ */
+static void
+looked(void *ctx, struct crm_lookahead_row *row)
+{
+	struct crm_rfm *r = ctx;
+	struct order_row w;
+	const char *order;
+
+	memcpy(&w, row->data, sizeof(w));
+	if (w.refund)
+		return;
+	order = row_order(row, &w);
+	if (!(w.same = same_order(r, row->key, order, w.orderlen))) {
+		w.pair_hash = crm_orderset_hash((uint32_t)row->key, order,
+		    w.orderlen);
+		crm_orderset_prefetch(&r->orders, w.pair_hash);
+	}
+	memcpy(row->data, &w, sizeof(w));
+}
+
+/*
+ * A purchase row of customer c (number key): the first and last order
+ * dates, and one more order when the row's order id is new to the
+ * customer (or for every row without order ids).
+ */
+static int
+purchase(struct crm_rfm *r, struct crm_rfm_customer *c, long key,
+    const struct crm_lookahead_row *row, const struct order_row *w,
+    struct crm_error *e)
+{
+	const char *order;
+	int added = 1;
+
+	if (w->date < c->first)
+		c->first = w->date;
+	if (w->date > c->last)
+		c->last = w->date;
+	if (r->o.order != NULL) {
+		if (w->same)
+			return 0;
+		order = row_order(row, w);
+		if (crm_orderset_add_hashed(&r->orders, w->pair_hash,
+		    (uint32_t)key, order, w->orderlen, &added, e) < 0)
+			return -1;
+	}
+	c->orders += (uint32_t)added;
+	return 0;
+}
+
+/*
+ * A row at least as recent as the one customer c's kept values are from:
+ * its values are kept if it is more recent, or as recent with values
+ * that sort after them (rfm.h), so that no order of the rows matters.
+ */
+static int
+keep(struct crm_rfm *r, struct crm_rfm_customer *c,
+    const struct crm_lookahead_row *row, const struct order_row *w,
+    struct crm_error *e)
+{
+	const char *kept;
+	size_t size;
+
+	if (r->o.nkeep == 0) {
+		c->kept_date = w->date;
+		return 0;
+	}
+	kept = crm_lookahead_extra(row, &size);
+	if (r->o.order != NULL)
+		size -= w->orderlen + 1;
+	if (w->date == c->kept_date &&
+	    crm_kept_cmp(&r->kept, (size_t)row->key, kept, size) <= 0)
+		return 0;
+	c->kept_date = w->date;
+	return crm_kept_set(&r->kept, (size_t)row->key, kept, size, e);
 }
 
 /* The rules: folds one row into its customer's entry (see rfm.h). */
@@ -214,8 +359,6 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 	struct crm_rfm *r = ctx;
 	struct crm_rfm_customer *c = &r->c[row->key];
 	struct order_row w;
-	const char *kept;
-	size_t size;
 
 	memcpy(&w, row->data, sizeof(w));
 	/* the bounds were checked when the row came: no overflow here */
@@ -223,28 +366,111 @@ fold(void *ctx, const struct crm_lookahead_row *row, struct crm_error *e)
 		r->wide[row->key] += w.units;
 	else
 		c->amount += (int64_t)w.units;
-	if (row->added || w.date >= c->kept_date) {
-		c->kept_date = w.date;
-		if (r->o.nkeep > 0) {
-			kept = crm_lookahead_extra(row, &size);
-			if (crm_kept_set(&r->kept, (size_t)row->key, kept,
-			    size, e) < 0)
-				return -1;
-		}
-	}
+	if (w.date >= c->kept_date && keep(r, c, row, &w, e) < 0)
+		return -1;
 	if (w.refund)
 		return 0;	/* a refund: no order, no purchase date */
-	if (r->o.order != NULL) {
-		if (c->orders > 0 && w.order_hash == c->order_hash)
-			return 0;	/* another line of the same order */
-		c->order_hash = w.order_hash;
+	return purchase(r, c, row->key, row, &w, e);
+}
+
+/*
+ * The number of customer id, with an empty entry if it is new; -1 when
+ * out of memory.
+ */
+static long
+entry(struct crm_rfm *r, const char *id, size_t idlen, struct crm_error *e)
+{
+	long key;
+	int added;
+
+	if ((key = crm_keyset_add(&r->ids, id, idlen, &added, e)) < 0)
+		return -1;
+	if (added && room(r, key, e) == NULL)
+		return -1;
+	return key;
+}
+
+/*
+ * Takes a part's sum into the amounts' bounds, at their scale in *units:
+ * a verdict, bad when the sums would pass 38 digits.
+ */
+static int
+take_sum(struct crm_rfm *r, const struct crm_decimal *d, crm_i128 *units,
+    struct crm_error *why)
+{
+	int raise;
+
+	if (crm_decimal_column_add(&r->amounts, d, units, &raise) < 0) {
+		crm_field_sum_error(r->o.amount, d->scale > r->amounts.scale ?
+		    d->scale : r->amounts.scale, why);
+		return CRM_RECORD_BAD;
 	}
-	if (c->orders == 0 || w.date < c->first)
-		c->first = w.date;
-	if (c->orders == 0 || w.date > c->last)
-		c->last = w.date;
-	c->orders++;
+	if ((raise > 0 || (r->wide == NULL && !narrow(&r->amounts))) &&
+	    regear(r, raise, why) < 0)
+		return CRM_RECORD_STOP;
+	return CRM_RECORD_OK;
+}
+
+/* Part p's kept values for customer c (number key), by the rules. */
+static int
+keep_part(struct crm_rfm *r, struct crm_rfm_customer *c, long key,
+    const struct crm_rfm_part *p, struct crm_error *e)
+{
+	if (p->kept_date < c->kept_date)
+		return 0;
+	if (r->o.nkeep > 0 && (p->kept_date > c->kept_date ||
+	    crm_kept_cmp_values(&r->kept, (size_t)key, p->keep,
+	    p->keeplen) > 0) && crm_kept_set_values(&r->kept, (size_t)key,
+	    p->keep, p->keeplen, e) < 0)
+		return -1;
+	c->kept_date = p->kept_date;
 	return 0;
+}
+
+int
+crm_rfm_merge_customer(struct crm_rfm *r, const char *id, size_t idlen,
+    const struct crm_rfm_part *p, struct crm_error *why)
+{
+	struct crm_rfm_customer *c;
+	crm_i128 units;
+	long key;
+	int v;
+
+	if ((v = take_sum(r, &p->amount, &units, why)) != CRM_RECORD_OK)
+		return v;
+	if ((key = entry(r, id, idlen, why)) < 0)
+		return CRM_RECORD_STOP;
+	c = &r->c[key];
+	if (r->wide != NULL)
+		r->wide[key] += units;
+	else
+		c->amount += (int64_t)units;
+	if (p->has_orders) {
+		if (p->first < c->first)
+			c->first = p->first;
+		if (p->last > c->last)
+			c->last = p->last;
+		c->orders += p->orders;
+	}
+	if (p->decimals > r->rd.decimals)
+		r->rd.decimals = p->decimals;
+	return keep_part(r, c, key, p, why) < 0 ? CRM_RECORD_STOP :
+	    CRM_RECORD_OK;
+}
+
+int
+crm_rfm_merge_order(struct crm_rfm *r, const char *id, size_t idlen,
+    const char *order, size_t len, struct crm_error *e)
+{
+	long key;
+	int added;
+
+	if ((key = entry(r, id, idlen, e)) < 0 ||
+	    crm_orderset_add(&r->orders, (uint32_t)key, order, len, &added,
+	    e) < 0)
+		return CRM_RECORD_STOP;
+	r->c[key].orders += (uint32_t)added;
+	return CRM_RECORD_OK;
 }
 
 /*
@@ -529,6 +755,7 @@ crm_rfm_free(struct crm_rfm *r)
 {
 	crm_kept_free(&r->kept, r->ids.n);
 	crm_lookahead_free(&r->ahead);
+	crm_orderset_free(&r->orders);
 	free(r->wide);
 	free(r->c);
 	free(r->res);

@@ -14,12 +14,17 @@
  * per customer, never one per row):
  *   - a refund lowers the monetary total and is neither an order nor a
  *     purchase date;
- *   - any other row is an order, counted once per order id when order
- *     ids are given (the rows of one order must be adjacent among the
- *     customer's rows, as exports list them), else once per row;
- *   - first_order and last_order are the earliest and latest order dates;
+ *   - any other row is an order, counted once per distinct order id of
+ *     the customer when order ids are given (whatever the order of the
+ *     rows: the pairs of customer and order id are kept, orderset.h),
+ *     else once per row;
+ *   - first_order and last_order are the earliest and latest dates of
+ *     the rows that are not refunds;
  *   - the kept columns come from the customer's most recent row (of any
- *     kind; on equal dates the later row).
+ *     kind); of rows on the same date, the one whose kept values sort
+ *     last (crm_kept_cmp): not the later row, so that the values are
+ *     the same whatever the order of the rows, or their split into
+ *     parts merged later.
  * crm_rfm_score then scores every customer that has an order; customers
  * with refunds only have no recency and get no scores (score 0).
  *
@@ -40,6 +45,7 @@
 #include "keyset.h"
 #include "lookahead.h"
 #include "orderrow.h"
+#include "orderset.h"
 #include "rfmopts.h"
 #include "scale.h"
 #include "table.h"
@@ -49,11 +55,12 @@
  * line of its customer's entry.
  */
 struct crm_rfm_customer {
-	int32_t first, last;	/* order dates; none when orders == 0 */
+	int32_t first, last;	/* order dates; INT32_MAX, INT32_MIN: none */
 	uint32_t orders;
-	int32_t kept_date;	/* of the row the kept values are from */
+	int32_t kept_date;	/* of the row the kept values are from;
+				   INT32_MIN: none yet */
 	int64_t amount;		/* orders minus refunds; see crm_rfm_amount */
-	uint64_t order_hash;	/* id of the last order counted */
+	int64_t unused;		/* to 32 bytes: two entries a cache line */
 };
 
 struct crm_rfm_result {
@@ -67,6 +74,10 @@ struct crm_rfm {
 	struct crm_lookahead ahead;	/* rows on their way to c[] */
 	struct crm_rfm_customer *c;	/* by customer number */
 	struct crm_kept kept;		/* by customer number */
+	struct crm_orderset orders;	/* with an order column */
+	long last_key;			/* the last pair added, or -1 */
+	size_t last_len;
+	char last_order[32];
 	size_t cap;
 	struct crm_order_reader rd;	/* the columns, by crm_rfm_bind */
 	/*
@@ -122,6 +133,39 @@ int crm_rfm_add(struct crm_rfm *r, const char *id, size_t idlen,
 
 /* Folds in the rows still on their way; fails only when out of memory. */
 int crm_rfm_finish(struct crm_rfm *r, struct crm_error *e);
+
+/*
+ * What a part of the rows says of one customer (rfmpartial.h writes and
+ * reads it): merged into a table by the rules above, parts give the
+ * entry the rows would have given, whatever the split.
+ */
+struct crm_rfm_part {
+	int has_orders;		/* a row that is not a refund: the dates */
+	int32_t first, last;	/* of those rows */
+	uint32_t orders;	/* those rows; 0 with order ids, which
+				   crm_rfm_merge_order counts */
+	struct crm_decimal amount;	/* the sum of its amounts, exact */
+	int decimals;		/* the most its part's amounts had */
+	int32_t kept_date;	/* of its most recent row */
+	char *const *keep;	/* that row's kept values (nkeep) */
+	const size_t *keeplen;
+};
+
+/*
+ * Merges part p of customer id into the table (after crm_rfm_finish):
+ * a verdict, bad with *why when its sum would take the sums past 38
+ * digits, stop when out of memory.  Raises the decimals monetary is
+ * written with to p's.
+ */
+int crm_rfm_merge_customer(struct crm_rfm *r, const char *id, size_t idlen,
+    const struct crm_rfm_part *p, struct crm_error *why);
+
+/*
+ * Merges an order id of customer id (with an order column): one more
+ * order when the pair is new.  A verdict: stop when out of memory.
+ */
+int crm_rfm_merge_order(struct crm_rfm *r, const char *id, size_t idlen,
+    const char *order, size_t len, struct crm_error *e);
 
 /*
  * Measures and scores every customer (the rows all folded in): monetary

@@ -110,6 +110,23 @@ crm_u64set_count(const struct crm_u64set *s)
 	return s->n + (s->has_empty != 0);
 }
 
+int
+crm_u64set_next(const struct crm_u64set *s, size_t *pos, uint64_t *key)
+{
+	/* the slots, then the key that marks an empty slot, if held */
+	for (; *pos < s->nslots; (*pos)++)
+		if (s->slot[*pos] != CRM_U64SET_EMPTY) {
+			*key = s->slot[(*pos)++];
+			return 1;
+		}
+	if (*pos == s->nslots && s->has_empty) {
+		(*pos)++;
+		*key = CRM_U64SET_EMPTY;
+		return 1;
+	}
+	return 0;
+}
+
 size_t
 crm_u64set_bytes(const struct crm_u64set *s)
 {

@@ -37,6 +37,14 @@ int crm_u64set_has(const struct crm_u64set *s, uint64_t key);
 /* Keys in the set. */
 size_t crm_u64set_count(const struct crm_u64set *s);
 
+/*
+ * The keys in no particular order: start with *pos = 0; each call sets
+ * *key and returns 1, then 0 once every key was seen.  The set may not
+ * change in between.
+ */
+int crm_u64set_next(const struct crm_u64set *s, size_t *pos,
+    uint64_t *key);
+
 /* Bytes the table holds (for the man page's cost per key). */
 size_t crm_u64set_bytes(const struct crm_u64set *s);
 

@@ -143,6 +143,38 @@ test_hand(void **state)
 	crm_rfm_opts_free(&ro);
 }
 
+/*
+ * The region kept: the most recent row's, and of rows on one date the
+ * one that sorts last ("south" after "north"), in either order.
+ */
+static void
+test_kept_on_one_date(void **state)
+{
+	static const char *const rows[] = {
+		"A,2024-02-01,10,north", "A,2024-01-01,10,west",
+		"A,2024-02-01,5,south"
+	};
+	struct crm_rfm_opts ro;
+	struct crm_clv_opts co;
+	struct crm_clvmode cm;
+	struct crm_error e;
+	struct rec b;
+	size_t i;
+	int dir;
+
+	(void)state;
+	options(&ro, &co, 0);
+	for (dir = 0; dir < 2; dir++) {
+		start(&cm, &co, &ro);
+		for (i = 0; i < 3; i++)
+			assert_int_equal(crm_clvmode_row(&cm, record(&b,
+			    rows[dir ? 2 - i : i]), &e), CRM_RECORD_OK);
+		assert_string_equal(crm_kept_get(&cm.kept, 0, 0), "south");
+		crm_clvmode_free(&cm);
+	}
+	crm_rfm_opts_free(&ro);
+}
+
 static void
 test_refusals(void **state)
 {
@@ -241,6 +273,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hand),
+		cmocka_unit_test(test_kept_on_one_date),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_refund_at_price_zero),
 	};

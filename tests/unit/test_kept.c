@@ -1,12 +1,15 @@
 /*
  * test_kept.c - the --keep values by customer: set from a packed block
  * or from separate values, replaced by a longer and a shorter set, room
- * for many customers, "" for a customer with none.
+ * for many customers, "" for a customer with none; the order of sets of
+ * values (column by column, byte by byte), worked out by hand.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "kept.h"
@@ -42,6 +45,57 @@ test_kept(void **state)
 	crm_kept_free(&k, 5000);
 }
 
+/* sign of c: -1, 0, 1 */
+static int
+sign(int c)
+{
+	return (c > 0) - (c < 0);
+}
+
+/*
+ * Customer 0 holds ("Alpha", "b").  By hand: ("Alpha GmbH", "") is after
+ * it (a value sorts after the value it begins), ("Alpha", "a") before,
+ * ("Alpha", "b") equal, ("Alpha", "bb") after, ("Alph", "zzz") before,
+ * ("", "") before, ("Beta", "") after.  Customer 1 has no values yet:
+ * anything sorts after that.
+ */
+static void
+test_compare(void **state)
+{
+	static const struct {
+		const char *a, *b;
+		int want;
+	} cases[] = {
+		{ "Alpha GmbH", "", 1 }, { "Alpha", "a", -1 },
+		{ "Alpha", "b", 0 }, { "Alpha", "bb", 1 },
+		{ "Alph", "zzz", -1 }, { "", "", -1 }, { "Beta", "", 1 },
+	};
+	struct crm_kept k;
+	struct crm_error e;
+	char block[64], *v[2];
+	size_t len[2], i, n;
+
+	(void)state;
+	crm_kept_init(&k, 2);
+	assert_int_equal(crm_kept_room(&k, 2), 0);
+	assert_int_equal(crm_kept_set(&k, 0, "Alpha\0b", 8, &e), 0);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		v[0] = (char *)cases[i].a;
+		v[1] = (char *)cases[i].b;
+		len[0] = strlen(v[0]);
+		len[1] = strlen(v[1]);
+		n = (size_t)snprintf(block, sizeof(block), "%s%c%s", v[0], 0,
+		    v[1]) + 1;
+		assert_int_equal(sign(crm_kept_cmp(&k, 0, block, n)),
+		    cases[i].want);
+		assert_int_equal(sign(crm_kept_cmp_values(&k, 0, v, len)),
+		    cases[i].want);
+		assert_int_equal(crm_kept_cmp(&k, 1, block, n), 1);
+		assert_int_equal(crm_kept_cmp_values(&k, 1, v, len), 1);
+	}
+	crm_kept_free(&k, 2);
+}
+
 /* With nothing to keep, no room is taken. */
 static void
 test_nothing(void **state)
@@ -60,6 +114,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kept),
+		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_nothing),
 	};
 

@@ -150,6 +150,53 @@ test_order_and_delay(void **state)
 	crm_keyset_free(&keys);
 }
 
+/* What looked() saw and noted: rows in order, keys found, data kept. */
+static int looked_seq[ROWS + 1], nlooked;
+
+static void
+looked(void *ctx, struct crm_lookahead_row *row)
+{
+	struct log *l = ctx;
+	struct payload p;
+
+	memcpy(&p, row->data, sizeof(p));
+	/* the key is known (announced), the row not folded yet */
+	assert_true(row->key >= 0 && row->key < l->nadded);
+	assert_true(l->nfolded <= p.seq);
+	looked_seq[nlooked++] = p.seq;
+	p.x = -p.seq;	/* the fold sees what looked() wrote */
+	memcpy(row->data, &p, sizeof(p));
+}
+
+static void
+test_looked(void **state)
+{
+	struct crm_lookahead la;
+	struct crm_keyset keys;
+	struct crm_error e;
+	struct log l;
+	int i;
+
+	(void)state;
+	crm_keyset_init(&keys);
+	start(&la, &keys, &l);
+	crm_lookahead_on_lookup(&la, looked);
+	nlooked = 0;
+	for (i = 0; i < ROWS; i++) {
+		assert_int_equal(push(&la, i, &e), 0);
+		assert_int_equal(nlooked, i + 1 > CRM_LOOKAHEAD_STEP ?
+		    i + 1 - CRM_LOOKAHEAD_STEP : 0);
+	}
+	assert_int_equal(crm_lookahead_drain(&la, &e), 0);
+	assert_int_equal(nlooked, ROWS);
+	for (i = 0; i < ROWS; i++) {
+		assert_int_equal(looked_seq[i], i);
+		assert_true(l.x[i] == -i);
+	}
+	crm_lookahead_free(&la);
+	crm_keyset_free(&keys);
+}
+
 /* Fewer rows than the ring holds: all of them wait for the drain. */
 static void
 test_short_input(void **state)
@@ -213,6 +260,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_order_and_delay),
+		cmocka_unit_test(test_looked),
 		cmocka_unit_test(test_short_input),
 		cmocka_unit_test(test_callback_errors),
 	};

@@ -640,9 +640,10 @@ rec3(struct rec *x, char *a, char *b, char *c)
 }
 
 /*
- * --by id --keep name over "id,name,amount": the kept value is the first
- * row's of each key (a's later "Alpha Renamed" is not), written after
- * the key; an empty kept value stays empty.  Sums and ranks as in
+ * --by id --keep name over "id,name,amount": the kept value of each key
+ * is the one that sorts last among its rows' (a's later "Alpha Renamed"
+ * after "Alpha"; the first row's would depend on the order of the
+ * rows), written after the key; an empty kept value stays empty.  Sums and ranks as in
  * test_grouped: a 60, b 30, c 10.  The chart labels a group with its
  * first kept value, or with its key when that is empty (c).
  */
@@ -689,22 +690,63 @@ test_grouped_keep(void **state)
 	assert_string_equal(out,
 	    "id,name,amount,rows,pareto_rank,share,cum_share,"
 	    "cum_item_share,pareto_class\n"
-	    "a,Alpha,60.0,2,1,0.6,0.6,0.333333,A\n"
+	    "a,Alpha Renamed,60.0,2,1,0.6,0.6,0.333333,A\n"
 	    "b,\"Beta, Inc\",30.0,1,2,0.3,0.9,0.666667,A\n"
 	    "c,,10.0,1,3,0.1,1,1,B\n");
 	assert_string_equal(crm_pareto_table_label(&t, &t.rank.items[0]),
-	    "Alpha");
+	    "Alpha Renamed");
 	assert_string_equal(crm_pareto_table_label(&t, &t.rank.items[2]),
 	    "c");
 	fp = open_memstream(&svg, &slen);
 	assert_int_equal(crm_pareto_table_svg(&t, fp, &e), 0);
 	fclose(fp);
-	assert_non_null(strstr(svg, ">Alpha</text>"));
+	assert_non_null(strstr(svg, ">Alpha Renamed</text>"));
 	assert_non_null(strstr(svg, ">Beta, Inc</text>"));
 	/* the values as the table writes them: one decimal */
 	assert_non_null(strstr(svg, ">60.0</text>"));
 	free(svg);
 	free(out);
+	crm_pareto_table_free(&t);
+	crm_pareto_opts_free(&o);
+}
+
+/*
+ * Groups of equal sums are ranked in the order of their keys, not of
+ * their first rows: b (seen first), a and c all sum to 5, d to 6.  By
+ * hand: d 1, then a 2, b 3, c 4.
+ */
+static void
+test_grouped_ties_by_key(void **state)
+{
+	char *hf[] = { "id", "name", "amount" };
+	size_t hl[] = { 2, 4, 6 };
+	struct crm_record h = { 3, hf, hl, 1, NULL, 0 };
+	struct crm_header hdr = { &h, "in.csv" };
+	static char *rows[][2] = {
+		{ "b", "5" }, { "c", "2" }, { "a", "5" }, { "d", "6" },
+		{ "c", "3" },
+	};
+	static const char *const want[] = { "d", "a", "b", "c" };
+	struct crm_pareto_opts o;
+	struct crm_pareto_table t;
+	struct crm_error e, why;
+	struct rec x;
+	size_t i;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.value = "amount";
+	o.by = "id";
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind(&t, &hdr, &e), 0);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(crm_pareto_table_add(&t, rec3(&x, rows[i][0],
+		    (char *)"", rows[i][1]), &why), CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_rank(&t, &e), 0);
+	for (i = 0; i < 4; i++)
+		assert_string_equal(crm_pareto_table_label(&t,
+		    &t.rank.items[i]), want[i]);
 	crm_pareto_table_free(&t);
 	crm_pareto_opts_free(&o);
 }
@@ -815,6 +857,7 @@ main(void)
 		cmocka_unit_test(test_keep_list),
 		cmocka_unit_test(test_opts_finish_keep_label),
 		cmocka_unit_test(test_grouped_keep),
+		cmocka_unit_test(test_grouped_ties_by_key),
 		cmocka_unit_test(test_label_columns),
 		cmocka_unit_test(test_svg_title),
 	};

@@ -204,6 +204,128 @@ test_orders_refunds_and_kept(void **state)
 	crm_rfm_opts_free(&o);
 }
 
+/*
+ * Issue 14 item 5: the lines of an order need not be adjacent.  A's
+ * orders, by hand: I1 (three lines, the last one dated 01-09, after
+ * I2 and a line of B between), I2, and two long ids (past the 11 bytes
+ * a slot holds) that come back after other orders: 4 orders.  The
+ * refund C1 is not an order, nor is a refund line of I2 a second I2.
+ * B has an order I1 too: another customer's, one order.  Dates: A's
+ * first is 01-03 (I2), its last 01-09 (the late line of I1).
+ */
+static void
+test_order_lines_any_order(void **state)
+{
+	static const char *const rows[][3] = {
+		{ "A", "2025-01-05", "I1" }, { "A", "2025-01-03", "I2" },
+		{ "B", "2025-01-04", "I1" }, { "A", "2025-01-05", "I1" },
+		{ "A", "2025-01-06", "INVOICE-000000000001" },
+		{ "A", "2025-01-07", "INVOICE-000000000002" },
+		{ "A", "2025-01-09", "I1" },
+		{ "A", "2025-01-06", "INVOICE-000000000001" },
+		{ "A", "2025-01-03", "I2" },
+		{ "A", "2025-01-07", "INVOICE-000000000002" },
+	};
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	size_t i, n = sizeof(rows) / sizeof(rows[0]);
+	int dir;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.order = "order_id";
+	opts(&o, "2025-12-31");
+	/* forwards and backwards: the same counts */
+	for (dir = 0; dir < 2; dir++) {
+		crm_rfm_init(&r, &o);
+		for (i = 0; i < n; i++) {
+			const char *const *w = rows[dir ? n - 1 - i : i];
+
+			add(&r, w[0], w[1], "1", w[2], NULL);
+			if (i == 4) {
+				add(&r, "A", "2025-01-08", "-1", "C1", NULL);
+				add(&r, "A", "2025-01-08", "-1", "I2", NULL);
+			}
+		}
+		assert_int_equal(crm_rfm_finish(&r, &e), 0);
+		i = strcmp(crm_rfm_id(&r, 0, NULL), "A") == 0 ? 0 : 1;
+		assert_int_equal(crm_rfm_customer(&r, i)->orders, 4);
+		assert_int_equal(crm_rfm_customer(&r, i)->first,
+		    day("2025-01-03"));
+		assert_int_equal(crm_rfm_customer(&r, i)->last,
+		    day("2025-01-09"));
+		assert_int_equal(crm_rfm_customer(&r, 1 - i)->orders, 1);
+		crm_rfm_free(&r);
+	}
+}
+
+/*
+ * 2,000 customers with 6 orders of 3 lines each, the 36,000 lines in a
+ * scrambled order (m = k * 7919 mod 36000, 7919 prime to 36000): 6
+ * orders each by construction, as if the lines were adjacent.
+ */
+static void
+test_order_lines_scrambled(void **state)
+{
+	enum { C = 2000, O = 6, L = 3, N = C * O * L };
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	char id[16], order[24];
+	size_t k, m;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.order = "order_id";
+	opts(&o, "2025-12-31");
+	crm_rfm_init(&r, &o);
+	for (k = 0; k < N; k++) {
+		m = k * 7919 % N;
+		snprintf(id, sizeof(id), "C%zu", m / (O * L));
+		snprintf(order, sizeof(order), "%zu", m / L);
+		add(&r, id, "2025-03-01", "2", order, NULL);
+	}
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	assert_int_equal(crm_rfm_count(&r), C);
+	for (k = 0; k < C; k++)
+		assert_int_equal(crm_rfm_customer(&r, k)->orders, O);
+	assert_int_equal(crm_orderset_count(&r.orders), C * O);
+	crm_rfm_free(&r);
+}
+
+/*
+ * The kept values of rows on one date: the ones that sort last ("Acme
+ * Ltd" after "Acme"), whichever row comes first; an older row's ("Zeta")
+ * never, a newer one's always.
+ */
+static void
+test_kept_on_one_date(void **state)
+{
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	int dir;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
+	opts(&o, "2025-12-31");
+	for (dir = 0; dir < 2; dir++) {
+		crm_rfm_init(&r, &o);
+		add(&r, "A", "2025-01-05", "1", NULL, dir ? "Acme Ltd" : "Acme");
+		add(&r, "A", "2025-01-04", "1", NULL, "Zeta");
+		add(&r, "A", "2025-01-05", "1", NULL, dir ? "Acme" : "Acme Ltd");
+		add(&r, "B", "2025-01-05", "1", NULL, "Zeta");
+		add(&r, "B", "2025-01-06", "-1", NULL, "Beta");
+		assert_int_equal(crm_rfm_finish(&r, &e), 0);
+		assert_string_equal(crm_rfm_kept(&r, 0, 0), "Acme Ltd");
+		assert_string_equal(crm_rfm_kept(&r, 1, 0), "Beta");
+		crm_rfm_free(&r);
+	}
+	crm_rfm_opts_free(&o);
+}
+
 static void
 test_rows_are_orders_without_ids(void **state)
 {
@@ -783,6 +905,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_orders_refunds_and_kept),
 		cmocka_unit_test(test_rows_are_orders_without_ids),
+		cmocka_unit_test(test_order_lines_any_order),
+		cmocka_unit_test(test_kept_on_one_date),
+		cmocka_unit_test(test_order_lines_scrambled),
 		cmocka_unit_test(test_scores_and_tables),
 		cmocka_unit_test(test_keep_and_weights),
 		cmocka_unit_test(test_quantity_refunds_at_price_zero),

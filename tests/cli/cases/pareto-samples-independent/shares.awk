@@ -1,4 +1,4 @@
-# Input: value,first,key,rows sorted by value (largest first), then first.
+# Input: value,first,key,rows sorted by value (largest first), then key.
 # Writes the ranking like crm-pareto and its summary to want-summary.csv.
 function frac(v, d,   s) {
 	s = sprintf("%." d "f", v)

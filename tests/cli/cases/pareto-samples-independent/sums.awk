@@ -1,4 +1,4 @@
-# Sum of amount, number of rows and first-seen position per customer.
+# Sum of amount, number of rows (and first-seen position) per customer.
 NR > 1 {
 	if (!($2 in sum)) { first[$2] = ++n; rows[$2] = 0; sum[$2] = 0 }
 	sum[$2] += $NF; rows[$2]++
