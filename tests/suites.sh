@@ -1,8 +1,9 @@
 #!/bin/sh
 # make test: builds, then runs every suite (the cmocka unit tests, the CLI
 # cases, the table of messages, the man page lint, the unit tests, cases
-# and messages again under ASan and UBSan, the fuzzers for a few seconds
-# each) and prints one line per suite with its counts.  A failing suite
+# and messages again under ASan and UBSan, the recipes under GNU parallel
+# and Hadoop Streaming's contract, the fuzzers for a few seconds each) and
+# prints one line per suite with its counts.  A failing suite
 # is printed in full after its line; everything goes to BUILD_DIR/test.log.
 # (The calendars are read back with python3's icalendar, once.)
 # Usage: sh tests/suites.sh MAKE BUILD_DIR
@@ -37,6 +38,7 @@ cli_sum() { grep_line "$1" '^cli: ' 'cli: '; }
 messages_sum() { grep_line "$1" '^messages: [0-9]* passed' 'messages: '; }
 fuzz_sum() { grep_line "$1" '^fuzz: ' 'fuzz: '; }
 ics_sum() { grep_line "$1" '^icalendar: ' 'icalendar: '; }
+engines_sum() { grep_line "$1" '^engines: ' 'engines: '; }
 build_sum() { if [ "$s_rc" -eq 0 ]; then echo ok; else echo failed; fi; }
 
 # units DIR: every test binary of DIR in turn; prints the failing ones'
@@ -81,6 +83,7 @@ suite "build (asan)" build_sum $M asan-build
 suite "unit (asan)" unit_sum units "$B/asan/tests"
 suite "cli (asan)" cli_sum sh tests/cli/run.sh "$B/asan"
 suite "messages (asan)" messages_sum sh tests/cli/messages.sh "$B/asan"
+suite engines engines_sum sh tests/engines/run.sh "$B" "$make"
 suite fuzz fuzz_sum $M fuzz-smoke
 
 if [ "$nfailed" -eq 0 ]; then
