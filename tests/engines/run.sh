@@ -158,6 +158,13 @@ parallel_tests() {
 		    awk "$DEDUP" > "$T/seg.$w"
 		same "$n" "$T/seg.1" "$T/seg.$w"
 	done
+	# the summary of the whole: a second pass over the joined output
+	crm-segment --preset rfm --as-of $AS_OF --summary - -o /dev/null \
+	    "$D/customers.csv" > "$T/segsum.1" 2>&1
+	crm-segment --preset rfm --as-of $AS_OF --summary - -o /dev/null \
+	    "$T/seg.local" > "$T/segsum.2" 2>&1
+	same "crm-segment --summary of the joined output is the single run's" \
+	    "$T/segsum.1" "$T/segsum.2"
 	# a line break inside quotes at a split point: the part before it
 	# ends inside the quotes, so its program stops (exit 1) and parallel
 	# fails; never a silent wrong answer
