@@ -23,7 +23,7 @@ UNITS	= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 MANS	= $(wildcard man/*.[157])
 
 .PHONY: all deps test-deps test units unit cli man-lint demo install \
-	uninstall clean asan asan-build fuzz fuzz-smoke valgrind bench
+	uninstall clean asan asan-build fuzz fuzz-smoke valgrind bench engines
 .SUFFIXES:
 
 all: $(PROGS)
@@ -39,7 +39,8 @@ TEST_DEPS = $(BUILD_DEPS) /usr/include/cmocka.h:libcmocka-dev \
 	/usr/bin/groff:groff /usr/bin/script:bsdutils \
 	/usr/lib/python3/dist-packages/icalendar/__init__.py:python3-icalendar \
 	/usr/bin/clang:clang \
-	$(CLANG_RT)/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
+	$(CLANG_RT)/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev \
+	/usr/bin/parallel:parallel /usr/sbin/sshd:openssh-server
 
 # Without root (or apt-get) nothing is tried: the missing packages are
 # named, with the one command that installs them.
@@ -111,6 +112,12 @@ cli: $(PROGS)
 	@sh tests/cli/run.sh $(B)
 	@sh tests/cli/icalendar.sh $(B)
 	@sh tests/cli/messages.sh $(B)
+
+# The recipes of crm(7) under GNU parallel, locally and over ssh to an
+# sshd of the test's own, and under Hadoop Streaming's contract
+# (tests/engines/README.md); part of make test.
+engines: test-deps $(PROGS)
+	@sh tests/engines/run.sh $(B) "$(MAKE)"
 
 # mandoc at style level (cross references to our own pages, which are not
 # installed, aside) and groff rendering every page at 80 columns, as man(1)

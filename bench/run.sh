@@ -1,7 +1,9 @@
 #!/bin/sh
 # make bench: speed and memory of the crm programs side by side with the
 # tools a user would otherwise use (Miller, GNU datamash, gawk, mawk,
-# sqlite3, csvkit), on generated order exports.  See bench/README.md.
+# sqlite3, csvkit, DuckDB), on generated order exports; and the parallel
+# paths (-j, --partial/--merge under GNU parallel) on a quiet and a busy
+# machine.  See bench/README.md.
 #
 #   sh bench/run.sh [BUILD_DIR]        (programs in BUILD_DIR/bin)
 #
@@ -70,7 +72,8 @@ BIN=$(cd "$BIN" && pwd)
 install_peers() {
 	need=""
 	for p in mlr:miller datamash:datamash gawk:gawk mawk:mawk \
-	    sqlite3:sqlite3 csvsql:csvkit /usr/bin/time:time timeout:coreutils; do
+	    sqlite3:sqlite3 csvsql:csvkit /usr/bin/time:time timeout:coreutils \
+	    node:nodejs npm:npm parallel:parallel; do
 		have "${p%%:*}" || need="$need ${p#*:}"
 	done
 	[ -z "$need" ] && return 0
@@ -97,6 +100,40 @@ if have mawk; then AWK=mawk; elif have gawk; then AWK=gawk; else AWK=awk; fi
 # The generator: the same bytes under any of them.
 GEN_AWK=$AWK
 
+# DuckDB through @duckdb/node-api from the npm registry (the package ships
+# DuckDB's library: nothing to build), installed into its own folder,
+# BUILD_DIR/bench/duckdb, from bench/duckdb/package.json when missing or
+# when package.json changed.  DUCKDB_VERSION is empty, and DUCKDB_WHY
+# says why, when it cannot be installed or loaded.
+DUCKDB_DIR=$W/duckdb
+DUCKDB_JS=$HERE/duckdb/query.cjs
+DUCKDB_VERSION=
+DUCKDB_WHY=
+install_duckdb() {
+	if ! have node || ! have npm; then
+		DUCKDB_WHY="node or npm missing (Debian packages nodejs, npm)"
+		return 0
+	fi
+	if [ ! -f "$DUCKDB_DIR/node_modules/@duckdb/node-api/package.json" ] ||
+	    ! cmp -s "$HERE/duckdb/package.json" "$DUCKDB_DIR/package.json"; then
+		say "installing @duckdb/node-api into $DUCKDB_DIR"
+		mkdir -p "$DUCKDB_DIR" &&
+		    cp "$HERE/duckdb/package.json" "$DUCKDB_DIR/package.json" &&
+		    (cd "$DUCKDB_DIR" && npm install --no-audit --no-fund \
+		    --loglevel=error > npm.log 2>&1) || {
+			DUCKDB_WHY="npm install failed: $(tail -1 "$DUCKDB_DIR/npm.log" 2>/dev/null)"
+			say "DuckDB: $DUCKDB_WHY"
+			return 0
+		}
+	fi
+	DUCKDB_VERSION=$(node "$DUCKDB_JS" "$DUCKDB_DIR" version 2>&1) || {
+		DUCKDB_WHY="it does not load: $(printf '%s' "$DUCKDB_VERSION" | head -1)"
+		DUCKDB_VERSION=
+		say "DuckDB: $DUCKDB_WHY"
+	}
+}
+install_duckdb
+
 # ---------------------------------------------------------------- parse
 
 CC=${CC:-cc}
@@ -119,6 +156,35 @@ if [ ! -x "$CLVSTAGES" ] || [ "$HERE/clvstages.c" -nt "$CLVSTAGES" ] ||
 	    -lcsv -lyaml -lgsl -lgslcblas -lm ||
 	    die "cannot build bench/clvstages.c (run make first)"
 fi
+
+# has_opt PROG OPTION: PROG's --help mentions OPTION (-j, --partial ...):
+# the rows that need an option the build lacks say "not available in
+# this build" instead of failing.
+has_opt() {
+	"$BIN/$1" --help 2>&1 | grep -q -E -e "(^|[^a-z-])$2([^a-z-]|\$)"
+}
+SCORE_J= PARETO_J= SCORE_PARTIAL= PARETO_PARTIAL=
+has_opt crm-score -j && SCORE_J=1
+has_opt crm-pareto -j && PARETO_J=1
+has_opt crm-score --partial && has_opt crm-score --merge && SCORE_PARTIAL=1
+has_opt crm-pareto --partial && has_opt crm-pareto --merge && PARETO_PARTIAL=1
+NOT_IN_BUILD="not available in this build"
+
+# A CPU hog for the busy-machine rows: one shell loop, one core.
+HOG=
+start_hog() {
+	sh -c 'while :; do :; done' &
+	HOG=$!
+}
+stop_hog() {
+	if [ -n "$HOG" ]; then
+		kill "$HOG" 2>/dev/null
+		wait "$HOG" 2>/dev/null
+		HOG=
+	fi
+}
+trap stop_hog EXIT
+trap 'exit 1' INT TERM HUP
 
 # ---------------------------------------------------------------- data
 
@@ -475,6 +541,87 @@ REPORT=$W/report.md
 CRM_VERSION=$("$BIN/crm-score" -V 2>&1 | head -1)
 ver() { if have "$1"; then shift; "$@" 2>&1 | head -1; else echo "not available"; fi; }
 
+# same_peer TOOL OUTFILE COMMAND: one of our own commands (another -j, the
+# partial/merge path ...), which must write REF's bytes.
+same_peer() {
+	measure "$1" "$2" "$3"
+	if [ "$M_STATUS" != ok ]; then
+		record "$1" "—"
+	elif cmp -s "$REF" "$2"; then
+		record "$1" "same bytes"
+	else
+		record "$1" "differs"
+	fi
+}
+
+# na_row TOOL WHY: a row that was not run.
+na_row() { printf '%s|||%s|\n' "$1" "$2" >> "$ROWS"; }
+
+threads() { if [ "$1" -eq 1 ]; then echo "1 thread"; else echo "$1 threads"; fi; }
+
+# duckdb_rows KIND [SUFFIX]: DuckDB at 1 and 2 threads on the task KIND
+# (rfm: plain sums, and count(DISTINCT order_id); pareto), checked as the
+# other peers are; SUFFIX is added to the tool's name.
+duckdb_rows() {
+	if [ -z "$DUCKDB_VERSION" ]; then
+		na_row "DuckDB (node-api)" "not available: $DUCKDB_WHY"
+		return 0
+	fi
+	for th in 1 2; do
+		dr_n=$(threads $th)${2:-}
+		dr_js="node '$DUCKDB_JS' '$DUCKDB_DIR'"
+		case $1 in
+		rfm)
+			keyed_peer "DuckDB, $dr_n" "$O-$TASK-duckdb$th.csv" \
+			    "$REF_SPEC" "$dr_js rfm '$F' $th"
+			[ -n "${2:-}" ] && continue
+			keyed_peer "DuckDB count(DISTINCT order_id), $dr_n" \
+			    "$O-$TASK-duckdb-distinct$th.csv" "$REF_SPEC" \
+			    "$dr_js rfm-distinct '$F' $th" ;;
+		pareto)
+			pareto_peer "DuckDB, $dr_n" "$O-$TASK-duckdb$th.csv" \
+			    customer_id amount pareto_rank cum_share \
+			    "$dr_js pareto '$F' $th" ;;
+		esac
+	done
+}
+
+# jobs_rows PROG OPTS KIND: PROG at -j 1 and -j 2 (when the build has -j),
+# and its partial/merge path at 2 local jobs under GNU parallel, then the
+# merge alone over the saved partial state (its own time and memory).
+jobs_rows() {
+	jr_p=$1 jr_o=$2 jr_k=$3
+	jr_has_j=$SCORE_J jr_has_partial=$SCORE_PARTIAL
+	if [ "$jr_p" = crm-pareto ]; then
+		jr_has_j=$PARETO_J jr_has_partial=$PARETO_PARTIAL
+	fi
+	if [ -n "$jr_has_j" ]; then
+		for j in 1 2; do
+			same_peer "$jr_p -j $j" "$O-$jr_k-j$j.csv" \
+			    "'$BIN/$jr_p' -j $j $jr_o -q '$F'"
+		done
+	else
+		na_row "$jr_p -j 1, -j 2" "$NOT_IN_BUILD"
+	fi
+	jr_par="$jr_p --partial in 2 jobs (GNU parallel --pipepart), then --merge"
+	if [ -z "$jr_has_partial" ]; then
+		na_row "$jr_par" "$NOT_IN_BUILD"
+		return 0
+	fi
+	if ! have parallel; then
+		na_row "$jr_par" "not available: no GNU parallel"
+		return 0
+	fi
+	jr_map="parallel --will-cite -j 2 --pipepart --block -1 --header : -a '$F' '$BIN/$jr_p' --partial $jr_o -q"
+	same_peer "$jr_par" "$O-$jr_k-par.csv" \
+	    "$jr_map | '$BIN/$jr_p' --merge $jr_o -q"
+	jr_state=$W/partial-$jr_k-$SIZE.txt
+	[ -s "$jr_state" ] || $RUNSH "$jr_map" > "$jr_state" ||
+	    die "$jr_p --partial under GNU parallel failed"
+	same_peer "$jr_p --merge alone (the 2 jobs' partial state)" \
+	    "$O-$jr_k-merge.csv" "'$BIN/$jr_p' --merge $jr_o -q < '$jr_state'"
+}
+
 # run_tasks: one round of every task on the files of SIZE; the report of
 # the last round is the one kept.
 run_tasks() {
@@ -495,6 +642,12 @@ run_tasks() {
 	measure "bare libcsv parse (bench/parse.c)" "$O-parse.txt" "'$PARSE' '$F'"
 	record "bare libcsv parse (bench/parse.c)" "physical reference"
 	PARSE_T=$M_TIME
+	# the yardstick of -j 2: each half parsed by its own process, both at
+	# once
+	measure "two bare libcsv parses of half the file each, at once" \
+	    "$O-parse-halves.txt" \
+	    "'$PARSE' '$H1' & p=\$!; '$PARSE' '$H2' && wait \$p"
+	record "two bare libcsv parses of half the file each, at once" "physical reference"
 	{ echo; echo "#### Reading the orders file"; echo; table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
 
 	# ---- b. RFM aggregation
@@ -541,6 +694,11 @@ run_tasks() {
 	ORDERS_IMPORT="CREATE TABLE orders(order_id TEXT, customer_id TEXT, name TEXT, order_date TEXT, amount REAL);
 .import --csv --skip 1 '$F' orders"
 	keyed_sql_peers "GROUP BY" rfm.sql orders "$F" "$ORDERS_IMPORT"
+	# the parallel paths, count(DISTINCT) and DuckDB (issue 16)
+	jobs_rows crm-score "--as-of $AS_OF" rfm
+	same_peer "crm-score --order order_id" "$O-rfm-order.csv" \
+	    "'$BIN/crm-score' --order order_id --as-of $AS_OF -q '$F'"
+	duckdb_rows rfm
 	{ echo; echo "#### RFM aggregation per customer (crm-score --as-of $AS_OF)"; echo; table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
 
 	# ---- c. Pareto ranking
@@ -607,6 +765,8 @@ run_tasks() {
 			    "csvsql -I --tables orders --query '$PEERS/pareto.sql' '$F'"
 		else printf 'csvkit|||not available|\n' >> "$ROWS"; fi ;;
 	esac
+	jobs_rows crm-pareto "--by customer_id --value amount" pareto
+	duckdb_rows pareto
 	{ echo; echo "#### Pareto ranking with cumulative share (crm-pareto --by customer_id --value amount)"; echo; table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
 
 	# ---- d. segmentation
@@ -661,6 +821,42 @@ run_tasks() {
 	# ---- f. customer-base models, fitted on everything to the as-of date
 	models_task "$F" order_date "$AS_OF" "$AS_OF" "$PARSE_T"
 
+	# ---- g. the second core on a busy machine: one core kept busy by a
+	# shell loop while the one- and two-thread runs are timed again
+	TASK=busy
+	ROWS=$W/rows-$SIZE-$TASK
+	: > "$ROWS"
+	start_hog
+	REF=$O-rfm-ours.csv
+	REF_SPEC="customer_id:id,last_order:text,frequency:int,monetary:money"
+	if [ -n "$SCORE_J" ]; then
+		for j in 1 2; do
+			same_peer "crm-score -j $j, one core busy" \
+			    "$O-busy-rfm-j$j.csv" \
+			    "'$BIN/crm-score' -j $j --as-of $AS_OF -q '$F'"
+		done
+	else
+		same_peer "crm-score, one core busy" "$O-busy-rfm.csv" \
+		    "'$BIN/crm-score' --as-of $AS_OF -q '$F'"
+	fi
+	duckdb_rows rfm ", one core busy"
+	REF=$O-pareto-ours.csv
+	if [ -n "$PARETO_J" ]; then
+		for j in 1 2; do
+			same_peer "crm-pareto --by -j $j, one core busy" \
+			    "$O-busy-pareto-j$j.csv" \
+			    "'$BIN/crm-pareto' -j $j --by customer_id --value amount -q '$F'"
+		done
+	else
+		same_peer "crm-pareto --by, one core busy" "$O-busy-pareto.csv" \
+		    "'$BIN/crm-pareto' --by customer_id --value amount -q '$F'"
+	fi
+	duckdb_rows pareto ", one core busy"
+	stop_hog
+	{ echo; echo "#### The second core on a busy machine (one core kept busy by a shell loop)"; echo
+	  echo "The RFM rows, then the Pareto rows, each checked against the quiet run's answer; the targets below set them beside the quiet runs."; echo
+	  table "$FSIZE" "$PARSE_T"; } >> "$REPORT"
+
 	# ---- targets of issue 7
 	SCORE_T=$(get rfm crm-score 2); PARETO_T=$(get pareto "crm-pareto --by" 2)
 	SEG_T=$(get segment "crm-segment --preset rfm" 2); FOL_T=$(get followup crm-followup 2)
@@ -697,6 +893,153 @@ run_tasks() {
 				printf "- peak RSS at %d customers: crm-score %.1f MB, crm-pareto --by %.1f MB, crm-followup %.1f MB (the 64 MB target is for 100,000)\n", n, a, b, c }'
 		fi
 	} >> "$REPORT"
+	targets16 >> "$REPORT"
+}
+
+# best_duckdb TASK PREFIX [SUFFIX]: "TIME THREADS" of the faster of DuckDB's
+# 1- and 2-thread rows named PREFIX, 1 thread[SUFFIX] ...
+best_duckdb() {
+	bd_1=$(get "$1" "$2, 1 thread${3:-}" 2)
+	bd_2=$(get "$1" "$2, 2 threads${3:-}" 2)
+	$AWK -v a="$bd_1" -v b="$bd_2" 'BEGIN {
+		if (a == "" && b == "") exit
+		if (b == "" || (a != "" && a + 0 <= b + 0)) print a, 1
+		else print b, 2 }'
+}
+
+# vs_duckdb TEXT TASK OURS PREFIX: ours against DuckDB at its best thread
+# count: DuckDB's time over ours, target >= 1, aim 1.5.
+vs_duckdb() {
+	vd_best=$(best_duckdb "$2" "$4")
+	vd_ours=$(get "$2" "$3" 2)
+	if [ -z "$vd_best" ] || [ -z "$vd_ours" ]; then
+		echo "- $1: not measured"
+		return
+	fi
+	$AWK -v text="$1" -v d="${vd_best% *}" -v n="${vd_best#* }" \
+	    -v o="$vd_ours" 'BEGIN {
+		r = d / o
+		printf "- %s: DuckDB at its best (%d thread%s, %.3f s) / ours (%.3f s) = %.2f (target >= 1, aim 1.5): %s\n",
+		    text, n, (n > 1 ? "s" : ""), d, o, r,
+		    (r >= 1.5 ? "met, and the aim" : (r >= 1 ? "met, not the aim" : "NOT met")) }'
+}
+
+# per100k TASK TOOL: peak RSS in MB per 100,000 customers.
+per100k() {
+	p_rss=$(get "$1" "$2" 3)
+	[ -n "$p_rss" ] && $AWK -v r="$p_rss" -v n="$NCUST" \
+	    'BEGIN { if (n > 0) printf "%.2f", r / 1024 / (n / 100000) }'
+}
+
+# speedup TEXT SLOW FAST: the ratio of two times, no target.
+speedup() {
+	if [ -z "$2" ] || [ -z "$3" ]; then
+		echo "- $1: not measured"
+		return
+	fi
+	$AWK -v text="$1" -v a="$2" -v b="$3" 'BEGIN {
+		printf "- %s: %.3f s / %.3f s = %.2f\n", text, a, b, a / b }'
+}
+
+# targets16: the figures of issue 16, met or not.
+targets16() {
+	echo
+	echo "#### Targets (issue 16)"
+	echo
+	t16_all=$(nproc 2>/dev/null || echo "?")
+	if [ -n "$SCORE_J" ]; then
+		echo "crm-score and crm-pareto below run with their default -j: all $t16_all CPUs."
+	else
+		echo "crm-score and crm-pareto below run on one thread: -j is $NOT_IN_BUILD."
+	fi
+	echo
+	if [ -n "$DUCKDB_VERSION" ]; then
+		vs_duckdb "crm-score (RFM, plain sums)" rfm crm-score DuckDB
+		vs_duckdb "crm-score --order order_id (count(DISTINCT order_id))" \
+		    rfm "crm-score --order order_id" "DuckDB count(DISTINCT order_id)"
+		vs_duckdb "crm-pareto --by" pareto "crm-pareto --by" DuckDB
+		$AWK -v a="$(div "$(get rfm "DuckDB, 1 thread" 3)" 1024)" \
+		    -v b="$(div "$(get rfm "DuckDB, 2 threads" 3)" 1024)" \
+		    -v c="$(div "$(get pareto "DuckDB, 2 threads" 3)" 1024)" \
+		    -v d="$(div "$(get rfm crm-score 3)" 1024)" \
+		    -v e="$(div "$(get pareto "crm-pareto --by" 3)" 1024)" 'BEGIN {
+			printf "- memory beside: DuckDB (node'"'"'s peak RSS) %.0f MB at 1 thread, %.0f MB at 2 (RFM), %.0f MB (Pareto, 2 threads); crm-score %.0f MB, crm-pareto --by %.0f MB\n", a, b, c, d, e }'
+	else
+		echo "- DuckDB: not measured ($DUCKDB_WHY)"
+	fi
+	# below some 90,000 customers the process's own few MB dominate
+	if [ "$NCUST" -ge 90000 ]; then
+		target "crm-score peak RSS MB per 100,000 customers" "$(per100k rfm crm-score)" "<=" 64
+		target "crm-pareto --by peak RSS MB per 100,000 customers" "$(per100k pareto "crm-pareto --by")" "<=" 64
+	else
+		echo "- peak RSS per 100,000 customers: not meaningful at $NCUST customers (measured from 90,000)"
+	fi
+	t16_half=$(get reading "two bare libcsv parses of half the file each, at once" 2)
+	for t16_p in "rfm|crm-score|$SCORE_J" "pareto|crm-pareto|$PARETO_J"; do
+		t16_k=${t16_p%%|*} t16_r=${t16_p#*|}
+		t16_n=${t16_r%%|*} t16_has=${t16_r#*|}
+		if [ -z "$t16_has" ]; then
+			echo "- $t16_n -j 2 / two half parses at once: -j is $NOT_IN_BUILD"
+			continue
+		fi
+		target "$t16_n -j 2 / two bare libcsv parses of half the file each, at once" \
+		    "$(div "$(get "$t16_k" "$t16_n -j 2" 2)" "$t16_half")" "<=" 1.5
+		[ "$NCUST" -ge 90000 ] &&
+		    target "$t16_n -j 2 peak RSS MB per 100,000 customers" \
+		    "$(per100k "$t16_k" "$t16_n -j 2")" "<=" 64
+	done
+	for t16_p in "rfm|crm-score|$SCORE_PARTIAL|$SCORE_J" \
+	    "pareto|crm-pareto|$PARETO_PARTIAL|$PARETO_J"; do
+		t16_k=${t16_p%%|*} t16_r=${t16_p#*|}
+		t16_n=${t16_r%%|*} t16_r=${t16_r#*|}
+		if [ -z "${t16_r%%|*}" ]; then
+			echo "- $t16_n --partial and --merge under GNU parallel: $NOT_IN_BUILD"
+			continue
+		fi
+		t16_one="$t16_n"
+		[ "$t16_n" = crm-pareto ] && t16_one="crm-pareto --by"
+		[ -n "${t16_r#*|}" ] && t16_one="$t16_n -j 1"
+		speedup "one process ($t16_one) / $t16_n --partial in 2 local jobs, then --merge" \
+		    "$(get "$t16_k" "$t16_one" 2)" \
+		    "$(get "$t16_k" "$t16_n --partial in 2 jobs (GNU parallel --pipepart), then --merge" 2)"
+		t16_m="$t16_n --merge alone (the 2 jobs' partial state)"
+		t16_t=$(get "$t16_k" "$t16_m" 2)
+		[ -n "$t16_t" ] && $AWK -v name="$t16_n" -v t="$t16_t" \
+		    -v r="$(get "$t16_k" "$t16_m" 3)" -v n="$NCUST" \
+		    -v b="$(fsize "$W/partial-$t16_k-$SIZE.txt")" 'BEGIN {
+			printf "- %s --merge alone, over the 2 jobs'"'"' partial state (%d bytes): %.3f s, peak RSS %.1f MB", name, b, t, r / 1024
+			if (n >= 90000)
+				printf ", %.1f MB per 100,000 customers", r / 1024 / (n / 100000)
+			printf "\n" }'
+	done
+	# what the second core gives: one thread over two, quiet and busy
+	if [ -n "$SCORE_J" ]; then
+		speedup "second core, quiet: crm-score -j 1 / -j 2" \
+		    "$(get rfm "crm-score -j 1" 2)" "$(get rfm "crm-score -j 2" 2)"
+		speedup "second core, one core busy: crm-score -j 1 / -j 2" \
+		    "$(get busy "crm-score -j 1, one core busy" 2)" \
+		    "$(get busy "crm-score -j 2, one core busy" 2)"
+	fi
+	if [ -n "$PARETO_J" ]; then
+		speedup "second core, quiet: crm-pareto --by -j 1 / -j 2" \
+		    "$(get pareto "crm-pareto -j 1" 2)" "$(get pareto "crm-pareto -j 2" 2)"
+		speedup "second core, one core busy: crm-pareto --by -j 1 / -j 2" \
+		    "$(get busy "crm-pareto --by -j 1, one core busy" 2)" \
+		    "$(get busy "crm-pareto --by -j 2, one core busy" 2)"
+	fi
+	[ -n "$SCORE_J" ] || echo "- second core, crm: -j is $NOT_IN_BUILD"
+	if [ -n "$DUCKDB_VERSION" ]; then
+		speedup "second core, quiet: DuckDB RFM 1 thread / 2 threads" \
+		    "$(get rfm "DuckDB, 1 thread" 2)" "$(get rfm "DuckDB, 2 threads" 2)"
+		speedup "second core, one core busy: DuckDB RFM 1 thread / 2 threads" \
+		    "$(get busy "DuckDB, 1 thread, one core busy" 2)" \
+		    "$(get busy "DuckDB, 2 threads, one core busy" 2)"
+		vs_busy=$(best_duckdb busy DuckDB ", one core busy")
+		t16_o="crm-score, one core busy"
+		[ -n "$SCORE_J" ] && t16_o="crm-score -j 2, one core busy"
+		[ -n "$vs_busy" ] && speedup "one core busy: DuckDB at its best (${vs_busy#* } thread(s)) / $t16_o" \
+		    "${vs_busy% *}" "$(get busy "$t16_o" 2)"
+	fi
 }
 
 cdnow_task
@@ -710,7 +1053,17 @@ for SIZE in $BENCH_SIZES; do
 	F=$W/orders-$SIZE.csv
 	FSIZE=$(fsize "$F")
 	O=$OUT/$SIZE
-	rm -f "$O"-*
+	rm -f "$O"-* "$W"/partial-*-"$SIZE".txt
+	# the two halves of the file, each with the header, for the two
+	# half parses (gen.awk writes one line per record)
+	H1=$W/orders-$SIZE-half1.csv
+	H2=$W/orders-$SIZE-half2.csv
+	if [ ! -f "$H2" ] || [ "$F" -nt "$H2" ]; then
+		h_n=$(( (ROWS_N + 1) / 2 ))
+		head -n $((h_n + 1)) "$F" > "$H1" &&
+		    { head -n 1 "$F"; tail -n +$((h_n + 2)) "$F"; } > "$H2" ||
+		    die "cannot write the halves of $F"
+	fi
 
 	# the customer tables, made by our programs, not timed
 	SCORES=$W/scores-$SIZE.csv
@@ -752,7 +1105,7 @@ NEW=$W/results-new.md
 	echo "- load average at the start: $LOAD_START (other work on the machine skews the times)"
 	echo "- sizes: $BENCH_SIZES; $REPEAT runs per command in $REPEAT rounds (every command once per round, in turn), median wall time; peak RSS is the largest of the runs; warm page cache"
 	echo "- crm: $CRM_VERSION ($B/bin, CFLAGS of the build); libcsv $(dpkg-query -W -f '${Version}' libcsv3 2>/dev/null || echo '?'); $($CC --version 2>/dev/null | head -1)"
-	echo "- peers: $(ver mlr mlr --version); $(ver datamash datamash --version); $(ver gawk gawk --version | cut -d, -f1); $(ver mawk mawk -W version); sqlite3 $(ver sqlite3 sqlite3 --version | cut -d' ' -f1); $(ver csvsql csvsql --version); $(sort --version | head -1)"
+	echo "- peers: $(ver mlr mlr --version); $(ver datamash datamash --version); $(ver gawk gawk --version | cut -d, -f1); $(ver mawk mawk -W version); sqlite3 $(ver sqlite3 sqlite3 --version | cut -d' ' -f1); $(ver csvsql csvsql --version); $(sort --version | head -1); DuckDB ${DUCKDB_VERSION:-not available ($DUCKDB_WHY)} (@duckdb/node-api, node $(ver node node --version)); $(ver parallel parallel --version)"
 	echo "- × ours: the tool's median time divided by ours (above 1: ours is faster); × bare parse: divided by the bare libcsv parse of the same input"
 	cat "$REPORT"
 	echo

@@ -2,8 +2,10 @@
 # make test: builds, then runs every suite (the cmocka unit tests, the CLI
 # cases, the table of messages, the calendars read back by python3's
 # icalendar, the man page lint, the shape of the code (tests/style), the
-# unit tests, cases and messages again under ASan and UBSan, the fuzzers
-# for a few seconds each) and prints one line per suite with its counts.  A failing suite
+# unit tests, cases and messages again under ASan and UBSan, the recipes
+# under GNU parallel and Hadoop Streaming's contract, the fuzzers for a
+# few seconds each) and prints one line per suite with its counts.  A
+# failing suite
 # is printed in full after its line; everything goes to BUILD_DIR/test.log.
 # Usage: sh tests/suites.sh MAKE BUILD_DIR
 make=${1:?usage: suites.sh MAKE BUILD_DIR}
@@ -38,6 +40,7 @@ messages_sum() { grep_line "$1" '^messages: [0-9]* passed' 'messages: '; }
 fuzz_sum() { grep_line "$1" '^fuzz: ' 'fuzz: '; }
 ics_sum() { grep_line "$1" '^icalendar: ' 'icalendar: '; }
 shape_sum() { grep_line "$1" '^shape: ' 'shape: '; }
+engines_sum() { grep_line "$1" '^engines: ' 'engines: '; }
 build_sum() { if [ "$s_rc" -eq 0 ]; then echo ok; else echo failed; fi; }
 
 # units DIR: every test binary of DIR in turn; prints the failing ones'
@@ -83,6 +86,7 @@ suite "build (asan)" build_sum $M asan-build
 suite "unit (asan)" unit_sum units "$B/asan/tests"
 suite "cli (asan)" cli_sum sh tests/cli/run.sh "$B/asan"
 suite "messages (asan)" messages_sum sh tests/cli/messages.sh "$B/asan"
+suite engines engines_sum sh tests/engines/run.sh "$B" "$make"
 suite fuzz fuzz_sum $M fuzz-smoke
 
 if [ "$nfailed" -eq 0 ]; then
