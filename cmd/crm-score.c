@@ -230,7 +230,7 @@ static int
 check_partial(const struct settings *s, const struct crm_common *c,
     const char *mode, struct crm_error *e)
 {
-	const char *opt = c->partial ? "--partial" : "--merge";
+	const char *opt = c->partial ? "partial" : "merge";
 	const char *side = s->thresholds ? "--thresholds" : s->clv.params ?
 	    "--params" : s->clv.holdout ? "--holdout" : NULL;
 
@@ -238,7 +238,7 @@ check_partial(const struct settings *s, const struct crm_common *c,
 		return 0;
 	if (s->man || s->criteria)
 		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
-		    "%s is for RFM or model scoring, not %s", opt, mode);
+		    "--%s is for RFM or model scoring, not %s", opt, mode);
 	if (c->partial && side != NULL)
 		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
 		    "%s is for the run that scores, not --partial", side);
