@@ -150,8 +150,7 @@ crm_clvmode_future(const struct crm_clvmode *cm)
 void
 crm_clvmode_free(struct crm_clvmode *cm)
 {
-	crm_kept_free(&cm->kept, cm->h != NULL ? crm_history_count(cm->h) :
-	    0);
+	crm_kept_free(&cm->kept);
 	crm_history_free(cm->h);
 	free(cm->kept_date);
 	free(cm->fig);

@@ -137,11 +137,11 @@ crm_kept_get(const struct crm_kept *k, size_t i, size_t j)
 }
 
 void
-crm_kept_free(struct crm_kept *k, size_t n)
+crm_kept_free(struct crm_kept *k)
 {
 	size_t i;
 
-	for (i = 0; i < n && i < k->cap; i++)
+	for (i = 0; i < k->cap; i++)	/* crm_kept_room zeroes unused slots */
 		free(k->v[i].text);
 	free(k->v);
 	memset(k, 0, sizeof(*k));

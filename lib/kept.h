@@ -64,7 +64,7 @@ int crm_kept_cmp_values(const struct crm_kept *k, size_t i,
 /* Customer i's value j ("" when it has none yet). */
 const char *crm_kept_get(const struct crm_kept *k, size_t i, size_t j);
 
-/* Frees the values of customers 0 .. n-1 and the store. */
-void crm_kept_free(struct crm_kept *k, size_t n);
+/* Frees every customer's values and the store. */
+void crm_kept_free(struct crm_kept *k);
 
 #endif

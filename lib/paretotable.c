@@ -656,8 +656,8 @@ crm_pareto_table_all_nonpositive(const struct crm_pareto_table *t)
 void
 crm_pareto_table_free(struct crm_pareto_table *t)
 {
+	crm_kept_free(&t->kept);
 	crm_pareto_free(&t->rank);
 	crm_groups_free(&t->groups);
 	crm_arena_free(&t->rows);
-	crm_kept_free(&t->kept, t->groups.n);
 }

@@ -753,7 +753,7 @@ crm_rfm_write_thresholds(const struct crm_rfm *r, struct crm_csv_writer *w)
 void
 crm_rfm_free(struct crm_rfm *r)
 {
-	crm_kept_free(&r->kept, r->ids.n);
+	crm_kept_free(&r->kept);
 	crm_lookahead_free(&r->ahead);
 	crm_orderset_free(&r->orders);
 	free(r->wide);

@@ -182,7 +182,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	static const unsigned char delims[] = { ',', ';', '\t', '|' };
 	static const char *const encodings[] = { NULL, NULL, "GB18030",
 	    "UTF-16", "CP1252" };
-	struct crm_csv_options opt;
+	struct crm_csv_options opt = { 0 };
 	struct crm_csv_reader *r;
 	struct crm_record *rec;
 	struct crm_error e;

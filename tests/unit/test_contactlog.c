@@ -147,10 +147,10 @@ test_judge(void **state)
 	assert_string_equal(why.msg, "column 'customer_id': empty customer id");
 	assert_int_equal(why.status, CRM_EXIT_DATA);
 	assert_int_equal(why.line, 0);
-	/* a missing date says nothing more: the message ends in a space */
+	/* a missing date says nothing more (and ends without a space) */
 	assert_int_equal(crm_contactlog_judge(&lc, row(&r, ",reached,C1"),
 	    NULL, &date, &outcome, &why), CRM_RECORD_BAD);
-	assert_string_equal(why.msg, "column 'date': missing date ");
+	assert_string_equal(why.msg, "column 'date': missing date");
 	assert_int_equal(crm_contactlog_judge(&lc, row(&r,
 	    "2025-02-29,reached,C1"), NULL, &date, &outcome, &why),
 	    CRM_RECORD_BAD);

@@ -42,7 +42,7 @@ test_kept(void **state)
 	assert_true(k.cap >= 5000);
 	assert_string_equal(crm_kept_get(&k, 4999, 1), "");
 	assert_string_equal(crm_kept_get(&k, 2, 0), "north");
-	crm_kept_free(&k, 5000);
+	crm_kept_free(&k);
 }
 
 /* sign of c: -1, 0, 1 */
@@ -93,7 +93,7 @@ test_compare(void **state)
 		assert_int_equal(crm_kept_cmp(&k, 1, block, n), 1);
 		assert_int_equal(crm_kept_cmp_values(&k, 1, v, len), 1);
 	}
-	crm_kept_free(&k, 2);
+	crm_kept_free(&k);
 }
 
 /* With nothing to keep, no room is taken. */
@@ -106,7 +106,7 @@ test_nothing(void **state)
 	crm_kept_init(&k, 0);
 	assert_int_equal(crm_kept_room(&k, 100), 0);
 	assert_null(k.v);
-	crm_kept_free(&k, 100);
+	crm_kept_free(&k);
 }
 
 int

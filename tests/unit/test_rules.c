@@ -772,7 +772,7 @@ test_bad_fields(void **state)
 	env.date_format = "%d/%m/%Y";
 	assert_data_error(cond_env("{d: {after: 2024-01-01}}", "d",
 	    "2024-02-01", &env, &e), &e,
-	    "column 'd': invalid date \"2024-02-01\"");
+	    "column 'd': invalid date \"2024-02-01\" (see --date-format)");
 	env = today();
 	/* a text test never finds a field bad */
 	assert_int_equal(cond_env("{r: {is_not: 3}}", "r", "abc", &env, &e),
