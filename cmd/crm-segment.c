@@ -12,7 +12,7 @@
 
 enum {
 	OPT_PRESET = CRM_OPT_PROGRAM, OPT_LIST_PRESETS, OPT_SET, OPT_COLUMN,
-	OPT_SUMMARY, OPT_VALUE
+	OPT_SUMMARY, OPT_VALUE, OPT_LINT
 };
 
 static const char usage[] =
@@ -22,6 +22,8 @@ static const char usage[] =
 "                   [-d C | --tsv] [--encoding NAME] [--bom]\n"
 "                   [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
 "                   [file ...]\n"
+"       crm-segment --lint (-c FILE | --preset NAME) [--set NAME=VALUE ...]\n"
+"                   [--as-of DATE] [-o FILE]\n"
 "       crm-segment --list-presets\n"
 "\n"
 "Appends the name of the first rule that matches each record (column\n"
@@ -34,6 +36,8 @@ static const char usage[] =
 "  --summary FILE    counts and shares per segment (- for standard error)\n"
 "  --value COL       add each segment's share of this column to the summary\n"
 "  --as-of DATE      today, for days_ago (default: the local date)\n"
+"  --lint            read no data: list the rules that can never match,\n"
+"                    given the rules before them (exit 1 if there are any)\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
 "--date-format FMT, --skip-bad, --rejects FILE, -q, -v, -h, -V; see crm(7).\n";
 
@@ -44,12 +48,14 @@ static const struct option long_options[] = {
 	{ "column", required_argument, NULL, OPT_COLUMN },
 	{ "summary", required_argument, NULL, OPT_SUMMARY },
 	{ "value", required_argument, NULL, OPT_VALUE },
+	{ "lint", no_argument, NULL, OPT_LINT },
 	{ NULL, 0, NULL, 0 }
 };
 
 struct settings {
 	struct crm_segment_opts o;
 	int list_presets;
+	int lint;
 	const char *summary;
 };
 
@@ -65,6 +71,7 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 	case OPT_COLUMN: s->o.column = arg; break;
 	case OPT_SUMMARY: s->summary = arg; break;
 	case OPT_VALUE: s->o.value = arg; break;
+	case OPT_LINT: s->lint = 1; break;
 	}
 	return 0;
 }
@@ -72,6 +79,40 @@ own_option(int opt, const char *arg, void *ctx, struct crm_error *e)
 static const struct crm_program_def def = {
 	"crm-segment", usage, long_options, own_option
 };
+
+/*
+ * --lint: a line for each rule that can never match, on the output, and
+ * exit 1 if there is one.  The check reads no data, so it takes none.
+ */
+static int
+lint(struct crm_program *prog, const struct settings *s,
+    struct crm_segmenter *sg)
+{
+	struct crm_lint l;
+	struct crm_error e;
+	size_t i;
+	int n, ok;
+
+	crm_program_operands(prog, &n);
+	if (n > 0 || s->summary != NULL || s->o.value != NULL) {
+		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0, "--lint reads "
+		    "no data: no file operands, --summary or --value");
+		crm_die(&e);
+	}
+	if (crm_segment_lint(sg, &l, &e) < 0)
+		crm_die(&e);
+	for (i = 0; i < l.ninexact; i++)
+		crm_program_warn(prog, "--lint: column '%s' is tested both as "
+		    "a number and as a date: not every value was tried",
+		    l.inexact[i]);
+	crm_lint_write(&l, crm_segment_rules(sg),
+	    crm_program_output_stream(prog));
+	ok = crm_lint_ok(&l);
+	crm_lint_free(&l);
+	crm_program_finish(prog);
+	crm_segment_free(sg);
+	return ok ? 0 : 1;
+}
 
 int
 main(int argc, char **argv)
@@ -84,7 +125,7 @@ main(int argc, char **argv)
 	struct crm_input *in;
 	struct crm_csv_writer sw;
 	struct crm_error e;
-	int summary;
+	int summary, n;
 
 	prog = crm_program_start(&def, &s, argc, argv);
 	if (s.list_presets) {
@@ -96,6 +137,11 @@ main(int argc, char **argv)
 	    c->date_format };
 	if ((sg = crm_segment_load(&s.o, c->config, &env, &e)) == NULL)
 		crm_die(&e);
+	if (s.lint) {
+		n = lint(prog, &s, sg);
+		crm_segment_opts_free(&s.o);
+		return n;
+	}
 	summary = crm_program_side(prog, "--summary", s.summary,
 	    CRM_SIDE_REPORT, NULL);
 	in = crm_program_input(prog);

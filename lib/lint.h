@@ -1,0 +1,87 @@
+/*
+ * lint.h - which segment rules can never match, given the rules before
+ * them (crm-segment --lint).  Reads no data.
+ *
+ * The rules' own matching decides (rules.h): the check builds synthetic
+ * records and asks crm_rules_match which rule each one gets, and
+ * crm_rules_holds which later rules would have held for it.  The records
+ * are the cells of a grid: for each column the rules read, one value in
+ * each class of values that the tests cannot tell apart, from the
+ * values the tests compare it with (crm_rules_points):
+ *
+ *   numbers   each cut point, a number between each two neighbours, one
+ *             below the lowest and one above the highest (as doubles:
+ *             the values a field can hold; 3.5 lies between scores 3
+ *             and 4)
+ *   dates     each day compared with (days_ago as of the as-of date),
+ *             a day between two that are more than a day apart, the day
+ *             before the first and the day after the last
+ *   texts     each text compared with, for one compared ignoring case
+ *             a spelling that differs only in case, and a text equal to
+ *             none of them
+ *   always    the empty field
+ *
+ * and a number or date whose spelling is a compared text also in
+ * another spelling.  Every record the rules could see behaves as one
+ * of these cells, so the answer is exact; except for a column tested
+ * both as a number and as a date (20240305 is both), whose cells are
+ * only the union of both kinds: crm_lint says which.  A record that a
+ * require: condition refuses, or on which a test meets a bad value,
+ * counts for no rule.
+ */
+#ifndef CRM_LINT_H
+#define CRM_LINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "rules.h"
+
+/*
+ * The most cells times rules a check may take: beyond, it would run for
+ * minutes.  An RFM table over three score columns is 1,728 cells.
+ */
+#define CRM_LINT_MAX_WORK	100000000
+
+struct crm_lint {
+	size_t nrules;
+	unsigned char *matches;	/* by rule: first for some cell */
+	unsigned char *holds;	/* by rule: holds for some cell */
+	size_t **by;		/* by rule that never matches: the rules
+				   first where it holds, in rule order */
+	size_t *nby;
+	size_t cells;		/* cells tried, and of them */
+	size_t counted;		/* the records a rule or the default gets */
+	const char **inexact;	/* columns tested as numbers and dates */
+	size_t ninexact;
+};
+
+/*
+ * Checks rules (compiled, not yet bound to a header: they are bound to
+ * the grid's) with the guards (require: conditions, compiled as
+ * conditions; may be 0 of them), days_ago counting from env->as_of.
+ * Fills *out (free it with crm_lint_free, on error too).  Returns 0, or
+ * -1: out of memory (status 1), a grid past CRM_LINT_MAX_WORK (status
+ * 2).
+ */
+int crm_lint_run(struct crm_rules *rules, struct crm_rules *const *guard,
+    size_t nguard, const struct crm_rules_env *env, struct crm_lint *out,
+    struct crm_error *e);
+
+/* Nonzero when every rule matches some record. */
+int crm_lint_ok(const struct crm_lint *l);
+
+/*
+ * Writes a line for each rule that never matches, in rule order:
+ * "NAME: never matches (shadowed by NAME, NAME)", naming the earlier
+ * rules that take the records it would match, or "NAME: never matches
+ * (no record meets its condition)".
+ */
+void crm_lint_write(const struct crm_lint *l, const struct crm_rules *rules,
+    FILE *fp);
+
+void crm_lint_free(struct crm_lint *l);
+
+#endif
