@@ -7,6 +7,7 @@
  * values as a record, with the rules' own matching.  Nothing here
  * re-implements a test: a value is only ever judged by rules.c.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ struct column {
 	struct crm_keyset folded;	/* the same in lower case */
 	int has_number, has_date;
 	struct crm_keyset values;	/* the grid's values, distinct */
+	const struct crm_rules_env *env;	/* how the rules read them */
 };
 
 struct grid {
@@ -70,6 +72,18 @@ grow(void *pp, size_t *cap, size_t n, size_t size, struct crm_error *e)
 }
 
 static int
+is_letter(int ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static int
+to_lower(int ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
+static int
 lower_key(struct crm_keyset *ks, const char *s, size_t len, long *found,
     int add, struct crm_error *e)
 {
@@ -80,8 +94,7 @@ lower_key(struct crm_keyset *ks, const char *s, size_t len, long *found,
 	if (low == NULL)
 		return oom(e);
 	for (i = 0; i < len; i++)
-		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] - 'A' + 'a' :
-		    s[i];
+		low[i] = (char)to_lower((unsigned char)s[i]);
 	if (add)
 		*found = crm_keyset_add(ks, low, len, &added, e);
 	else
@@ -223,12 +236,15 @@ add_number(struct column *c, double x, struct crm_error *e)
 	char buf[NUMBER_TEXT];
 	double back;
 
+	/* beyond the end of the doubles, the last one */
 	if (!isfinite(x))
-		return 0;
+		x = copysign(DBL_MAX, x);
 	number_text(x, buf);
+	if (c->env->decimal_comma && strchr(buf, '.') != NULL)
+		*strchr(buf, '.') = ',';
 	/* never fails for a finite double; a cell it would miss is none */
-	if (crm_number_parse(buf, 0, &back, NULL) != CRM_VALUE_OK ||
-	    back != x)
+	if (crm_number_parse(buf, c->env->decimal_comma, &back, NULL) !=
+	    CRM_VALUE_OK || back != x)
 		return 0;
 	return add_spelled(c, buf, sizeof(buf), e);
 }
@@ -274,10 +290,43 @@ number_values(struct column *c, struct crm_error *e)
 	return 0;
 }
 
+/*
+ * Writes day as the format fmt (crm_date_format_check's) reads it, at
+ * midnight; buf holds 64 bytes.  Returns -1 when it would not fit.
+ */
+static int
+date_text(int32_t day, const char *fmt, char *buf)
+{
+	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	size_t o = 0;
+	int y, m, d, n;
+
+	crm_civil_from_days(day, &y, &m, &d);
+	for (; *fmt != '\0' && o < 48; fmt++) {
+		if (*fmt != '%' || fmt[1] == '\0') {
+			buf[o++] = *fmt;
+			continue;
+		}
+		switch (*++fmt) {
+		case 'Y': n = sprintf(buf + o, "%04d", y); break;
+		case 'm': n = sprintf(buf + o, "%02d", m); break;
+		case 'd': n = sprintf(buf + o, "%02d", d); break;
+		case 'b': n = sprintf(buf + o, "%s", months[m - 1]); break;
+		case '%': n = sprintf(buf + o, "%%"); break;
+		default: n = sprintf(buf + o, "00"); break;	/* %H %M %S */
+		}
+		o += (size_t)n;
+	}
+	buf[o] = '\0';
+	return *fmt == '\0' ? 0 : -1;
+}
+
 static int
 add_day(struct column *c, int64_t day, struct crm_error *e)
 {
-	char buf[32];
+	char buf[64];
+	int32_t back;
 	int y, m, d;
 
 	if (day < INT32_MIN || day > INT32_MAX)
@@ -285,7 +334,14 @@ add_day(struct column *c, int64_t day, struct crm_error *e)
 	crm_civil_from_days((int32_t)day, &y, &m, &d);
 	if (y < 1 || y > 9999)
 		return 0;	/* no date of the contract */
-	crm_date_format((int32_t)day, buf);
+	if (c->env->date_format == NULL)
+		crm_date_format((int32_t)day, buf);
+	else if (date_text((int32_t)day, c->env->date_format, buf) < 0)
+		return 0;
+	/* a cell that no field reaches is none */
+	if (crm_date_parse(buf, c->env->date_format, &back) != CRM_VALUE_OK ||
+	    back != day)
+		return 0;
 	return add_spelled(c, buf, sizeof(buf), e);
 }
 
@@ -313,24 +369,29 @@ date_values(struct column *c, struct crm_error *e)
 /*
  * For a text compared ignoring case, a spelling that differs from it
  * only in case and equals no compared text: it meets the tests that
- * ignore case and none of the others.
+ * ignore case and none of the others.  The spellings tried are the
+ * text's letters in lower case but for those the bits of a counter put
+ * in upper case: no more than the compared texts, plus one, are needed
+ * to find a free one, or to try every spelling there is.
  */
 static int
 case_variant(struct column *c, const struct text *t, struct crm_error *e)
 {
 	char *v = malloc(t->len + 1);
-	size_t i, try;
+	size_t i, try, bit, letters = 0;
 	int rc = 0, ch;
 
 	if (v == NULL)
 		return oom(e);
-	for (try = 0; try < 3; try++) {
-		for (i = 0; i < t->len; i++) {
-			ch = (unsigned char)t->s[i];
-			if (ch >= 'a' && ch <= 'z' && try != 2)
+	for (i = 0; i < t->len; i++)
+		letters += is_letter((unsigned char)t->s[i]);
+	for (try = 0; try <= c->ntext && (letters >= 32 ||
+	    try < (size_t)1 << letters); try++) {
+		for (i = 0, bit = 0; i < t->len; i++) {
+			ch = to_lower((unsigned char)t->s[i]);
+			if (is_letter(ch) && bit++ < 32 &&
+			    (try >> (bit - 1) & 1))
 				ch += 'A' - 'a';
-			else if (ch >= 'A' && ch <= 'Z' && try != 1)
-				ch += 'a' - 'A';
 			v[i] = (char)ch;
 		}
 		if (crm_keyset_find(&c->exact, v, t->len) < 0) {
@@ -342,29 +403,36 @@ case_variant(struct column *c, const struct text *t, struct crm_error *e)
 	return rc;
 }
 
-/* The texts, their case variants, and one text equal to none. */
+/*
+ * The texts, their case variants, and one text equal to none (and no
+ * number or date): the non-empty field that only `empty: false` and the
+ * negative tests tell apart from the empty one.
+ */
 static int
 text_values(struct column *c, struct crm_error *e)
 {
-	static const char *const other[] = { "~other", "~other~",
-	    "~other~~", "~~other~~" };
+	char *other;
 	size_t i;
-	long k;
+	long k = 0;
+	int rc = 0;
 
 	for (i = 0; i < c->ntext; i++)
 		if (add_value(c, c->text[i].s, c->text[i].len, e) < 0 ||
 		    (c->text[i].anycase && case_variant(c, &c->text[i],
 		    e) < 0))
 			return -1;
-	for (i = 0; c->ntext > 0 && i < sizeof(other) / sizeof(other[0]);
-	    i++) {
-		if (lower_key(&c->folded, other[i], strlen(other[i]), &k, 0,
-		    e) < 0)
-			return -1;
-		if (k < 0)
-			return add_value(c, other[i], strlen(other[i]), e);
-	}
-	return 0;
+	/* "~", "~~", ...: one of the first ntext + 1 is no compared text */
+	if ((other = malloc(c->ntext + 2)) == NULL)
+		return oom(e);
+	memset(other, '~', c->ntext + 2);
+	for (i = 1; rc == 0 && i <= c->ntext + 1; i++)
+		if ((rc = lower_key(&c->folded, other, i, &k, 0, e)) == 0 &&
+		    k < 0) {
+			rc = add_value(c, other, i, e);
+			break;
+		}
+	free(other);
+	return rc;
 }
 
 static int
@@ -411,6 +479,22 @@ add_by(struct walk *w, size_t j, size_t f, struct crm_error *e)
 }
 
 /*
+ * A record that is bad input (a require: check refuses it, or a test
+ * meets a bad value): the rules not yet seen first that hold for it.
+ */
+static void
+mark_bad(struct walk *w)
+{
+	struct crm_error ignored;
+	size_t k, j;
+
+	for (k = 0; k < w->npending; k++)
+		if (!w->l->bad[j = w->pending[k]] && crm_rules_holds(w->rules,
+		    j, &w->rec, w->env, &ignored) == 1)
+			w->l->bad[j] = 1;
+}
+
+/*
  * One cell: the rule that gets it, and the later rules, not yet seen
  * first anywhere, that hold for it too.
  */
@@ -420,29 +504,25 @@ try_cell(struct walk *w, struct crm_error *e)
 	struct crm_lint *l = w->l;
 	struct crm_error ignored;
 	size_t i, k, n = 0, j;
-	long f;
-	int h;
+	long f = 0;
 
 	l->cells++;
-	for (i = 0; i < w->nguard; i++)
-		if (crm_rules_match(w->guard[i], &w->rec, w->env,
-		    &ignored) != 0)
-			return 0;	/* refused, or a bad value */
-	if ((f = crm_rules_match(w->rules, &w->rec, w->env, &ignored)) < 0)
+	for (i = 0; f == 0 && i < w->nguard; i++)
+		f = crm_rules_match(w->guard[i], &w->rec, w->env, &ignored);
+	if (f != 0 || (f = crm_rules_match(w->rules, &w->rec, w->env,
+	    &ignored)) < 0) {
+		mark_bad(w);
 		return 0;
-	l->counted++;
+	}
 	if ((size_t)f == l->nrules)
 		return 0;	/* the default: no rule holds */
-	l->matches[f] = l->holds[f] = 1;
+	l->matches[f] = 1;
 	for (k = 0; k < w->npending; k++) {
 		if (l->matches[j = w->pending[k]])
 			continue;
 		w->pending[n++] = j;
-		if (j < (size_t)f || (h = crm_rules_holds(w->rules, j,
-		    &w->rec, w->env, &ignored)) != 1)
-			continue;
-		l->holds[j] = 1;
-		if (add_by(w, j, (size_t)f, e) < 0)
+		if (j > (size_t)f && crm_rules_holds(w->rules, j, &w->rec,
+		    w->env, &ignored) == 1 && add_by(w, j, (size_t)f, e) < 0)
 			return -1;
 	}
 	w->npending = n;
@@ -487,7 +567,7 @@ alloc_result(struct crm_lint *l, size_t n, struct crm_error *e)
 	memset(l, 0, sizeof(*l));
 	l->nrules = n;
 	if ((l->matches = calloc(n + 1, 1)) == NULL ||
-	    (l->holds = calloc(n + 1, 1)) == NULL ||
+	    (l->bad = calloc(n + 1, 1)) == NULL ||
 	    (l->by = calloc(n + 1, sizeof(*l->by))) == NULL ||
 	    (l->nby = calloc(n + 1, sizeof(*l->nby))) == NULL)
 		return oom(e);
@@ -541,6 +621,7 @@ build_grid(struct grid *g, struct walk *w, struct crm_error *e)
 	if ((l->inexact = calloc(g->ncol + 1, sizeof(*l->inexact))) == NULL)
 		return oom(e);
 	for (i = 0; i < g->ncol; i++) {
+		g->col[i].env = w->env;
 		if (column_values(&g->col[i], e) < 0)
 			return -1;
 		cells *= (double)g->col[i].values.n;
@@ -637,14 +718,15 @@ crm_lint_write(const struct crm_lint *l, const struct crm_rules *rules,
 		if (l->matches[i])
 			continue;
 		fprintf(fp, "%s: never matches (", crm_rules_name(rules, i));
-		if (l->nby[i] == 0)
-			fputs("no record meets its condition", fp);
-		else
-			fputs("shadowed by ", fp);
 		for (k = 0; k < l->nby[i]; k++)
-			fprintf(fp, "%s%s", k > 0 ? ", " : "",
+			fprintf(fp, "%s%s", k > 0 ? ", " : "shadowed by ",
 			    crm_rules_name(rules, l->by[i][k]));
-		fputs(")\n", fp);
+		if (l->nby[i] > 0)
+			fputs(l->bad[i] ? "; its other records are bad "
+			    "input)\n" : ")\n", fp);
+		else
+			fputs(l->bad[i] ? "its records are bad input)\n" :
+			    "no record meets its condition)\n", fp);
 	}
 }
 
@@ -659,7 +741,7 @@ crm_lint_free(struct crm_lint *l)
 	free(l->by);
 	free(l->nby);
 	free(l->matches);
-	free(l->holds);
+	free(l->bad);
 	free(l->inexact);
 	memset(l, 0, sizeof(*l));
 }

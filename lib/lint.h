@@ -48,12 +48,13 @@
 struct crm_lint {
 	size_t nrules;
 	unsigned char *matches;	/* by rule: first for some cell */
-	unsigned char *holds;	/* by rule: holds for some cell */
+	unsigned char *bad;	/* by rule: holds for some cell that is
+				   bad input */
 	size_t **by;		/* by rule that never matches: the rules
 				   first where it holds, in rule order */
 	size_t *nby;
-	size_t cells;		/* cells tried, and of them */
-	size_t counted;		/* the records a rule or the default gets */
+	size_t cells;		/* cells tried (the walk stops once every
+				   rule has matched) */
 	const char **inexact;	/* columns tested as numbers and dates */
 	size_t ninexact;
 };
@@ -76,8 +77,10 @@ int crm_lint_ok(const struct crm_lint *l);
 /*
  * Writes a line for each rule that never matches, in rule order:
  * "NAME: never matches (shadowed by NAME, NAME)", naming the earlier
- * rules that take the records it would match, or "NAME: never matches
- * (no record meets its condition)".
+ * rules that take the records it would match; with "; its other records
+ * are bad input" when some records it holds for are refused (require:,
+ * or a bad value for an earlier test); "(its records are bad input)"
+ * when all are; "(no record meets its condition)" when there are none.
  */
 void crm_lint_write(const struct crm_lint *l, const struct crm_rules *rules,
     FILE *fp);
