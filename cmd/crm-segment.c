@@ -81,30 +81,46 @@ static const struct crm_program_def def = {
 };
 
 /*
- * --lint: a line for each rule that can never match, on the output, and
- * exit 1 if there is one.  The check reads no data, so it takes none.
+ * --lint reads no data: an option for a run over records would be
+ * silently ignored, so it is refused.
+ */
+static void
+lint_usage(const struct crm_program *prog, const struct settings *s)
+{
+	const struct crm_common *c = crm_program_options(prog);
+	struct crm_error e;
+	const char *what;
+	int n;
+
+	crm_program_operands(prog, &n);
+	what = n > 0 ? "the file operands" : s->summary ? "--summary" :
+	    s->o.value ? "--value" : c->rejects ? "--rejects" :
+	    c->skip_bad ? "--skip-bad" : NULL;
+	if (what == NULL)
+		return;
+	crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0,
+	    "--lint reads no data: drop %s", what);
+	crm_die(&e);
+}
+
+/*
+ * --lint: a line for each rule that can never match, on the output;
+ * exit 1 if there is one.
  */
 static int
-lint(struct crm_program *prog, const struct settings *s,
-    struct crm_segmenter *sg)
+lint(struct crm_program *prog, struct crm_segmenter *sg)
 {
 	struct crm_lint l;
 	struct crm_error e;
 	size_t i;
-	int n, ok;
+	int ok;
 
-	crm_program_operands(prog, &n);
-	if (n > 0 || s->summary != NULL || s->o.value != NULL) {
-		crm_error_set(&e, CRM_EXIT_USAGE, NULL, 0, 0, "--lint reads "
-		    "no data: no file operands, --summary or --value");
-		crm_die(&e);
-	}
 	if (crm_segment_lint(sg, &l, &e) < 0)
 		crm_die(&e);
 	for (i = 0; i < l.ninexact; i++)
-		crm_program_warn(prog, "--lint: column '%s' is tested both as "
-		    "a number and as a date: not every value was tried",
-		    l.inexact[i]);
+		crm_program_warn(prog, "--lint: column '%s' is tested as a "
+		    "number and as a date: with --date-format, not every "
+		    "value that is both was tried", l.inexact[i]);
 	crm_lint_write(&l, crm_segment_rules(sg),
 	    crm_program_output_stream(prog));
 	ok = crm_lint_ok(&l);
@@ -132,13 +148,15 @@ main(int argc, char **argv)
 		crm_segment_list_presets(stdout);
 		return 0;
 	}
+	if (s.lint)
+		lint_usage(prog, &s);
 	c = crm_program_options(prog);
 	env = (struct crm_rules_env){ c->as_of, c->decimal_comma,
 	    c->date_format };
 	if ((sg = crm_segment_load(&s.o, c->config, &env, &e)) == NULL)
 		crm_die(&e);
 	if (s.lint) {
-		n = lint(prog, &s, sg);
+		n = lint(prog, sg);
 		crm_segment_opts_free(&s.o);
 		return n;
 	}

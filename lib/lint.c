@@ -37,7 +37,6 @@ struct column {
 	size_t ntext, captext;
 	struct crm_keyset exact;	/* the texts compared with */
 	struct crm_keyset folded;	/* the same in lower case */
-	int has_number, has_date;
 	struct crm_keyset values;	/* the grid's values, distinct */
 	const struct crm_rules_env *env;	/* how the rules read them */
 };
@@ -140,14 +139,12 @@ take_point(const struct crm_rules_point *p, void *ctx, struct crm_error *e)
 	c = &g->col[i];
 	switch (p->kind) {
 	case CRM_RULES_NUMBER:
-		c->has_number = 1;
 		if (grow(&c->num, &c->capnum, c->nnum, sizeof(*c->num),
 		    e) < 0)
 			return -1;
 		c->num[c->nnum++] = p->x;
 		return 0;
 	case CRM_RULES_DATE:
-		c->has_date = 1;
 		if (grow(&c->day, &c->capday, c->nday, sizeof(*c->day),
 		    e) < 0)
 			return -1;
@@ -367,6 +364,73 @@ date_values(struct column *c, struct crm_error *e)
 }
 
 /*
+ * Where x falls among the sorted v: 2k when k of them lie below it, and
+ * 2k + 1 when it is the next one.
+ */
+static uint64_t
+where_number(const double *v, size_t n, double x)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi)
+		if (v[mid = lo + (hi - lo) / 2] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	return 2 * (uint64_t)lo + (lo < n && v[lo] == x);
+}
+
+static uint64_t
+where_day(const int32_t *v, size_t n, int32_t x)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi)
+		if (v[mid = lo + (hi - lo) / 2] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	return 2 * (uint64_t)lo + (lo < n && v[lo] == x);
+}
+
+/*
+ * For a column tested as a number and as a date, in the contract's
+ * layouts: the fields that are both are the YYYYMMDD dates, whose
+ * number is YYYYMMDD.  One of them for each pair of a number's and a
+ * date's class that some day makes (3,652,059 days to try).
+ */
+static int
+both_values(struct column *c, struct crm_error *e)
+{
+	struct crm_u64set seen;
+	char buf[NUMBER_TEXT];
+	uint64_t key;
+	int32_t day = crm_days_from_civil(1, 1, 1);
+	int y, m, d, added, rc = 0;
+
+	if (c->nnum == 0 || c->nday == 0 || c->env->date_format != NULL)
+		return 0;
+	crm_u64set_init(&seen);
+	for (y = 1; rc == 0 && y <= 9999; y++)
+		for (m = 1; rc == 0 && m <= 12; m++)
+			for (d = 1; rc == 0 && d <= crm_days_in_month(y, m);
+			    d++, day++) {
+				key = where_number(c->num, c->nnum,
+				    y * 10000.0 + m * 100 + d) *
+				    (2 * (uint64_t)c->nday + 1) +
+				    where_day(c->day, c->nday, day);
+				if ((rc = crm_u64set_add(&seen, key, &added,
+				    e)) < 0 || !added)
+					continue;
+				snprintf(buf, sizeof(buf), "%04d%02d%02d", y,
+				    m, d);
+				rc = add_spelled(c, buf, sizeof(buf), e);
+			}
+	crm_u64set_free(&seen);
+	return rc;
+}
+
+/*
  * For a text compared ignoring case, a spelling that differs from it
  * only in case and equals no compared text: it meets the tests that
  * ignore case and none of the others.  The spellings tried are the
@@ -439,7 +503,8 @@ static int
 column_values(struct column *c, struct crm_error *e)
 {
 	if (add_value(c, "", 0, e) < 0 || text_values(c, e) < 0 ||
-	    number_values(c, e) < 0 || date_values(c, e) < 0)
+	    number_values(c, e) < 0 || date_values(c, e) < 0 ||
+	    both_values(c, e) < 0)
 		return -1;
 	return 0;
 }
@@ -625,7 +690,8 @@ build_grid(struct grid *g, struct walk *w, struct crm_error *e)
 		if (column_values(&g->col[i], e) < 0)
 			return -1;
 		cells *= (double)g->col[i].values.n;
-		if (g->col[i].has_number && g->col[i].has_date)
+		if (g->col[i].nnum > 0 && g->col[i].nday > 0 &&
+		    w->env->date_format != NULL)
 			l->inexact[l->ninexact++] = g->col[i].name;
 	}
 	if (cells * (double)(l->nrules ? l->nrules : 1) > CRM_LINT_MAX_WORK)
