@@ -394,38 +394,50 @@ where_day(const int32_t *v, size_t n, int32_t x)
 }
 
 /*
- * For a column tested as a number and as a date, in the contract's
- * layouts: the fields that are both are the YYYYMMDD dates, whose
- * number is YYYYMMDD.  One of them for each pair of a number's and a
- * date's class that some day makes (3,652,059 days to try).
+ * For a column tested as a number and as a date: a field that is both,
+ * for each pair of a number's and a date's class that some day makes
+ * (3,652,059 days to try).  In the contract's layouts these fields are
+ * the YYYYMMDD dates, whose number is YYYYMMDD; under --date-format,
+ * the days as date_text writes them that read as numbers (not every
+ * spelling the format reads: lint.h).
  */
 static int
 both_values(struct column *c, struct crm_error *e)
 {
+	const char *fmt = c->env->date_format;
 	struct crm_u64set seen;
-	char buf[NUMBER_TEXT];
+	char buf[64];
 	uint64_t key;
+	double x;
 	int32_t day = crm_days_from_civil(1, 1, 1);
 	int y, m, d, added, rc = 0;
 
-	if (c->nnum == 0 || c->nday == 0 || c->env->date_format != NULL)
+	if (c->nnum == 0 || c->nday == 0)
 		return 0;
 	crm_u64set_init(&seen);
-	for (y = 1; rc == 0 && y <= 9999; y++)
-		for (m = 1; rc == 0 && m <= 12; m++)
-			for (d = 1; rc == 0 && d <= crm_days_in_month(y, m);
-			    d++, day++) {
-				key = where_number(c->num, c->nnum,
-				    y * 10000.0 + m * 100 + d) *
+	for (y = 1; y <= 9999; y++)
+		for (m = 1; m <= 12; m++)
+			for (d = 1; d <= crm_days_in_month(y, m); d++, day++) {
+				x = y * 10000.0 + m * 100 + d;
+				if (fmt != NULL && (date_text(day, fmt, buf) <
+				    0 || crm_number_parse(buf,
+				    c->env->decimal_comma, &x, NULL) !=
+				    CRM_VALUE_OK))
+					continue;
+				key = where_number(c->num, c->nnum, x) *
 				    (2 * (uint64_t)c->nday + 1) +
 				    where_day(c->day, c->nday, day);
 				if ((rc = crm_u64set_add(&seen, key, &added,
-				    e)) < 0 || !added)
-					continue;
-				snprintf(buf, sizeof(buf), "%04d%02d%02d", y,
-				    m, d);
-				rc = add_spelled(c, buf, sizeof(buf), e);
+				    e)) < 0)
+					goto out;
+				if (added && fmt == NULL)
+					snprintf(buf, sizeof(buf),
+					    "%04d%02d%02d", y, m, d);
+				if (added && (rc = add_spelled(c, buf,
+				    sizeof(buf), e)) < 0)
+					goto out;
 			}
+out:
 	crm_u64set_free(&seen);
 	return rc;
 }

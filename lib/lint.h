@@ -2,32 +2,36 @@
  * lint.h - which segment rules can never match, given the rules before
  * them (crm-segment --lint).  Reads no data.
  *
- * The rules' own matching decides (rules.h): the check builds synthetic
- * records and asks crm_rules_match which rule each one gets, and
- * crm_rules_holds which later rules would have held for it.  The records
- * are the cells of a grid: for each column the rules read, one value in
- * each class of values that the tests cannot tell apart, from the
- * values the tests compare it with (crm_rules_points):
+ * The rules' own matching decides (rules.h): the check builds records
+ * and asks crm_rules_match which rule each one gets, and crm_rules_holds
+ * which later rules would have held for it.  The records are the cells
+ * of a grid: for each column the rules read, one value in each class of
+ * values that the tests cannot tell apart, from the values the tests
+ * compare it with (crm_rules_points):
  *
  *   numbers   each cut point, a number between each two neighbours, one
- *             below the lowest and one above the highest (as doubles:
- *             the values a field can hold; 3.5 lies between scores 3
- *             and 4)
+ *             below the lowest and one above the highest (any double a
+ *             field can hold: 3.5 lies between scores 3 and 4)
  *   dates     each day compared with (days_ago as of the as-of date),
  *             a day between two that are more than a day apart, the day
  *             before the first and the day after the last
- *   texts     each text compared with, for one compared ignoring case
- *             a spelling that differs only in case, and a text equal to
- *             none of them
- *   always    the empty field
+ *   both      for a column tested as a number and as a date, a field
+ *             that is both (20240305) for each pair of classes that one
+ *             makes
+ *   texts     each text compared with; for one compared ignoring case,
+ *             a spelling that differs only in case and is no compared
+ *             text, if there is one; a text equal to none of them
+ *   always    the empty field, and a non-empty one
  *
- * and a number or date whose spelling is a compared text also in
- * another spelling.  Every record the rules could see behaves as one
- * of these cells, so the answer is exact; except for a column tested
- * both as a number and as a date (20240305 is both), whose cells are
- * only the union of both kinds: crm_lint says which.  A record that a
- * require: condition refuses, or on which a test meets a bad value,
- * counts for no rule.
+ * with a number or date that is spelled as a compared text also spelled
+ * another way.  Values are spelled as the run reads them (--decimal-comma,
+ * --date-format).  Every record the rules could see behaves as one of
+ * these cells, so the answer is exact; except under --date-format for
+ * a column tested as a number and as a date, where only the spellings
+ * the check writes are tried (the format may read others, such as a
+ * one-digit day): crm_lint_run names those columns.  A record that a
+ * require: condition refuses, or on which a test meets a bad value, is
+ * bad input: it counts for no rule.
  */
 #ifndef CRM_LINT_H
 #define CRM_LINT_H
