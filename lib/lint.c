@@ -209,22 +209,26 @@ add_value(struct column *c, const char *s, size_t len, struct crm_error *e)
 
 /*
  * A number's or a date's spelling s, and when the rules compare the
- * column with that very text, another spelling of the same value that
- * no text equals (spaces around a number or a date are allowed).
+ * column with that very text, or with it ignoring case (a month name of
+ * --date-format's %b), another spelling of the same value that no text
+ * equals: s with spaces after it, which numbers and dates allow.
  */
 static int
 add_spelled(struct column *c, char *s, size_t size, struct crm_error *e)
 {
-	size_t len = strlen(s);
+	size_t first = strlen(s), len = first;
+	long k = 0;
 
 	if (add_value(c, s, len, e) < 0)
 		return -1;
-	while (crm_keyset_find(&c->exact, s, len) >= 0 && len + 1 < size) {
-		s[len++] = ' ';
-		s[len] = '\0';
+	/* a text equal to s has its lower case in folded */
+	for (; len + 1 < size; s[len++] = ' ', s[len] = '\0') {
+		if (lower_key(&c->folded, s, len, &k, 0, e) < 0)
+			return -1;
+		if (k < 0)
+			return len == first ? 0 : add_value(c, s, len, e);
 	}
-	return crm_keyset_find(&c->exact, s, len) >= 0 ? 0 :
-	    add_value(c, s, len, e);
+	return 0;
 }
 
 static int

@@ -405,7 +405,16 @@ test_spellings(void **state)
 	check_env(days, &env, "");
 	env.date_format = "%b %d, %Y %H:%M";
 	check_env(days, &env, "");
-	/* a compared text that is a number: "3" is A's, so is " 3" */
+	/*
+	 * Today spelled "Mar 01 2024" in any case is A's, but "Mar 1 2024"
+	 * is today too, and B's.
+	 */
+	env.date_format = "%b %d %Y";
+	check_env("default: none\n"
+	    "rules:\n"
+	    "  - {name: A, when: {d: {is: mar 01 2024, ignore_case: true}}}\n"
+	    "  - {name: B, when: {d: {days_ago: 0}}}\n", &env, "");
+	/* a compared text that is a number: "3" is A's, "3.0" is B's */
 	check("default: none\n"
 	    "rules:\n"
 	    "  - {name: A, when: {x: {is: '3'}}}\n"
