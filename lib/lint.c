@@ -804,8 +804,7 @@ crm_lint_write(const struct crm_lint *l, const struct crm_rules *rules,
 			fprintf(fp, "%s%s", k > 0 ? ", " : "shadowed by ",
 			    crm_rules_name(rules, l->by[i][k]));
 		if (l->nby[i] > 0)
-			fputs(l->bad[i] ? "; its other records are bad "
-			    "input)\n" : ")\n", fp);
+			fputs(")\n", fp);
 		else
 			fputs(l->bad[i] ? "its records are bad input)\n" :
 			    "no record meets its condition)\n", fp);

@@ -81,10 +81,10 @@ int crm_lint_ok(const struct crm_lint *l);
 /*
  * Writes a line for each rule that never matches, in rule order:
  * "NAME: never matches (shadowed by NAME, NAME)", naming the earlier
- * rules that take the records it would match; with "; its other records
- * are bad input" when some records it holds for are refused (require:,
- * or a bad value for an earlier test); "(its records are bad input)"
- * when all are; "(no record meets its condition)" when there are none.
+ * rules that take the records it would match (of those that are not bad
+ * input); "(its records are bad input)" when every record it holds for
+ * is (require: refuses it, or an earlier test meets a bad value);
+ * "(no record meets its condition)" when there is none.
  */
 void crm_lint_write(const struct crm_lint *l, const struct crm_rules *rules,
     FILE *fp);

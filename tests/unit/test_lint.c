@@ -276,7 +276,7 @@ test_require(void **state)
 	    "A: never matches (its records are bad input)\n");
 	/*
 	 * require: refuses x above 10: B holds for 5 and up, 5 to 10 is
-	 * A's, the rest is refused.
+	 * A's, the rest is bad input and not named.
 	 */
 	check("default: none\n"
 	    "require:\n"
@@ -284,8 +284,7 @@ test_require(void **state)
 	    "rules:\n"
 	    "  - {name: A, when: {x: {between: [5, 10]}}}\n"
 	    "  - {name: B, when: {x: {at_least: 5}}}\n",
-	    "B: never matches (shadowed by A; its other records are bad "
-	    "input)\n");
+	    "B: never matches (shadowed by A)\n");
 }
 
 static void
@@ -305,15 +304,14 @@ test_bad_values(void **state)
 	    "  - {name: A, when: {x: {above: 3}}}\n", "");
 	/*
 	 * With y = a, A matches before the number test is read (C's foo is
-	 * A's); otherwise B rejects foo.
+	 * A's); otherwise B rejects foo, which is not named.
 	 */
 	check("default: none\n"
 	    "rules:\n"
 	    "  - {name: A, when: {y: a}}\n"
 	    "  - {name: B, when: {x: {above: 3}}}\n"
 	    "  - {name: C, when: {x: {is: foo}}}\n",
-	    "C: never matches (shadowed by A; its other records are bad "
-	    "input)\n");
+	    "C: never matches (shadowed by A)\n");
 }
 
 static void
@@ -322,17 +320,16 @@ test_number_and_date(void **state)
 	(void)state;
 	/*
 	 * 20240305 is a date (YYYYMMDD) after 2024-01-01, so not A's, and a
-	 * number above 20240000: B's.  C, the same as B, is shadowed by B;
-	 * a number above 20240000 that is no date (20240000.5) is bad input
-	 * for A's date test.
+	 * number above 20240000: B's.  C, the same as B, is shadowed by B
+	 * (a number above 20240000 that is no date, 20240000.5, is bad
+	 * input for A's date test, and not named).
 	 */
 	check("default: none\n"
 	    "rules:\n"
 	    "  - {name: A, when: {x: {before: 2024-01-01}}}\n"
 	    "  - {name: B, when: {x: {above: 20240000}}}\n"
 	    "  - {name: C, when: {x: {above: 20240000}}}\n",
-	    "C: never matches (shadowed by B; its other records are bad "
-	    "input)\n");
+	    "C: never matches (shadowed by B)\n");
 	/*
 	 * B needs a number from 20231232 to 20231299 that is a date on or
 	 * after 2024-01-01: none is a date at all.
