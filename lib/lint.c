@@ -713,8 +713,9 @@ build_grid(struct grid *g, struct walk *w, struct crm_error *e)
 	if (cells * (double)(l->nrules ? l->nrules : 1) > CRM_LINT_MAX_WORK)
 		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
 		    "--lint: %.0f combinations of the values of %zu columns "
-		    "times %zu rules are too many to check (at most %d)",
-		    cells, g->ncol, l->nrules, CRM_LINT_MAX_WORK);
+		    "are too many to try on the rules (at most %d "
+		    "combinations times rules)", cells, g->ncol,
+		    CRM_LINT_MAX_WORK);
 	return 0;
 }
 

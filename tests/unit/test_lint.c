@@ -474,8 +474,8 @@ test_too_many(void **state)
 	assert_null(got);
 	assert_int_equal(e.status, CRM_EXIT_USAGE);
 	assert_string_equal(e.msg, "--lint: 1073741824 combinations of the "
-	    "values of 6 columns times 1 rules are too many to check (at "
-	    "most 100000000)");
+	    "values of 6 columns are too many to try on the rules (at most "
+	    "100000000 combinations times rules)");
 }
 
 int
