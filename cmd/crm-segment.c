@@ -23,7 +23,8 @@ static const char usage[] =
 "                   [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
 "                   [file ...]\n"
 "       crm-segment --lint (-c FILE | --preset NAME) [--set NAME=VALUE ...]\n"
-"                   [--as-of DATE] [-o FILE]\n"
+"                   [--as-of DATE] [--date-format FMT] [--decimal-comma]\n"
+"                   [-o FILE] [-q]\n"
 "       crm-segment --list-presets\n"
 "\n"
 "Appends the name of the first rule that matches each record (column\n"
@@ -37,7 +38,7 @@ static const char usage[] =
 "  --value COL       add each segment's share of this column to the summary\n"
 "  --as-of DATE      today, for days_ago (default: the local date)\n"
 "  --lint            read no data: list the rules that can never match,\n"
-"                    given the rules before them (exit 1 if there are any)\n"
+"                    given the rules before them (exit 1 if there is one)\n"
 "Common: -o FILE, -d C, --tsv, --encoding NAME, --bom, --decimal-comma,\n"
 "--date-format FMT, --skip-bad, --rejects FILE, -q, -v, -h, -V; see crm(7).\n";
 

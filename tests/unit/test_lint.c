@@ -418,6 +418,30 @@ test_spellings(void **state)
 	    "  - {name: B, when: {x: {equals: 3}}}\n", "");
 }
 
+/*
+ * The rfm preset's grid, as crm-segment(1) states it: each score column
+ * takes the empty field, a text, 0, 1, 1.5, 2, ..., 5 and 10 (the cut
+ * points 1 to 5 of between, the numbers between them, one either side):
+ * 13 values, 13^3 = 2,197 cells, all tried since some rules never match.
+ */
+static void
+rfm_cells(void)
+{
+	struct crm_segment_opts o;
+	struct crm_rules_env env = today();
+	struct crm_segmenter *sg;
+	struct crm_error e;
+	struct crm_lint l;
+
+	memset(&o, 0, sizeof(o));
+	o.preset = "rfm";
+	assert_non_null(sg = crm_segment_new(&o, NULL, &env, &e));
+	assert_int_equal(crm_segment_lint(sg, &l, &e), 0);
+	assert_int_equal(l.cells, 2197);
+	crm_lint_free(&l);
+	crm_segment_free(sg);
+}
+
 static void
 test_rfm_preset(void **state)
 {
@@ -444,6 +468,7 @@ test_rfm_preset(void **state)
 	    "Can't Lose Them: never matches (shadowed by At Risk)\n");
 	assert_false(ok);
 	free(got);
+	rfm_cells();
 }
 
 static void
