@@ -770,7 +770,9 @@ crm_lint_run(struct crm_rules *rules, struct crm_rules *const *guard,
 	if (rc == 0)
 		rc = walk_cells(&w, &g, e);
 	for (i = 0; rc == 0 && i < n; i++)
-		qsort(out->by[i], out->nby[i], sizeof(*out->by[i]), by_index);
+		if (out->nby[i] > 1)
+			qsort(out->by[i], out->nby[i], sizeof(*out->by[i]),
+			    by_index);
 	free(w.rec.field);
 	free(w.rec.len);
 	free(w.pending);
