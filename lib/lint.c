@@ -161,9 +161,10 @@ take_point(const struct crm_rules_point *p, void *ctx, struct crm_error *e)
 /* Values */
 
 /*
- * Writes x so that crm_number_parse reads it back exactly: its shortest
- * round-trip digits ("%.16e" has 17), placed without an exponent, which
- * the contract's numbers do not have.
+ * Writes x so that crm_number_parse reads it back exactly: 17
+ * significant digits ("%.16e"), which always read back, less trailing
+ * zeros, placed without an exponent, which the contract's numbers do
+ * not have.
  */
 static void
 number_text(double x, char *buf)
