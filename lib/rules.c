@@ -16,6 +16,7 @@
  * that caused them.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1126,6 +1127,117 @@ crm_rules_match(struct crm_rules *r, const struct crm_record *rec,
 		m->on = 0;	/* out of memory: go on without */
 	}
 	return which;
+}
+
+int
+crm_rules_holds(const struct crm_rules *r, size_t i,
+    const struct crm_record *rec, const struct crm_rules_env *env,
+    struct crm_error *e)
+{
+	static const struct crm_rules_env defaults;
+	struct cache cache;
+
+	if (env == NULL)
+		env = &defaults;
+	memset(cache.have, 0, sizeof(cache.have));
+	return eval(r->rule[i].when, rec, env, &cache, e);
+}
+
+/* ---------------------------------------------------------------- */
+/* Cut points (--lint) */
+
+/* A day some whole number of days from as_of, kept in int32_t's range. */
+static int32_t
+days_before(int32_t as_of, double days)
+{
+	double d = (double)as_of - days;
+
+	return d < INT32_MIN ? INT32_MIN : d > INT32_MAX ? INT32_MAX :
+	    (int32_t)d;
+}
+
+/* The points of one test of d, a TEST node. */
+static int
+test_points(const struct cond *d, const struct test *t, int32_t as_of,
+    int (*fn)(const struct crm_rules_point *, void *, struct crm_error *),
+    void *ctx, struct crm_error *e)
+{
+	struct crm_rules_point p = { d->column, CRM_RULES_NUMBER,
+	    d->ignore_case, 0, 0, NULL, 0 };
+	size_t i;
+	int two = t->kind == T_BETWEEN || (t->kind == T_DAYS_AGO &&
+	    t->op == T_BETWEEN);
+
+	if (is_number_kind(t->kind) || t->kind == T_DAYS_AGO) {
+		p.kind = t->kind == T_DAYS_AGO ? CRM_RULES_DATE :
+		    CRM_RULES_NUMBER;
+		for (i = 0; i < (two ? 2u : 1u); i++) {
+			p.x = i == 0 ? t->lo : t->hi;
+			p.day = days_before(as_of, p.x);
+			if (fn(&p, ctx, e) < 0)
+				return -1;
+		}
+		return 0;
+	}
+	switch (t->kind) {
+	case T_IS:
+	case T_IS_NOT:
+		p.kind = CRM_RULES_TEXT;
+		p.s = t->text.s;
+		p.len = t->text.len;
+		return fn(&p, ctx, e);
+	case T_IN:
+	case T_NOT_IN:
+		p.kind = CRM_RULES_TEXT;
+		for (i = 0; i < t->nitems; i++) {
+			p.s = t->items[i].s;
+			p.len = t->items[i].len;
+			if (fn(&p, ctx, e) < 0)
+				return -1;
+		}
+		return 0;
+	case T_BEFORE:
+	case T_AFTER:
+		p.kind = CRM_RULES_DATE;
+		p.day = t->date;
+		return fn(&p, ctx, e);
+	default:
+		p.kind = CRM_RULES_EMPTY;
+		return fn(&p, ctx, e);
+	}
+}
+
+static int
+cond_points(const struct cond *d, int32_t as_of,
+    int (*fn)(const struct crm_rules_point *, void *, struct crm_error *),
+    void *ctx, struct crm_error *e)
+{
+	size_t i;
+
+	if (d == NULL)
+		return 0;
+	for (i = 0; i < d->nkid; i++)
+		if (cond_points(d->kid[i], as_of, fn, ctx, e) < 0)
+			return -1;
+	for (i = 0; d->type == COND_TEST && i < d->ntest; i++)
+		if (test_points(d, &d->test[i], as_of, fn, ctx, e) < 0)
+			return -1;
+	return 0;
+}
+
+int
+crm_rules_points(const struct crm_rules *r,
+    const struct crm_rules_env *env,
+    int (*fn)(const struct crm_rules_point *p, void *ctx,
+    struct crm_error *e), void *ctx, struct crm_error *e)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (cond_points(r->rule[i].when, env != NULL ? env->as_of : 0,
+		    fn, ctx, e) < 0)
+			return -1;
+	return 0;
 }
 
 size_t

@@ -94,6 +94,45 @@ struct crm_rules_env {
 long crm_rules_match(struct crm_rules *r, const struct crm_record *rec,
     const struct crm_rules_env *env, struct crm_error *e);
 
+/*
+ * 1 when the condition of rule i holds for rec, 0 when not, -1 when a
+ * field is bad (status 1), whatever the rules before it say: the same
+ * evaluation as crm_rules_match's, for one rule (--lint).
+ */
+int crm_rules_holds(const struct crm_rules *r, size_t i,
+    const struct crm_record *rec, const struct crm_rules_env *env,
+    struct crm_error *e);
+
+/* What a test compares its column's field with (crm_rules_points). */
+enum crm_rules_kind {
+	CRM_RULES_NUMBER,	/* equals ... between: x, each bound */
+	CRM_RULES_TEXT,		/* is ... not_in: s, len, each text */
+	CRM_RULES_DATE,		/* before, after: day; days_ago: as_of
+				   minus its days, each bound */
+	CRM_RULES_EMPTY		/* empty: true or false */
+};
+
+struct crm_rules_point {
+	const char *column;
+	enum crm_rules_kind kind;
+	int anycase;		/* TEXT: with ignore_case */
+	double x;
+	int32_t day;
+	const char *s;
+	size_t len;
+};
+
+/*
+ * Calls fn(p, ctx, e) for every value a test of r compares a column
+ * with, in rule order, once per test and bound (a value may come more
+ * than once): the cut points of --lint's grid.  days_ago counts from
+ * env->as_of (env NULL: day 0).  Returns 0, or fn's first -1.
+ */
+int crm_rules_points(const struct crm_rules *r,
+    const struct crm_rules_env *env,
+    int (*fn)(const struct crm_rules_point *p, void *ctx,
+    struct crm_error *e), void *ctx, struct crm_error *e);
+
 size_t crm_rules_count(const struct crm_rules *r);
 const char *crm_rules_name(const struct crm_rules *r, size_t i);
 

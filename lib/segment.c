@@ -419,6 +419,31 @@ crm_segment_bind(struct crm_segmenter *sg, const struct crm_header *h,
 	return 0;
 }
 
+int
+crm_segment_lint(struct crm_segmenter *sg, struct crm_lint *out,
+    struct crm_error *e)
+{
+	struct crm_rules **guard;
+	size_t i;
+	int rc;
+
+	if ((guard = calloc(sg->nreq + 1, sizeof(*guard))) == NULL) {
+		memset(out, 0, sizeof(*out));
+		return oom(e);
+	}
+	for (i = 0; i < sg->nreq; i++)
+		guard[i] = sg->req[i].cond;
+	rc = crm_lint_run(sg->rules, guard, sg->nreq, &sg->env, out, e);
+	free(guard);
+	return rc;
+}
+
+const struct crm_rules *
+crm_segment_rules(const struct crm_segmenter *sg)
+{
+	return sg->rules;
+}
+
 /* A rules error is a bad record when it is about the data. */
 static int
 verdict(const struct crm_error *why)

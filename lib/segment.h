@@ -36,6 +36,7 @@
 #include "csvio.h"
 #include "error.h"
 #include "input.h"
+#include "lint.h"
 #include "rules.h"
 #include "table.h"
 
@@ -128,6 +129,19 @@ int crm_segment_run(struct crm_segmenter *sg, struct crm_input *in,
  */
 void crm_segment_summary(const struct crm_segmenter *sg,
     struct crm_csv_writer *w);
+
+/*
+ * crm-segment --lint: which rules can never match, given the rules
+ * before them and the require: conditions (lint.h), days_ago counted
+ * from the as-of date of the env sg was built with.  Binds the rules to
+ * the check's own columns: sg is for the check alone.  Fills *out (free
+ * it with crm_lint_free); returns 0, or -1 (lint.h's errors).
+ */
+int crm_segment_lint(struct crm_segmenter *sg, struct crm_lint *out,
+    struct crm_error *e);
+
+/* The compiled rules, for the names of the rules in messages. */
+const struct crm_rules *crm_segment_rules(const struct crm_segmenter *sg);
 
 /* The output column's name. */
 const char *crm_segment_column(const struct crm_segmenter *sg);

@@ -1,12 +1,14 @@
 /*
- * fuzz_rules.c - libFuzzer harness for the segment rule compiler and
- * matcher: the input is a YAML config whose `rules` list is compiled,
- * bound to a fixed header and matched against a few records.
+ * fuzz_rules.c - libFuzzer harness for the segment rule compiler, the
+ * matcher and --lint: the input is a YAML config whose `rules` list is
+ * compiled, checked by crm_lint_run (which binds it to its grid's
+ * columns), bound to a fixed header and matched against a few records.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "config.h"
+#include "lint.h"
 #include "rules.h"
 
 int
@@ -24,6 +26,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct crm_config c;
 	struct crm_rules *r;
 	struct crm_error e;
+	struct crm_lint l;
 	yaml_node_t *list;
 	size_t i, j;
 
@@ -32,6 +35,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	list = crm_config_get(&c, crm_config_root(&c), "rules");
 	if (list != NULL && (r = crm_rules_compile(&c, list, &e)) != NULL) {
+		crm_lint_run(r, NULL, 0, &env, &l, &e);
+		crm_lint_free(&l);
 		if (crm_rules_bind(r, &(struct crm_header){ &header, NULL },
 		    &e) == 0) {
 			for (i = 0; i < 3; i++) {
