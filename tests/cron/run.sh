@@ -15,7 +15,10 @@
 # nobody reads it); the follow-up list is written where its -o says, the
 # same as the same command run by hand on today's date; a temporary
 # file left by a run killed with SIGKILL is removed by the cleanup line
-# once it is an hour old, and a younger one is kept.  Prints one line per
+# once it is an hour old, and a younger one is kept.  The crontab lines
+# of the man pages (crm-followup(1), crm(7)) are run the same way: each
+# exits 0 quietly and writes the files its -o and --deferred name.
+# Prints one line per
 # check and "cron: N passed, N failed"; exit status 1 when one failed.
 
 set -u
@@ -66,9 +69,12 @@ fi
 # Split it as cron does: NAME=VALUE lines set the environment of the
 # jobs after them (quotes around VALUE dropped); a job line is five time
 # fields (or an @ keyword) and the command, with % and \% handled.  Each
-# job becomes T/jobs/N.cmd, N.in and N.env (NAME=VALUE lines).
-sed -e "s|/usr/local|$P|g" -e "s|/var/tmp|$V|g" "$T/crontab" |
-awk -v dir="$T/jobs" '
+# job becomes JOBS/N.cmd, N.in and N.env (NAME=VALUE lines).
+# Usage: split_crontab CRONTAB VAR JOBS
+split_crontab() {
+	mkdir -p "$2" "$3"
+	sed -e "s|/usr/local|$P|g" -e "s|/var/tmp|$2|g" "$1" |
+	awk -v dir="$3" '
 function unquote(v) {
 	if (v ~ /^".*"$/ || v ~ /^\047.*\047$/)
 		v = substr(v, 2, length(v) - 2)
@@ -113,6 +119,7 @@ function unquote(v) {
 }
 END { printf "%d\n", n > (dir "/count") }
 '
+}
 
 # A temporary file of a killed run: crm-segment -o into $V, killed with
 # SIGKILL while it writes (its input a FIFO kept open); aged two hours,
@@ -152,28 +159,35 @@ young=$V/.young.csv.crm-score.AbC123
 : > "$V/keep.csv"
 touch -d '2 hours ago' "$V/keep.csv"
 
-# The jobs, as cron runs them.
+# The jobs of JOBS, as cron runs them: each must exit 0 and print
+# nothing.  Usage: run_jobs LABEL JOBS
 LOGNAME=$(id -un 2>/dev/null || echo root)
-n=$(cat "$T/jobs/count")
-i=1
-while [ "$i" -le "$n" ]; do
-	cmd=$(cat "$T/jobs/$i.cmd")
-	# shellcheck disable=SC2046 # one NAME=VALUE word per line
-	(
-		IFS='
+run_jobs() {
+	n=$(cat "$2/count")
+	i=1
+	while [ "$i" -le "$n" ]; do
+		cmd=$(cat "$2/$i.cmd")
+		# shellcheck disable=SC2046 # one NAME=VALUE word per line
+		(
+			IFS='
 '
-		env -i PATH=/usr/bin:/bin SHELL=/bin/sh HOME="$T/home" \
-		    LOGNAME="$LOGNAME" $(cat "$T/jobs/$i.env") \
-		    /bin/sh -c "$cmd" < "$T/jobs/$i.in" > "$T/jobs/$i.out" 2>&1
-	)
-	rc=$?
-	if [ "$rc" -eq 0 ] && ! [ -s "$T/jobs/$i.out" ]; then
-		ok "job $i exits 0 quietly: $cmd"
-	else
-		bad "job $i: exit status $rc: $cmd" "$(head -20 "$T/jobs/$i.out")"
-	fi
-	i=$((i + 1))
-done
+			env -i PATH=/usr/bin:/bin SHELL=/bin/sh HOME="$T/home" \
+			    LOGNAME="$LOGNAME" $(cat "$2/$i.env") \
+			    /bin/sh -c "$cmd" < "$2/$i.in" > "$2/$i.out" 2>&1
+		)
+		rc=$?
+		if [ "$rc" -eq 0 ] && ! [ -s "$2/$i.out" ]; then
+			ok "$1: job $i exits 0 quietly: $cmd"
+		else
+			bad "$1: job $i: exit status $rc: $cmd" \
+			    "$(head -20 "$2/$i.out")"
+		fi
+		i=$((i + 1))
+	done
+}
+
+split_crontab "$T/crontab" "$V" "$T/jobs"
+run_jobs README "$T/jobs"
 
 # What the jobs did.
 if grep -q 'crm-followup' "$T/jobs/"*.cmd 2>/dev/null; then
@@ -203,4 +217,42 @@ else
 	bad "the cleanup line keeps a younger one and other files" \
 	    "$(ls -la "$V")"
 fi
+
+# The crontab lines of the man pages: each page's literal displays (.Bd
+# -literal) that hold a crontab line (five time fields and a command)
+# make its crontab, in order; each job must exit 0 quietly and write
+# every file it names with -o or --deferred.
+for m in "$TOP"/man/*.[1-9]; do
+	name=${m##*/}
+	awk '
+		/^\.Bd -literal/ { on = 1; k = 0; cron = 0; next }
+		on && /^\.Ed/ {
+			on = 0
+			if (cron)
+				for (i = 1; i <= k; i++)
+					print l[i]
+			next
+		}
+		on {
+			gsub(/\\e/, "\\")
+			l[++k] = $0
+			if ($0 ~ /^([0-9*][^ ]* +){5}[^ ]/)
+				cron = 1
+		}
+	' "$m" > "$T/crontab.$name"
+	[ -s "$T/crontab.$name" ] || continue
+	split_crontab "$T/crontab.$name" "$T/var.$name" "$T/jobs.$name"
+	run_jobs "$name" "$T/jobs.$name"
+	# shellcheck disable=SC2013 # names without spaces, one per word
+	for f in $(cat "$T/jobs.$name"/*.cmd |
+	    grep -o -e ' -o [^ ]*' -e ' --deferred [^ ]*' | awk '{ print $2 }')
+	do
+		if [ -s "$f" ]; then
+			ok "$name: the jobs write ${f#"$T"/}"
+		else
+			bad "$name: the jobs write ${f#"$T"/}" \
+			    "$(ls -la "$T/var.$name")"
+		fi
+	done
+done
 finish
