@@ -42,7 +42,7 @@ mkdir "$T/tree" "$T/cmds" "$T/out" "$T/home"
 # The copy: the files git knows (a clean clone has no others), the
 # README under test, and the build with its times.
 if git -C "$TOP" rev-parse --git-dir >/dev/null 2>&1; then
-	(cd "$TOP" && git ls-files -z | xargs -0 tar -cf - 2>/dev/null) |
+	(cd "$TOP" && git ls-files -z | tar --null -T - -cf - 2>/dev/null) |
 	    tar -xf - -C "$T/tree" || exit 1
 else
 	(cd "$TOP" && tar -cf - --exclude=./build .) | tar -xf - -C "$T/tree" ||
