@@ -736,15 +736,14 @@ crm_fu_load(struct crm_fu_rules *r, struct crm_config *c,
 	return check_priority(r, c, e);
 }
 
-/* A contact column: required when named in the config, else if there. */
+/* A column: required when the config needs it, else read if it is there. */
 static int
 bind_contact(const struct crm_header *h, const char *name, int named,
     long *col, struct crm_error *e)
 {
 	if (named)
 		return crm_header_require(h, name, col, e);
-	*col = crm_header_find(h, name);
-	return 0;
+	return crm_header_optional(h, name, col, e);
 }
 
 int
@@ -757,14 +756,12 @@ crm_fu_bind(struct crm_fu_rules *r, const struct crm_header *h,
 	if (crm_header_require(h, r->id, &r->id_col, e) < 0 ||
 	    crm_header_require(h, r->owner, &r->owner_col, e) < 0)
 		return -1;
-	r->last_contact_col = crm_header_find(h, r->last_contact);
-	if (r->last_contact_named && crm_header_require(h, r->last_contact,
+	if (bind_contact(h, r->last_contact, r->last_contact_named,
 	    &r->last_contact_col, e) < 0)
 		return -1;
 	/* the cadence column matters only when cadences name its values */
-	r->key_col = crm_header_find(h, r->key);
-	if ((r->ncadence > 0 || r->has_winback) &&
-	    crm_header_require(h, r->key, &r->key_col, e) < 0)
+	if (bind_contact(h, r->key, r->ncadence > 0 || r->has_winback,
+	    &r->key_col, e) < 0)
 		return -1;
 	if (r->value != NULL && crm_header_require(h, r->value,
 	    &r->value_col, e) < 0)
@@ -779,9 +776,10 @@ crm_fu_bind(struct crm_fu_rules *r, const struct crm_header *h,
 	    bind_contact(h, r->phone, r->phone_named, &r->phone_col, e) < 0 ||
 	    bind_contact(h, r->email, r->email_named, &r->email_col, e) < 0)
 		return -1;
-	r->dnc_col = crm_header_find(h, r->dnc);
-	r->dnc_call_col = crm_header_find(h, r->dnc_call);
-	r->dnc_email_col = crm_header_find(h, r->dnc_email);
+	if (crm_header_optional(h, r->dnc, &r->dnc_col, e) < 0 ||
+	    crm_header_optional(h, r->dnc_call, &r->dnc_call_col, e) < 0 ||
+	    crm_header_optional(h, r->dnc_email, &r->dnc_email_col, e) < 0)
+		return -1;
 	/* flags named in the config must be there: a typo must not open
 	   the door to customers who asked not to be contacted */
 	if (r->dnc_named && r->dnc_col < 0 && r->dnc_call_col < 0 &&

@@ -4,8 +4,8 @@
  * Every output but standard output and devices goes to a temporary file
  * beside its target, ".NAME.PROGRAM.XXXXXX", so that one left by a
  * killed run says what it is and find(1) can clean it.  The temporary
- * files are removed at exit, or on SIGINT, SIGTERM or SIGHUP, unless
- * they were committed: renamed into place, all together, once
+ * files are removed at exit, or on SIGINT, SIGTERM, SIGHUP or SIGPIPE,
+ * unless they were committed: renamed into place, all together, once
  * everything was written.
  */
 #include <sys/stat.h>
@@ -112,7 +112,8 @@ on_signal(int sig)
 void
 crm_output_setup(const char *program)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	/* SIGPIPE too: a reader that stops early (| head) ends the run */
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	size_t i;
 
 	if (program != NULL)

@@ -3,10 +3,11 @@
  *
  * crm_output_open writes to a temporary file beside the named one;
  * crm_output_commit_all renames them all into place.  A program that
- * exits before committing (an error, errx, SIGINT, SIGTERM, SIGHUP)
- * leaves the old files untouched: the temporary files are removed.  Only
- * a run killed outright (SIGKILL, a crash, a power cut) can leave one:
- * it is named ".NAME.PROGRAM.XXXXXX" beside NAME (see crm(7)).
+ * exits before committing (an error, errx, SIGINT, SIGTERM, SIGHUP, or
+ * SIGPIPE from a reader that stopped early) leaves the old files
+ * untouched: the temporary files are removed.  Only a run killed
+ * outright (SIGKILL, a crash, a power cut) can leave one: it is named
+ * ".NAME.PROGRAM.XXXXXX" beside NAME (see crm(7)).
  *
  * Two names are one file when they resolve to one: the same device and
  * inode for a file that exists, the same resolved directory and last
@@ -43,8 +44,9 @@ int crm_output_guard_std(void);
 int crm_output_std_was_closed(int fd);
 
 /*
- * Makes SIGINT, SIGTERM and SIGHUP remove the uncommitted outputs (a
- * signal the parent ignores stays ignored), and exit do the same.
+ * Makes SIGINT, SIGTERM, SIGHUP and SIGPIPE remove the uncommitted
+ * outputs (a signal ignored at the time stays ignored: crm_program_start
+ * sets SIGPIPE to its default first), and exit do the same.
  * program ("crm-score") goes into the names of the temporary files;
  * NULL keeps the name given before ("crm-output" by default).  Called once at
  * start; crm_output_open calls it too.

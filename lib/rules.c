@@ -772,8 +772,11 @@ bind_cond(const struct crm_rules *r, struct cond *d,
 				return -1;
 		return 0;
 	}
-	if ((d->col = crm_header_find(h, d->column)) < 0)
+	if (crm_header_find(h, d->column) < 0)
 		return missing_column(r, d, h, e);
+	/* a column named twice: which one does the rule test? */
+	if (crm_header_require(h, d->column, &d->col, e) < 0)
+		return -1;
 	i = (size_t)d->col;
 	if (slot_of[i] == -1) {
 		m->col[m->ncol++] = (long)i;

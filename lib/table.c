@@ -125,6 +125,17 @@ crm_header_require(const struct crm_header *h, const char *name,
 }
 
 int
+crm_header_optional(const struct crm_header *h, const char *name,
+    long *col, struct crm_error *e)
+{
+	if (crm_header_find(h, name) < 0) {
+		*col = -1;
+		return 0;
+	}
+	return crm_header_require(h, name, col, e);
+}
+
+int
 crm_columns_init(struct crm_columns *c, const struct crm_record *header,
     const char *const *own, size_t nown, struct crm_error *e)
 {

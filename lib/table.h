@@ -38,6 +38,15 @@ int crm_header_require(const struct crm_header *h, const char *name,
     long *col, struct crm_error *e);
 
 /*
+ * Sets *col to the column called name, or to -1 when the header has no
+ * such column, which is no error: for a column a program reads if it is
+ * there.  A name the header holds twice is bad input, as for
+ * crm_header_require.  Returns 0 or -1.
+ */
+int crm_header_optional(const struct crm_header *h, const char *name,
+    long *col, struct crm_error *e);
+
+/*
  * Nonzero when a and b are equal but for ASCII case and spaces or tabs
  * around either: "Amount " and "amount", " Bob" and "bob".  No locale
  * changes the result.

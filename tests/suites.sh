@@ -1,8 +1,9 @@
 #!/bin/sh
 # make test: builds, then runs every suite (the cmocka unit tests, the CLI
 # cases, the table of messages, the calendars read back by python3's
-# icalendar, the man page lint, the shape of the code (tests/style), the
-# unit tests, cases and messages again under ASan and UBSan, the recipes
+# icalendar, the man page lint, the shape of the code (tests/style), every
+# command of the README and its crontab lines run as cron does, the unit
+# tests, cases and messages again under ASan and UBSan, the recipes
 # under GNU parallel and Hadoop Streaming's contract, the fuzzers for a
 # few seconds each) and prints one line per suite with its counts.  A
 # failing suite
@@ -41,6 +42,8 @@ fuzz_sum() { grep_line "$1" '^fuzz: ' 'fuzz: '; }
 ics_sum() { grep_line "$1" '^icalendar: ' 'icalendar: '; }
 shape_sum() { grep_line "$1" '^shape: ' 'shape: '; }
 engines_sum() { grep_line "$1" '^engines: ' 'engines: '; }
+readme_sum() { grep_line "$1" '^readme: ' 'readme: '; }
+cron_sum() { grep_line "$1" '^cron: ' 'cron: '; }
 build_sum() { if [ "$s_rc" -eq 0 ]; then echo ok; else echo failed; fi; }
 
 # units DIR: every test binary of DIR in turn; prints the failing ones'
@@ -82,6 +85,8 @@ suite messages messages_sum sh tests/cli/messages.sh "$B"
 suite icalendar ics_sum sh tests/cli/icalendar.sh "$B"
 suite man man_sum $M man-lint
 suite shape shape_sum sh tests/style/shape.sh
+suite readme readme_sum sh tests/readme/run.sh "$B"
+suite cron cron_sum sh tests/cron/run.sh "$B" "$make"
 suite "build (asan)" build_sum $M asan-build
 suite "unit (asan)" unit_sum units "$B/asan/tests"
 suite "cli (asan)" cli_sum sh tests/cli/run.sh "$B/asan"

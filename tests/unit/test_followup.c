@@ -1185,11 +1185,50 @@ test_many_cadence_values(void **state)
 	free(text);
 }
 
+/*
+ * Columns read only if they are there (last_contact, the do-not-contact
+ * flags, phone...) must not be named twice either: with the defaults,
+ * the first do_not_contact would have let a "yes" in the second one
+ * through (issue 13 item 10).  Bad input at the header, status 1.
+ */
+static void
+test_bind_duplicate(void **state)
+{
+	static const char *const headers[] = {
+		"customer_id,owner,do_not_contact,do_not_contact",
+		"customer_id,owner,last_contact,x,last_contact",
+		"customer_id,phone,owner,phone",
+	};
+	static const char *const msgs[] = {
+		"column 'do_not_contact' appears twice in the header "
+		    "(fields 3 and 4)",
+		"column 'last_contact' appears twice in the header "
+		    "(fields 3 and 5)",
+		"column 'phone' appears twice in the header (fields 2 and 4)",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(headers) / sizeof(headers[0]); i++) {
+		struct crm_fu_rules r;
+		struct crm_error e;
+		struct row h;
+
+		crm_fu_defaults(&r);
+		assert_int_equal(crm_fu_bind(&r, &(struct crm_header){
+		    row(&h, 1, headers[i]), "t.csv" }, &e), -1);
+		assert_int_equal(e.status, CRM_EXIT_DATA);
+		assert_string_equal(e.msg, msgs[i]);
+		crm_fu_free(&r);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_bind_duplicate),
 		cmocka_unit_test(test_load_errors),
 		cmocka_unit_test(test_load_every_section),
 		cmocka_unit_test(test_load_some_keys),

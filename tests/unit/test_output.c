@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -440,6 +441,46 @@ test_uncommitted_removed_at_exit(void **state)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 1);
+	assert_int_equal(count_temps(&d), 0);
+	assert_false(exists(d.file));
+	remove_dir(&d);
+}
+
+/*
+ * A reader that stops early (| head) kills a program with SIGPIPE, as it
+ * does cat: the temporary files of the outputs not yet committed (a
+ * --summary or --params file) are removed on the way, as on SIGTERM.
+ */
+static void
+test_uncommitted_removed_on_sigpipe(void **state)
+{
+	struct dir d;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	make_dir(&d);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct crm_error e;
+		FILE *fp;
+
+		crm_output_setup(NULL);
+		if ((fp = crm_output_open(d.file, &e)) == NULL)
+			_exit(3);
+		fputs("half written\n", fp);
+		fflush(fp);
+		if (count_temps(&d) != 1)
+			_exit(4);
+		raise(SIGPIPE);
+		_exit(5);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(WTERMSIG(status), SIGPIPE);
 	assert_int_equal(count_temps(&d), 0);
 	assert_false(exists(d.file));
 	remove_dir(&d);
@@ -898,6 +939,7 @@ main(void)
 		cmocka_unit_test(test_failed_commit_keeps_old_file),
 		cmocka_unit_test(test_too_many_outputs),
 		cmocka_unit_test(test_uncommitted_removed_at_exit),
+		cmocka_unit_test(test_uncommitted_removed_on_sigpipe),
 		cmocka_unit_test(test_two_names_one_file),
 		cmocka_unit_test(test_device_twice),
 		cmocka_unit_test(test_input_protected),
@@ -910,5 +952,10 @@ main(void)
 		cmocka_unit_test(test_empty_name),
 	};
 
+	/*
+	 * As crm_program_start leaves it before the first output is set
+	 * up: SIGPIPE not ignored, whatever the parent left.
+	 */
+	signal(SIGPIPE, SIG_DFL);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1162,6 +1162,32 @@ test_bind(void **state)
 }
 
 /*
+ * A column the rules test that the header holds twice: which one was
+ * meant?  Bad input at the header (status 1), as in the other programs,
+ * not the first one silently (issue 13 item 10); fields counted by hand.
+ */
+static void
+test_bind_duplicate(void **state)
+{
+	struct crm_config cfg;
+	struct crm_rules *r;
+	struct crm_error e;
+	struct rec h;
+
+	(void)state;
+	r = must_compile(&cfg, R "    when: {r: 1}\n");
+	assert_int_equal(crm_rules_bind(r, &(struct crm_header){
+	    record_csv(&h, "id,r,f,r"), NULL }, &e), -1);
+	assert_int_equal(e.status, CRM_EXIT_DATA);
+	assert_string_equal(e.msg,
+	    "column 'r' appears twice in the header (fields 2 and 4)");
+	/* a column named twice that no rule tests is no matter */
+	must_bind(r, "id,f,r,f");
+	crm_rules_free(r);
+	crm_config_free(&cfg);
+}
+
+/*
  * The RFM segment table, scores 1..5.  Expected segments are worked out
  * by hand by going down the table in order; the comment beside each
  * triple names the rule that takes it and the earlier rules that miss.
@@ -1331,6 +1357,7 @@ main(void)
 		cmocka_unit_test(test_many_rules),
 		cmocka_unit_test(test_compile_limits),
 		cmocka_unit_test(test_bind),
+		cmocka_unit_test(test_bind_duplicate),
 		cmocka_unit_test(test_rfm_segments),
 	};
 

@@ -148,6 +148,33 @@ test_require_duplicate(void **state)
 }
 
 /*
+ * A column read if it is there: absent is no error (-1), once is found,
+ * twice is bad input as for crm_header_require (fields counted by hand).
+ */
+static void
+test_optional(void **state)
+{
+	char *f[] = { "id", "flag", "name", "flag" };
+	struct crm_error e;
+	struct hdr x;
+	const struct crm_header *h = header(&x, "in.csv", 4, f);
+	long col = 99;
+
+	(void)state;
+	assert_int_equal(crm_header_optional(h, "phone", &col, &e), 0);
+	assert_int_equal(col, -1);
+	assert_int_equal(crm_header_optional(h, "name", &col, &e), 0);
+	assert_int_equal(col, 2);
+	col = 99;
+	assert_int_equal(crm_header_optional(h, "flag", &col, &e), -1);
+	assert_int_equal(col, 99);
+	assert_int_equal(e.status, 1);
+	assert_string_equal(e.file, "in.csv");
+	assert_string_equal(e.msg,
+	    "column 'flag' appears twice in the header (fields 2 and 4)");
+}
+
+/*
  * A long header is listed up to 296 bytes and "...", never cutting a
  * character in two.  "ab," then 200 two-byte e-acutes: the i-th (from
  * 0) starts at byte 3 + 2i, so byte 296 is the second byte of the 146th
@@ -301,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_require),
 		cmocka_unit_test(test_require_duplicate),
+		cmocka_unit_test(test_optional),
 		cmocka_unit_test(test_missing_cut_on_character),
 		cmocka_unit_test(test_missing_delimiter_hint),
 		cmocka_unit_test(test_missing_suggests_near_name),
