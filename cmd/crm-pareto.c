@@ -102,6 +102,9 @@ read_items(struct crm_program *prog, struct crm_pareto_table *t)
 	if ((merge ? crm_pareto_table_bind_merge(t, &e) :
 	    crm_pareto_table_bind(t, crm_input_header(in), &e)) < 0)
 		crm_die(&e);
+	/* without --by the rows are the items: no merge, one thread */
+	if (t->o.by != NULL)
+		crm_program_parallel(prog, &crm_pareto_table_parallel, t);
 	while ((got = crm_input_read(in, &rec, &e)) > 0)
 		if (crm_input_judge(in, rec, merge ?
 		    crm_pareto_table_merge_row(t, rec, &why) :

@@ -309,6 +309,7 @@ read_rfm(struct crm_rfm *r, struct crm_program *prog)
 
 	if (!merge && crm_rfm_bind(r, crm_input_header(in), &e) < 0)
 		crm_die(&e);
+	crm_program_parallel(prog, &crm_rfm_parallel, r);
 	while ((got = crm_input_read(in, &rec, &e)) > 0)
 		if (crm_input_judge(in, rec, merge ? crm_rfm_merge_row(r, rec,
 		    &why) : crm_rfm_row(r, rec, &why), &why, &e) < 0)
@@ -395,6 +396,7 @@ read_model(struct crm_clvmode *cm, struct crm_program *prog)
 
 	if (!merge && crm_clvmode_bind(cm, crm_input_header(in), &e) < 0)
 		crm_die(&e);
+	crm_program_parallel(prog, &crm_clvmode_parallel, cm);
 	while ((got = crm_input_read(in, &rec, &e)) > 0)
 		if (crm_input_judge(in, rec, merge ? crm_clvmode_merge_row(cm,
 		    rec, &why) : crm_clvmode_row(cm, rec, &why), &why, &e) < 0)
