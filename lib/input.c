@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input.h"
 #include "output.h"
@@ -419,6 +420,34 @@ open_range(struct crm_input *part, const struct crm_input *in,
 	return part->r == NULL ? -1 : 0;
 }
 
+/*
+ * A temporary file in $TMPDIR (else /tmp), as sort(1) makes them, gone
+ * from the directory at once: it goes with its stream.
+ */
+static FILE *
+temporary(struct crm_error *e)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[PATH_MAX];
+	FILE *fp;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/crm-rejects-XXXXXX", dir);
+	if ((fd = mkstemp(path)) < 0) {
+		crm_error_set(e, CRM_EXIT_DATA, dir, 0, 0,
+		    "cannot make a temporary file: %s", strerror(errno));
+		return NULL;
+	}
+	unlink(path);
+	if ((fp = fdopen(fd, "w+")) == NULL) {
+		close(fd);
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	}
+	return fp;
+}
+
 struct crm_input *
 crm_input_open_range(const struct crm_input *in,
     const struct crm_split_range *rg, struct crm_error *e)
@@ -444,12 +473,8 @@ crm_input_open_range(const struct crm_input *in,
 	part->hdr.file = part->first_name;
 	if (in->rejects != NULL) {
 		/* the range's rejects, to follow those before them */
-		if ((part->rejects = tmpfile()) == NULL) {
-			crm_error_set(e, CRM_EXIT_DATA, in->common->rejects, 0,
-			    0, "cannot make a temporary file: %s",
-			    strerror(errno));
+		if ((part->rejects = temporary(e)) == NULL)
 			goto fail;
-		}
 		part->own_rejects = 1;
 		crm_csv_writer_init(&part->rw, part->rejects,
 		    in->common->delim);
