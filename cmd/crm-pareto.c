@@ -35,7 +35,7 @@ static const char usage[] =
 "                  [--svg FILE] [--label COL] [-c FILE] [-o FILE]\n"
 "                  [-d C | --tsv] [--encoding NAME] [--bom]\n"
 "                  [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
-"                  [file ...]\n"
+"                  [-j N] [file ...]\n"
 "\n"
 "Ranks items by value, largest first, and appends pareto_rank, share,\n"
 "cum_share, cum_item_share and pareto_class (A, B, C...).\n"
@@ -58,6 +58,8 @@ static const char usage[] =
 "  --skip-bad        skip bad records; --rejects FILE also writes them there\n"
 "  -q, --quiet       no notes on standard error\n"
 "  -v, --verbose     also count the blank rows skipped\n"
+"  -j, --jobs N      with --by, read a file with N threads (default: one per\n"
+"                    processor, at most one per MiB)\n"
 "  -h, --help        this text; -V, --version the version\n";
 
 struct settings {
