@@ -298,23 +298,31 @@ crm_input_reject(struct crm_input *in, const struct crm_record *rec,
 }
 
 int
+crm_input_next_file(struct crm_input *in, struct crm_error *e)
+{
+	if (in->r != NULL)
+		return 1;
+	if (in->next >= in->npaths)
+		return 0;
+	if (open_file(in, in->paths[in->next++], e) < 0)
+		return -1;
+	if (!in->csv.headerless &&
+	    !same_header(&in->header, crm_csv_header(in->r)))
+		return crm_error_set(e, CRM_EXIT_DATA, crm_csv_name(in->r), 1,
+		    0, "header differs from the first input's");
+	return 1;
+}
+
+int
 crm_input_read(struct crm_input *in, struct crm_record **rec,
     struct crm_error *e)
 {
 	for (;;) {
 		struct crm_error why;
+		int got;
 
-		if (in->r == NULL) {
-			if (in->next >= in->npaths)
-				return 0;
-			if (open_file(in, in->paths[in->next++], e) < 0)
-				return -1;
-			if (!in->csv.headerless &&
-			    !same_header(&in->header, crm_csv_header(in->r)))
-				return crm_error_set(e, CRM_EXIT_DATA,
-				    crm_csv_name(in->r), 1, 0,
-				    "header differs from the first input's");
-		}
+		if (in->r == NULL && (got = crm_input_next_file(in, e)) <= 0)
+			return got;
 		switch (crm_csv_read(in->r, rec, &why)) {
 		case CRM_CSV_RECORD:
 			in->line = (*rec)->line;
@@ -384,12 +392,12 @@ crm_input_body(const struct crm_input *in, const char **path,
 {
 	struct stat st;
 
-	if (in->npaths != 1 || in->r == NULL || in->line != 0 ||
-	    strcmp(in->paths[0], "-") == 0 || in->csv.headerless ||
+	if (in->r == NULL || in->line != 0 ||
+	    strcmp(in->paths[in->next - 1], "-") == 0 || in->csv.headerless ||
 	    fstat(fileno(in->fp), &st) < 0 || !S_ISREG(st.st_mode) ||
 	    crm_csv_consumed(in->r, offset, line) < 0)
 		return 0;
-	*path = in->paths[0];
+	*path = in->paths[in->next - 1];
 	return 1;
 }
 
@@ -407,7 +415,7 @@ static int
 open_range(struct crm_input *part, const struct crm_input *in,
     const struct crm_split_range *rg, struct crm_error *e)
 {
-	const char *path = in->paths[0];
+	const char *path = in->paths[in->next - 1];
 
 	if ((part->fp = fopen(path, "rb")) == NULL)
 		return crm_error_set(e, CRM_EXIT_DATA, path, 0, 0,
@@ -461,7 +469,7 @@ crm_input_open_range(const struct crm_input *in,
 	part->common = in->common;
 	part->csv = in->csv;
 	part->skip_bad = in->skip_bad;
-	part->paths = in->paths;
+	part->paths = in->paths + in->next - 1;
 	part->npaths = part->next = 1;
 	if (open_range(part, in, rg, e) < 0 || keep_header(part, e) < 0)
 		goto fail;

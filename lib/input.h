@@ -100,10 +100,10 @@ const char *crm_input_name(const struct crm_input *in);
 long crm_input_line(const struct crm_input *in);
 
 /*
- * For -j (parallel.h): when the input is one regular file named as the
- * operand, UTF-8, not partial state, and only its header is read yet,
- * sets *path to its name, *offset to the byte where its records start
- * and *line to their line, and returns 1; else returns 0.
+ * For -j (parallel.h): when the file being read is a regular file named
+ * as an operand, UTF-8, not partial state, and only its header is read
+ * yet, sets *path to its name, *offset to the byte where its records
+ * start and *line to their line, and returns 1; else returns 0.
  */
 int crm_input_body(const struct crm_input *in, const char **path,
     long long *offset, long *line);
@@ -129,6 +129,13 @@ struct crm_input *crm_input_open_range(const struct crm_input *in,
  */
 int crm_input_absorb(struct crm_input *in, struct crm_input *part,
     struct crm_error *e);
+
+/*
+ * Opens the next operand, if no file is being read, and reads its header
+ * (which must be the first file's): 1 when a file is being read, 0 when
+ * none is left, -1 with *e on error.  crm_input_read does it too.
+ */
+int crm_input_next_file(struct crm_input *in, struct crm_error *e);
 
 /*
  * Closes the file being read as if read to its end (its records were

@@ -72,11 +72,12 @@ long crm_program_jobs(const struct crm_program *p);
 
 /*
  * Reads the input (crm_program_input, its header bound to agg, nothing
- * read yet) into agg with several threads when it can (parallel.h): with
- * -j N, N threads; by default as many as processors are online, but no
- * more than one per MiB of the file.  Exits on an error that stops the
- * run.  Afterwards crm_program_input's records are those left to read:
- * none when the threads read them all, all of them otherwise.
+ * read yet) into agg with several threads when it can (parallel.h), file
+ * after file: with -j N, N threads; by default as many as processors are
+ * online, but no more than one per MiB of the file.  Exits on an error
+ * that stops the run.  Afterwards crm_program_input's records are those
+ * left to read: those of the first file that cannot be read so (standard
+ * input, a pipe) and of the files after it; none when every file was.
  */
 #define CRM_PROGRAM_JOB_BYTES	(1024 * 1024)
 void crm_program_parallel(struct crm_program *p,
