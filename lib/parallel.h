@@ -36,11 +36,12 @@ struct crm_parallel_ops {
 };
 
 /*
- * Reads the rest of in's file into agg (bound to in's header, nothing
- * read yet) with jobs threads when it can: one regular file, UTF-8, not
- * partial state (crm_input_body), jobs > 1.  Returns 1 when it did (every
- * record is in agg, in's counts and rejects as one thread leaves them,
- * and in's file is closed: crm_input_read gives the end), 0 when it
+ * Reads the records of the file being read into agg (bound to in's
+ * header; nothing of the file read past its header) with jobs threads
+ * when it can: a regular file, UTF-8, not partial state
+ * (crm_input_body), jobs > 1.  Returns 1 when it did (the file's records
+ * are in agg, in's counts and rejects as one thread leaves them, and the
+ * file is closed: crm_input_read goes on to the next operand), 0 when it
  * cannot (nothing read: read as usual), -1 with *e on an error that
  * stops the run.
  */
