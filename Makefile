@@ -10,8 +10,9 @@ DATADIR	= $(PREFIX)/share/crm
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -Wall -Wextra -Wpedantic
-CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib
-LDLIBS	= -lcsv -lyaml -lgsl -lgslcblas -lm
+CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib -pthread
+# -pthread: -j N reads a file with several threads (lib/parallel.h)
+LDLIBS	= -lcsv -lyaml -lgsl -lgslcblas -lm -pthread
 
 B	= build
 LIB_SRC	= $(wildcard lib/*.c)

@@ -35,7 +35,7 @@ static const char usage[] =
 "                  [--svg FILE] [--label COL] [-c FILE] [-o FILE]\n"
 "                  [-d C | --tsv] [--encoding NAME] [--bom]\n"
 "                  [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
-"                  [file ...]\n"
+"                  [-j N] [file ...]\n"
 "\n"
 "Ranks items by value, largest first, and appends pareto_rank, share,\n"
 "cum_share, cum_item_share and pareto_class (A, B, C...).\n"
@@ -58,6 +58,8 @@ static const char usage[] =
 "  --skip-bad        skip bad records; --rejects FILE also writes them there\n"
 "  -q, --quiet       no notes on standard error\n"
 "  -v, --verbose     also count the blank rows skipped\n"
+"  -j, --jobs N      with --by, read a file with N threads (default: one per\n"
+"                    processor, at most one per MiB)\n"
 "  -h, --help        this text; -V, --version the version\n";
 
 struct settings {
@@ -102,6 +104,9 @@ read_items(struct crm_program *prog, struct crm_pareto_table *t)
 	if ((merge ? crm_pareto_table_bind_merge(t, &e) :
 	    crm_pareto_table_bind(t, crm_input_header(in), &e)) < 0)
 		crm_die(&e);
+	/* without --by the rows are the items: no merge, one thread */
+	if (t->o.by != NULL)
+		crm_program_parallel(prog, &crm_pareto_table_parallel, t);
 	while ((got = crm_input_read(in, &rec, &e)) > 0)
 		if (crm_input_judge(in, rec, merge ?
 		    crm_pareto_table_merge_row(t, rec, &why) :

@@ -88,14 +88,14 @@ static const char usage[] =
 "                 [--as-of DATE] [--date-format FMT] [-c FILE] [-o FILE]\n"
 "                 [-d C | --tsv] [--encoding NAME] [--bom]\n"
 "                 [--decimal-comma] [--skip-bad] [--rejects FILE] [-q] [-v]\n"
-"                 [file ...]\n"
+"                 [-j N] [file ...]\n"
 "       crm-score --model bgnbd|pnbd [--spend gamma-gamma]\n"
 "                 [--unit day|week|month] [--calibration-end DATE]\n"
 "                 [--horizon N] [--discount RATE] [--params FILE]\n"
 "                 [--params-in FILE] [--holdout FILE] [--id COL]\n"
 "                 [--date COL] [--amount COL] [--quantity COL]\n"
-"                 [--keep COL,...] [--ignore-future] [common options]\n"
-"                 [file ...]\n"
+"                 [--keep COL,...] [--ignore-future] [-j N]\n"
+"                 [common options] [file ...]\n"
 "       crm-score -c FILE [--explain] [common options] [file ...]\n"
 "       crm-score --man [--money COL] [--authority COL] [--need COL]\n"
 "                 [-c FILE] [common options] [file ...]\n"
@@ -116,6 +116,8 @@ static const char usage[] =
 "  --thresholds FILE the cut points used, as CSV (- for standard error)\n"
 "  --ignore-future   skip orders after the as-of date instead of failing\n"
 "  --as-of DATE      today, for recency (default: the local date)\n"
+"  -j, --jobs N      read a file with N threads, RFM and model (default: one\n"
+"                    per processor, at most one per MiB)\n"
 "Model (--model bgnbd or pnbd): from the same rows, one row per customer\n"
 "with x, t_x, T, p_alive, expected_purchases (and avg_spend,\n"
 "expected_spend, clv with --spend gamma-gamma); see crm-score(1).\n"
@@ -309,6 +311,7 @@ read_rfm(struct crm_rfm *r, struct crm_program *prog)
 
 	if (!merge && crm_rfm_bind(r, crm_input_header(in), &e) < 0)
 		crm_die(&e);
+	crm_program_parallel(prog, &crm_rfm_parallel, r);
 	while ((got = crm_input_read(in, &rec, &e)) > 0)
 		if (crm_input_judge(in, rec, merge ? crm_rfm_merge_row(r, rec,
 		    &why) : crm_rfm_row(r, rec, &why), &why, &e) < 0)
@@ -395,6 +398,7 @@ read_model(struct crm_clvmode *cm, struct crm_program *prog)
 
 	if (!merge && crm_clvmode_bind(cm, crm_input_header(in), &e) < 0)
 		crm_die(&e);
+	crm_program_parallel(prog, &crm_clvmode_parallel, cm);
 	while ((got = crm_input_read(in, &rec, &e)) > 0)
 		if (crm_input_judge(in, rec, merge ? crm_clvmode_merge_row(cm,
 		    rec, &why) : crm_clvmode_row(cm, rec, &why), &why, &e) < 0)

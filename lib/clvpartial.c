@@ -3,6 +3,7 @@
  * (see clvpartial.h; the format's common parts are partial.c's).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "clvpartial.h"
@@ -209,3 +210,46 @@ crm_clvmode_merge(struct crm_clvmode *cm, const struct crm_clvmode *from,
 		cm->rd.decimals = from->rd.decimals;
 	return 0;
 }
+
+static void *
+parallel_make(const void *like, const struct crm_header *h,
+    struct crm_error *e)
+{
+	const struct crm_clvmode *l = like;
+	struct crm_clvmode *cm = malloc(sizeof(*cm));
+
+	if (cm == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (crm_clvmode_init(cm, l->co, l->ro, e) < 0 ||
+	    crm_clvmode_bind(cm, h, e) < 0) {
+		crm_clvmode_free(cm);
+		free(cm);
+		return NULL;
+	}
+	return cm;
+}
+
+static int
+parallel_row(void *agg, const struct crm_record *rec, struct crm_error *why)
+{
+	return crm_clvmode_row(agg, rec, why);
+}
+
+static int
+parallel_merge(void *into, const void *from, struct crm_error *e)
+{
+	return crm_clvmode_merge(into, from, e);
+}
+
+static void
+parallel_free(void *agg)
+{
+	crm_clvmode_free(agg);
+	free(agg);
+}
+
+const struct crm_parallel_ops crm_clvmode_parallel = {
+	parallel_make, parallel_row, NULL, parallel_merge, parallel_free
+};

@@ -24,6 +24,7 @@
 #include "clvmode.h"
 #include "csvio.h"
 #include "error.h"
+#include "parallel.h"
 
 /*
  * Writes cm's partial state (the rows read, not fitted).  A write error
@@ -46,5 +47,11 @@ int crm_clvmode_merge_row(struct crm_clvmode *cm,
  */
 int crm_clvmode_merge(struct crm_clvmode *cm, const struct crm_clvmode *from,
     struct crm_error *e);
+
+/*
+ * -j N (parallel.h): a mode like the program's for each range (its
+ * options, bound to the header), crm_clvmode_row and crm_clvmode_merge.
+ */
+extern const struct crm_parallel_ops crm_clvmode_parallel;
 
 #endif

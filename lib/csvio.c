@@ -38,6 +38,8 @@ struct crm_csv_reader {
 	char *buf;
 	size_t pos, len;
 	int eof;		/* the input is exhausted */
+	long long limit;	/* bytes to read at most (a range); -1: all */
+	long long nread;	/* bytes read from fp */
 	int finished;		/* csv_fini has been called */
 	int started;		/* the byte order mark has been looked at */
 
@@ -319,11 +321,15 @@ static int
 read_input(struct crm_csv_reader *r, char *buf, size_t size, size_t *len,
     struct crm_error *err)
 {
-	size_t got = fread(buf, 1, size, r->fp);
+	size_t got;
 
-	if (got == 0 && ferror(r->fp))
+	if (r->limit >= 0 && (long long)size > r->limit - r->nread)
+		size = (size_t)(r->limit - r->nread);
+	got = size > 0 ? fread(buf, 1, size, r->fp) : 0;
+	if (got == 0 && size > 0 && ferror(r->fp))
 		return read_error(r, err);
-	if (got == 0 || feof(r->fp))
+	r->nread += (long long)got;
+	if (got == 0 || feof(r->fp) || r->nread == r->limit)
 		r->eof = 1;
 	*len += got;
 	return 0;
@@ -691,13 +697,40 @@ bad_field(struct crm_csv_reader *r, struct crm_error *err)
 }
 
 /*
- * Reads the header into r->header, a copy of its own that lives as long
- * as the reader.  Returns 0, or -1 on error.
+ * Makes h (of any reader) r's header, a copy of its own that lives as
+ * long as the reader.  Returns 0, or -1 when out of memory.
  */
+static int
+copy_header(struct crm_csv_reader *r, const struct crm_record *h)
+{
+	size_t size = 0, i;
+	char *d;
+
+	for (i = 0; i < h->n; i++)
+		size += h->len[i] + 1;
+	r->header_data = malloc(size ? size : 1);
+	r->header.field = malloc((h->n ? h->n : 1) * sizeof(char *));
+	r->header.len = malloc((h->n ? h->n : 1) * sizeof(size_t));
+	if (r->header_data == NULL || r->header.field == NULL ||
+	    r->header.len == NULL)
+		return -1;
+	d = r->header_data;
+	for (i = 0; i < h->n; i++) {
+		memcpy(d, h->field[i], h->len[i] + 1);
+		r->header.field[i] = d;
+		r->header.len[i] = h->len[i];
+		d += h->len[i] + 1;
+	}
+	r->header.n = h->n;
+	r->header.line = h->line;
+	r->header.raw = NULL;	/* it points into a window */
+	return 0;
+}
+
+/* Reads the header into r->header.  Returns 0, or -1 on error. */
 static int
 read_header(struct crm_csv_reader *r, struct crm_error *err)
 {
-	size_t i;
 	int got;
 
 	if ((got = next_record(r, err)) < 0)
@@ -712,29 +745,20 @@ read_header(struct crm_csv_reader *r, struct crm_error *err)
 		return -1;
 	if (r->bad != BAD_NONE)
 		return bad_field(r, err);
-	if ((r->header_data = malloc(r->datalen)) == NULL)
-		goto nomem;
-	memcpy(r->header_data, r->data, r->datalen);
-	r->header.field = malloc(r->nf * sizeof(char *));
-	r->header.len = malloc(r->nf * sizeof(size_t));
-	if (r->header.field == NULL || r->header.len == NULL)
-		goto nomem;
-	for (i = 0; i < r->nf; i++) {
-		r->header.field[i] = r->header_data + r->off[i];
-		r->header.len[i] = r->flen[i];
-	}
-	r->header.n = r->nf;
-	r->header.line = r->rec_line;
-	r->header.raw = NULL;	/* it points into the window */
+	expose(r, &r->rec, r->data);
+	if (copy_header(r, &r->rec) < 0)
+		return crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
+		    "out of memory");
 	r->body = 1;
 	return 0;
-nomem:
-	return crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
-	    "out of memory");
 }
 
-struct crm_csv_reader *
-crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
+/*
+ * A reader of fp with the options opt, its header not read yet.
+ * Returns NULL with *err filled on error.
+ */
+static struct crm_csv_reader *
+new_reader(FILE *fp, const char *name, const struct crm_csv_options *opt,
     struct crm_error *err)
 {
 	struct crm_csv_reader *r;
@@ -752,6 +776,7 @@ crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
 	r->max_fields = opt && opt->max_fields ? opt->max_fields :
 	    CRM_CSV_MAX_FIELDS_DEFAULT;
 	r->cd = (iconv_t)-1;
+	r->limit = -1;
 	r->line = 1;
 	r->rec_line = 1;
 	r->between = 1;
@@ -775,19 +800,63 @@ crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
 	r->parser_ready = 1;
 	csv_set_delim(&r->parser, delim);
 	csv_set_space_func(&r->parser, no_space);
-
-	if (opt != NULL && opt->headerless) {
-		r->headerless = 1;
-		r->body = 1;
-	} else if (read_header(r, err) < 0) {
-		goto fail;
-	}
 	return r;
 nomem:
 	crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0, "out of memory");
 fail:
 	crm_csv_close(r);
 	return NULL;
+}
+
+struct crm_csv_reader *
+crm_csv_open(FILE *fp, const char *name, const struct crm_csv_options *opt,
+    struct crm_error *err)
+{
+	struct crm_csv_reader *r = new_reader(fp, name, opt, err);
+
+	if (r == NULL)
+		return NULL;
+	if (opt != NULL && opt->headerless) {
+		r->headerless = 1;
+		r->body = 1;
+	} else if (read_header(r, err) < 0) {
+		crm_csv_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct crm_csv_reader *
+crm_csv_open_range(FILE *fp, const char *name,
+    const struct crm_csv_options *opt, const struct crm_record *header,
+    long line, long long length, struct crm_error *err)
+{
+	struct crm_csv_reader *r = new_reader(fp, name, opt, err);
+
+	if (r == NULL)
+		return NULL;
+	r->limit = length;
+	r->line = r->rec_line = line;
+	r->started = 1;		/* a mark is at the file's start only */
+	r->body = 1;
+	if (copy_header(r, header) < 0) {
+		crm_error_set(err, CRM_EXIT_DATA, r->name, 0, 0,
+		    "out of memory");
+		crm_csv_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+int
+crm_csv_consumed(const struct crm_csv_reader *r, long long *bytes,
+    long *line)
+{
+	if (r->cd != (iconv_t)-1)
+		return -1;
+	*bytes = r->nread - (long long)(r->len - r->pos);
+	*line = r->line;
+	return 0;
 }
 
 int

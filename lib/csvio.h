@@ -92,6 +92,27 @@ struct crm_csv_reader *crm_csv_open(FILE *fp, const char *name,
     const struct crm_csv_options *opt, struct crm_error *err);
 
 /*
+ * Starts reading one byte range of a file whose header another reader
+ * read (for -j: split.h): fp is at the range's first byte, a record
+ * boundary on physical line line, and at most length bytes are read.
+ * The records are checked against header (copied) as if read after it:
+ * no byte order mark is looked for, and blank rows count from the first
+ * byte.  Returns NULL with *err filled on error.
+ */
+struct crm_csv_reader *crm_csv_open_range(FILE *fp, const char *name,
+    const struct crm_csv_options *opt, const struct crm_record *header,
+    long line, long long length, struct crm_error *err);
+
+/*
+ * The bytes of the input handed to the parser so far (a byte order
+ * mark included) and the line of the next: after crm_csv_open, where
+ * the records start.  -1 with a legacy encoding, whose text is not the
+ * input's bytes.
+ */
+int crm_csv_consumed(const struct crm_csv_reader *r, long long *bytes,
+    long *line);
+
+/*
  * Reads the next record; see enum crm_csv_result.  Blank rows are
  * skipped (see crm_csv_blank).  A record with more fields than the cap
  * (opt->max_fields) is bad, and is returned as soon as the cap is passed

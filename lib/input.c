@@ -1,10 +1,13 @@
 /*
  * input.c - operands in turn, bad records accounted for (see input.h).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "input.h"
 #include "output.h"
@@ -22,6 +25,7 @@ struct crm_input {
 	char *first_name;		/* the first file's name, owned */
 	struct crm_header hdr;		/* header and first_name */
 	FILE *rejects;
+	int own_rejects;		/* a range's temporary file */
 	struct crm_csv_writer rw;
 	size_t rejected;
 	long line;			/* of the last record read; 0: none */
@@ -132,6 +136,8 @@ free_input(struct crm_input *in)
 	free(in->header.len);
 	free(in->first_name);
 	free(in->blank_file);
+	if (in->own_rejects)
+		fclose(in->rejects);
 	free(in);
 }
 
@@ -292,23 +298,31 @@ crm_input_reject(struct crm_input *in, const struct crm_record *rec,
 }
 
 int
+crm_input_next_file(struct crm_input *in, struct crm_error *e)
+{
+	if (in->r != NULL)
+		return 1;
+	if (in->next >= in->npaths)
+		return 0;
+	if (open_file(in, in->paths[in->next++], e) < 0)
+		return -1;
+	if (!in->csv.headerless &&
+	    !same_header(&in->header, crm_csv_header(in->r)))
+		return crm_error_set(e, CRM_EXIT_DATA, crm_csv_name(in->r), 1,
+		    0, "header differs from the first input's");
+	return 1;
+}
+
+int
 crm_input_read(struct crm_input *in, struct crm_record **rec,
     struct crm_error *e)
 {
 	for (;;) {
 		struct crm_error why;
+		int got;
 
-		if (in->r == NULL) {
-			if (in->next >= in->npaths)
-				return 0;
-			if (open_file(in, in->paths[in->next++], e) < 0)
-				return -1;
-			if (!in->csv.headerless &&
-			    !same_header(&in->header, crm_csv_header(in->r)))
-				return crm_error_set(e, CRM_EXIT_DATA,
-				    crm_csv_name(in->r), 1, 0,
-				    "header differs from the first input's");
-		}
+		if (in->r == NULL && (got = crm_input_next_file(in, e)) <= 0)
+			return got;
 		switch (crm_csv_read(in->r, rec, &why)) {
 		case CRM_CSV_RECORD:
 			in->line = (*rec)->line;
@@ -370,4 +384,151 @@ crm_input_bad(struct crm_input *in, const struct crm_record *rec,
 	vsnprintf(why.msg, sizeof(why.msg), fmt, ap);
 	va_end(ap);
 	return crm_input_reject(in, rec, &why, e);
+}
+
+int
+crm_input_body(const struct crm_input *in, const char **path,
+    long long *offset, long *line)
+{
+	struct stat st;
+
+	if (in->r == NULL || in->line != 0 ||
+	    strcmp(in->paths[in->next - 1], "-") == 0 || in->csv.headerless ||
+	    fstat(fileno(in->fp), &st) < 0 || !S_ISREG(st.st_mode) ||
+	    crm_csv_consumed(in->r, offset, line) < 0)
+		return 0;
+	*path = in->paths[in->next - 1];
+	return 1;
+}
+
+long long
+crm_input_size(const struct crm_input *in)
+{
+	struct stat st;
+
+	return in->fp != NULL && fstat(fileno(in->fp), &st) == 0 ?
+	    (long long)st.st_size : -1;
+}
+
+/* part's own file, at its range's first byte, and its reader. */
+static int
+open_range(struct crm_input *part, const struct crm_input *in,
+    const struct crm_split_range *rg, struct crm_error *e)
+{
+	const char *path = in->paths[in->next - 1];
+
+	if ((part->fp = fopen(path, "rb")) == NULL)
+		return crm_error_set(e, CRM_EXIT_DATA, path, 0, 0,
+		    "cannot open: %s", strerror(errno));
+	if (fseeko(part->fp, rg->start, SEEK_SET) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, path, 0, 0,
+		    "read error: %s", strerror(errno));
+	part->r = crm_csv_open_range(part->fp, path, &part->csv, &in->header,
+	    rg->line, (long long)(rg->end - rg->start), e);
+	return part->r == NULL ? -1 : 0;
+}
+
+/*
+ * A temporary file in $TMPDIR (else /tmp), as sort(1) makes them, gone
+ * from the directory at once: it goes with its stream.
+ */
+static FILE *
+temporary(struct crm_error *e)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[PATH_MAX];
+	FILE *fp;
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/crm-rejects-XXXXXX", dir);
+	if ((fd = mkstemp(path)) < 0) {
+		crm_error_set(e, CRM_EXIT_DATA, dir, 0, 0,
+		    "cannot make a temporary file: %s", strerror(errno));
+		return NULL;
+	}
+	unlink(path);
+	if ((fp = fdopen(fd, "w+")) == NULL) {
+		close(fd);
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	}
+	return fp;
+}
+
+struct crm_input *
+crm_input_open_range(const struct crm_input *in,
+    const struct crm_split_range *rg, struct crm_error *e)
+{
+	struct crm_input *part = calloc(1, sizeof(*part));
+
+	if (part == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	part->common = in->common;
+	part->csv = in->csv;
+	part->skip_bad = in->skip_bad;
+	part->paths = in->paths + in->next - 1;
+	part->npaths = part->next = 1;
+	if (open_range(part, in, rg, e) < 0 || keep_header(part, e) < 0)
+		goto fail;
+	if ((part->first_name = strdup(crm_csv_name(part->r))) == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	part->hdr.rec = &part->header;
+	part->hdr.file = part->first_name;
+	if (in->rejects != NULL) {
+		/* the range's rejects, to follow those before them */
+		if ((part->rejects = temporary(e)) == NULL)
+			goto fail;
+		part->own_rejects = 1;
+		crm_csv_writer_init(&part->rw, part->rejects,
+		    in->common->delim);
+	}
+	return part;
+fail:
+	free_input(part);
+	return NULL;
+}
+
+void
+crm_input_end_file(struct crm_input *in)
+{
+	close_file(in);
+}
+
+/* Appends the bytes of from, read from its start, to to. */
+static int
+append_file(FILE *to, FILE *from)
+{
+	char buf[65536];
+	size_t n;
+
+	if (fflush(from) != 0 || fseeko(from, 0, SEEK_SET) < 0)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), from)) > 0)
+		if (fwrite(buf, 1, n, to) != n)
+			return -1;
+	return ferror(from) || ferror(to) ? -1 : 0;
+}
+
+int
+crm_input_absorb(struct crm_input *in, struct crm_input *part,
+    struct crm_error *e)
+{
+	if (part->blank > 0 && in->blank == 0 && in->blank_file == NULL &&
+	    (in->r == NULL || crm_csv_blank(in->r, NULL) == 0)) {
+		in->blank_file = part->blank_file;
+		part->blank_file = NULL;
+		in->blank_line = part->blank_line;
+	}
+	in->blank += part->blank;
+	in->rejected += part->rejected;
+	if (part->rejects != NULL && in->rejects != NULL &&
+	    append_file(in->rejects, part->rejects) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, in->common->rejects,
+		    0, 0, "write error: %s", strerror(errno));
+	return 0;
 }

@@ -28,6 +28,7 @@
 
 #include "csvio.h"
 #include "options.h"
+#include "split.h"
 #include "table.h"
 
 struct crm_input;
@@ -97,6 +98,51 @@ const char *crm_input_name(const struct crm_input *in);
  * read; 0 before the first record and once the file has ended.
  */
 long crm_input_line(const struct crm_input *in);
+
+/*
+ * For -j (parallel.h): when the file being read is a regular file named
+ * as an operand, UTF-8, not partial state, and only its header is read
+ * yet, sets *path to its name, *offset to the byte where its records
+ * start and *line to their line, and returns 1; else returns 0.
+ */
+int crm_input_body(const struct crm_input *in, const char **path,
+    long long *offset, long *line);
+
+/* The size of the file being read, -1 if unknown. */
+long long crm_input_size(const struct crm_input *in);
+
+/*
+ * An input of its own over one range of in's file (see crm_input_body),
+ * for one thread: its records are checked against in's header and judged
+ * as in's would be; with --rejects, its rejected records go to a
+ * temporary file, in file order, for crm_input_absorb.  in is only read.
+ * Returns NULL with *e filled on error.
+ */
+struct crm_input *crm_input_open_range(const struct crm_input *in,
+    const struct crm_split_range *rg, struct crm_error *e);
+
+/*
+ * Adds what the range input part (read to its end) skipped to in: its
+ * blank rows and bad records, and its rejects after in's.  Call it for
+ * the ranges in file order.  Returns 0, or -1 with *e (a write error of
+ * the rejects file).
+ */
+int crm_input_absorb(struct crm_input *in, struct crm_input *part,
+    struct crm_error *e);
+
+/*
+ * Opens the next operand, if no file is being read, and reads its header
+ * (which must be the first file's): 1 when a file is being read, 0 when
+ * none is left, -1 with *e on error.  crm_input_read does it too.
+ */
+int crm_input_next_file(struct crm_input *in, struct crm_error *e);
+
+/*
+ * Closes the file being read as if read to its end (its records were
+ * read by range inputs): the next crm_input_read goes on to the next
+ * operand.
+ */
+void crm_input_end_file(struct crm_input *in);
 
 /*
  * Closes the current file and frees the input (NULL is allowed).  The

@@ -4,6 +4,7 @@
  * partial.c's).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paretopartial.h"
@@ -85,3 +86,46 @@ crm_pareto_table_merge(struct crm_pareto_table *t,
 	}
 	return 0;
 }
+
+static void *
+parallel_make(const void *like, const struct crm_header *h,
+    struct crm_error *e)
+{
+	const struct crm_pareto_table *l = like;
+	struct crm_pareto_table *t = malloc(sizeof(*t));
+
+	if (t == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (crm_pareto_table_init(t, &l->o, e) < 0 ||
+	    crm_pareto_table_bind(t, h, e) < 0) {
+		crm_pareto_table_free(t);
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static int
+parallel_row(void *agg, const struct crm_record *rec, struct crm_error *why)
+{
+	return crm_pareto_table_add(agg, rec, why);
+}
+
+static int
+parallel_merge(void *into, const void *from, struct crm_error *e)
+{
+	return crm_pareto_table_merge(into, from, e);
+}
+
+static void
+parallel_free(void *agg)
+{
+	crm_pareto_table_free(agg);
+	free(agg);
+}
+
+const struct crm_parallel_ops crm_pareto_table_parallel = {
+	parallel_make, parallel_row, NULL, parallel_merge, parallel_free
+};

@@ -15,6 +15,7 @@
 
 #include "csvio.h"
 #include "error.h"
+#include "parallel.h"
 #include "paretotable.h"
 
 /*
@@ -38,5 +39,12 @@ int crm_pareto_table_merge_row(struct crm_pareto_table *t,
  */
 int crm_pareto_table_merge(struct crm_pareto_table *t,
     const struct crm_pareto_table *from, struct crm_error *e);
+
+/*
+ * -j N (parallel.h), grouped mode only: a table like the program's for
+ * each range (its options, bound to the header), crm_pareto_table_add
+ * and crm_pareto_table_merge.
+ */
+extern const struct crm_parallel_ops crm_pareto_table_parallel;
 
 #endif

@@ -332,6 +332,29 @@ crm_program_jobs(const struct crm_program *p)
 	    n;
 }
 
+void
+crm_program_parallel(struct crm_program *p,
+    const struct crm_parallel_ops *ops, void *agg)
+{
+	struct crm_error e;
+	long long size;
+	long jobs;
+	int r;
+
+	if (p->opt.merge || p->in == NULL)
+		return;
+	/* file after file, while each can be read so */
+	do {
+		jobs = crm_program_jobs(p);
+		if (p->opt.jobs == 0 && (size = crm_input_size(p->in)) >= 0 &&
+		    size / CRM_PROGRAM_JOB_BYTES + 1 < jobs)
+			jobs = (long)(size / CRM_PROGRAM_JOB_BYTES + 1);
+		if ((r = crm_parallel_read(p->in, jobs, ops, agg, &e)) < 0 ||
+		    (r > 0 && (r = crm_input_next_file(p->in, &e)) < 0))
+			crm_die(&e);
+	} while (r > 0);
+}
+
 struct crm_program *
 crm_program_start(const struct crm_program_def *def, void *ctx, int argc,
     char **argv)

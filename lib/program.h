@@ -25,6 +25,7 @@
 #include "error.h"
 #include "input.h"
 #include "options.h"
+#include "parallel.h"
 
 struct crm_program_def {
 	const char *name;		/* "crm-pareto": --version says it */
@@ -68,6 +69,19 @@ struct crm_program *crm_program_start_aggregating(
  */
 #define CRM_PROGRAM_MAX_JOBS	64
 long crm_program_jobs(const struct crm_program *p);
+
+/*
+ * Reads the input (crm_program_input, its header bound to agg, nothing
+ * read yet) into agg with several threads when it can (parallel.h), file
+ * after file: with -j N, N threads; by default as many as processors are
+ * online, but no more than one per MiB of the file.  Exits on an error
+ * that stops the run.  Afterwards crm_program_input's records are those
+ * left to read: those of the first file that cannot be read so (standard
+ * input, a pipe) and of the files after it; none when every file was.
+ */
+#define CRM_PROGRAM_JOB_BYTES	(1024 * 1024)
+void crm_program_parallel(struct crm_program *p,
+    const struct crm_parallel_ops *ops, void *agg);
 
 /* The common options, as parsed. */
 const struct crm_common *crm_program_options(const struct crm_program *p);

@@ -3,6 +3,7 @@
  * rfmpartial.h; the format's common parts are partial.c's).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "partial.h"
@@ -224,3 +225,53 @@ crm_rfm_merge(struct crm_rfm *r, const struct crm_rfm *from,
 	r->rd.future += from->rd.future;
 	return 0;
 }
+
+static void *
+parallel_make(const void *like, const struct crm_header *h,
+    struct crm_error *e)
+{
+	const struct crm_rfm *l = like;
+	struct crm_rfm *r = malloc(sizeof(*r));
+
+	if (r == NULL) {
+		crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	crm_rfm_init(r, &l->o);
+	if (crm_rfm_bind(r, h, e) < 0) {
+		crm_rfm_free(r);
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static int
+parallel_row(void *agg, const struct crm_record *rec, struct crm_error *why)
+{
+	return crm_rfm_row(agg, rec, why);
+}
+
+static int
+parallel_finish(void *agg, struct crm_error *e)
+{
+	return crm_rfm_finish(agg, e);
+}
+
+static int
+parallel_merge(void *into, const void *from, struct crm_error *e)
+{
+	return crm_rfm_merge(into, from, e);
+}
+
+static void
+parallel_free(void *agg)
+{
+	crm_rfm_free(agg);
+	free(agg);
+}
+
+const struct crm_parallel_ops crm_rfm_parallel = {
+	parallel_make, parallel_row, parallel_finish, parallel_merge,
+	parallel_free
+};

@@ -22,6 +22,7 @@
 
 #include "csvio.h"
 #include "error.h"
+#include "parallel.h"
 #include "rfm.h"
 
 /*
@@ -46,5 +47,12 @@ int crm_rfm_merge_row(struct crm_rfm *r, const struct crm_record *rec,
  */
 int crm_rfm_merge(struct crm_rfm *r, const struct crm_rfm *from,
     struct crm_error *e);
+
+/*
+ * -j N (parallel.h): a table like the program's for each range (its
+ * options, bound to the header), crm_rfm_row, crm_rfm_finish and
+ * crm_rfm_merge.
+ */
+extern const struct crm_parallel_ops crm_rfm_parallel;
 
 #endif

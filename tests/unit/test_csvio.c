@@ -888,6 +888,52 @@ test_crlf_across_window(void **state)
 	free(text);
 }
 
+/*
+ * -j's range reader: the header read by one reader (a mark, CRLF: the
+ * records start at byte 3 + 5 = 8, line 2), a range of the rest read by
+ * another from its first byte on its line, up to its length only.
+ */
+static void
+test_range(void **state)
+{
+	static const char text[] = "\xEF\xBB\xBF" "a,b\r\n"
+	    "1,\"x\ny\"\r\n\n2,3\n4\n5,6\n";
+	struct crm_csv_options opt = { .delim = 0 };
+	struct crm_csv_reader *h, *r;
+	struct crm_record *rec;
+	struct crm_error e;
+	long long bytes;
+	long line, first;
+	FILE *fp = fmemopen((void *)text, sizeof(text) - 1, "r");
+
+	(void)state;
+	assert_non_null(fp);
+	assert_non_null(h = crm_csv_open(fp, "t.csv", &opt, &e));
+	assert_int_equal(crm_csv_consumed(h, &bytes, &line), 0);
+	assert_int_equal(bytes, 8);
+	assert_int_equal(line, 2);
+	/* 1,"x\ny"\r\n is bytes 8..16 (lines 2 and 3); "\n2,3\n4\n" bytes
+	   17..23 (7 bytes), from line 4: an empty line (blank, line 4), 2,3
+	   on line 5, then 4, short (line 6); 5,6 is past the range */
+	assert_int_equal(fseek(fp, 17, SEEK_SET), 0);
+	r = crm_csv_open_range(fp, "t.csv", &opt, crm_csv_header(h), 4, 7,
+	    &e);
+	assert_non_null(r);
+	assert_int_equal(crm_csv_read(r, &rec, &e), CRM_CSV_RECORD);
+	assert_int_equal(rec->line, 5);
+	assert_string_equal(rec->field[1], "3");
+	assert_int_equal(crm_csv_read(r, &rec, &e), CRM_CSV_BAD);
+	assert_string_equal(e.msg, "expected 2 fields as in the header, "
+	    "found 1");
+	assert_int_equal(e.line, 6);
+	assert_int_equal(crm_csv_read(r, &rec, &e), CRM_CSV_END);
+	assert_int_equal(crm_csv_blank(r, &first), 1);
+	assert_int_equal(first, 4);
+	crm_csv_close(r);
+	crm_csv_close(h);
+	fclose(fp);
+}
+
 int
 main(void)
 {
@@ -920,6 +966,7 @@ main(void)
 		cmocka_unit_test(test_writer_quotes_only_when_needed),
 		cmocka_unit_test(test_writer_buffer),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

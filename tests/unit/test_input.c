@@ -622,6 +622,72 @@ test_blank_rows(void **state)
 	remove_dir(&d);
 }
 
+/*
+ * -j's range inputs: the records after the header (byte 10, line 2) cut
+ * by hand into [10, 20) and [20, 35), read in the wrong order, then
+ * absorbed in file order: the rejects in file order, the counts summed,
+ * the first blank row the file's first.
+ *   id,amount   line 1, bytes 0..9
+ *   C1,10       line 2, 10..15
+ *   C2          line 3, 16..18: one field, bad
+ *   (empty)     line 4, 19: blank
+ *   C3,30       line 5, 20..25
+ *   C4          line 6, 26..28: bad
+ *   C5,50       line 7, 29..34
+ */
+static void
+test_ranges(void **state)
+{
+	char p1[128], pr[128], want[1024], *paths[1];
+	struct crm_split_range rg[2] = { { 10, 20, 2 }, { 20, 35, 5 } };
+	struct crm_input *in, *part[2];
+	struct crm_record *rec;
+	struct crm_common c;
+	struct crm_error e;
+	const char *file;
+	long long offset;
+	long line;
+	struct dir d;
+	int k;
+
+	(void)state;
+	make_dir(&d);
+	paths[0] = put(&d, "a.csv", "id,amount\nC1,10\nC2\n\nC3,30\nC4\n"
+	    "C5,50\n", p1, sizeof(p1));
+	snprintf(pr, sizeof(pr), "%s/rejects.csv", d.path);
+	common(&c, 1, pr);
+	assert_non_null(in = crm_input_open(paths, 1, &c, &e));
+	assert_int_equal(crm_input_body(in, &file, &offset, &line), 1);
+	assert_string_equal(file, p1);
+	assert_int_equal(offset, 10);
+	assert_int_equal(line, 2);
+	for (k = 1; k >= 0; k--)
+		assert_non_null(part[k] = crm_input_open_range(in, &rg[k], &e));
+	expect_record(part[1], 5, "C3", "30");
+	expect_record(part[1], 7, "C5", "50");
+	expect_end(part[1]);
+	expect_record(part[0], 2, "C1", "10");
+	expect_end(part[0]);
+	crm_input_end_file(in);
+	for (k = 0; k < 2; k++) {
+		assert_int_equal(crm_input_absorb(in, part[k], &e), 0);
+		crm_input_close(part[k]);
+	}
+	assert_int_equal(crm_input_read(in, &rec, &e), 0);
+	assert_int_equal(crm_input_rejected(in), 2);
+	assert_int_equal(crm_input_blank(in, &file, &line), 1);
+	assert_string_equal(file, p1);
+	assert_int_equal(line, 4);
+	crm_input_close(in);
+	assert_int_equal(crm_output_commit_all(&e), 0);
+	snprintf(want, sizeof(want), "id,amount,error\n"
+	    "C2,,\"%s:3: expected 2 fields as in the header, found 1\"\n"
+	    "C4,,\"%s:6: expected 2 fields as in the header, found 1\"\n",
+	    p1, p1);
+	assert_string_equal(slurp(pr), want);
+	remove_dir(&d);
+}
+
 int
 main(void)
 {
@@ -639,6 +705,7 @@ main(void)
 		cmocka_unit_test(test_program_rejects),
 		cmocka_unit_test(test_require_missing_column),
 		cmocka_unit_test(test_rejects_cannot_be_written),
+		cmocka_unit_test(test_ranges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
