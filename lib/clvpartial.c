@@ -30,7 +30,7 @@ put_customer(const struct crm_clvmode *cm, struct crm_csv_writer *w,
 {
 	struct crm_history_part p;
 	size_t k, nkeep = cm->ro->nkeep;
-	const char *id = crm_history_id(cm->h, i);
+	const char *id = crm_history_id(cm->h, i), *v;
 
 	crm_history_part(cm->h, i, &p);
 	crm_partial_begin(w, id, strlen(id), CRM_PARTIAL_MODEL);
@@ -48,8 +48,10 @@ put_customer(const struct crm_clvmode *cm, struct crm_csv_writer *w,
 		crm_partial_put_date(w, cm->kept_date[i]);
 	else
 		crm_csv_puts(w, "");
-	for (k = 0; k < nkeep; k++)
-		crm_csv_puts(w, crm_kept_get(&cm->kept, i, k));
+	for (k = 0; k < nkeep; k++) {
+		v = crm_kept_get(&cm->kept, i, k);
+		crm_partial_put_text(w, v, strlen(v));
+	}
 	crm_csv_end(w);
 }
 

@@ -137,11 +137,32 @@ crm_partial_decimal(const struct crm_record *rec, size_t i,
 	return CRM_RECORD_OK;
 }
 
+int
+crm_partial_decode(struct crm_record *rec, struct crm_error *why)
+{
+	size_t i, at;
+
+	for (i = 0; i < rec->n; i++)
+		if (crm_csv_unescape(rec, i, &at) < 0) {
+			crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+			    "partial state: field %zu: a backslash at byte "
+			    "%zu that starts no escape", i + 1, at + 1);
+			return CRM_RECORD_BAD;
+		}
+	return CRM_RECORD_OK;
+}
+
+void
+crm_partial_put_text(struct crm_csv_writer *w, const char *s, size_t len)
+{
+	crm_csv_put_escaped(w, s, len);
+}
+
 void
 crm_partial_begin(struct crm_csv_writer *w, const char *key, size_t len,
     enum crm_partial_row kind)
 {
-	crm_csv_put(w, key, len);
+	crm_csv_put_escaped(w, key, len);
 	crm_csv_puts(w, crm_partial_tags[kind]);
 }
 

@@ -86,9 +86,24 @@ int crm_partial_count(const struct crm_record *rec, size_t i, uint64_t max,
 int crm_partial_decimal(const struct crm_record *rec, size_t i,
     struct crm_decimal *d, struct crm_error *why);
 
-/* Writing: a row's key and tag, then its fields. */
+/*
+ * Undoes the escapes of every field of rec, in place (see
+ * crm_partial_put_text): CRM_RECORD_OK, or CRM_RECORD_BAD with *why when
+ * a backslash starts no escape.  crm_input_read does this for --merge.
+ */
+int crm_partial_decode(struct crm_record *rec, struct crm_error *why);
+
+/*
+ * Writing: a row's key and tag, then its fields.  The key and the texts
+ * (crm_partial_put_text: order ids, kept values) are written with their
+ * backslashes, LFs and CRs as \\, \n and \r (crm_csv_put_escaped), so
+ * that every row of partial state is one line: sort(1) and Hadoop
+ * Streaming cut their input at line ends.
+ */
 void crm_partial_begin(struct crm_csv_writer *w, const char *key,
     size_t len, enum crm_partial_row kind);
+void crm_partial_put_text(struct crm_csv_writer *w, const char *s,
+    size_t len);
 void crm_partial_put_date(struct crm_csv_writer *w, int32_t d);
 void crm_partial_put_count(struct crm_csv_writer *w, uint64_t n);
 void crm_partial_put_decimal(struct crm_csv_writer *w, crm_i128 units,

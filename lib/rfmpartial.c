@@ -18,7 +18,7 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 	const struct crm_rfm_customer *c = crm_rfm_customer(r, i);
 	struct crm_decimal sum;
 	size_t len, k;
-	const char *id = crm_rfm_id(r, i, &len);
+	const char *id = crm_rfm_id(r, i, &len), *v;
 
 	crm_partial_begin(w, id, len, CRM_PARTIAL_RFM);
 	if (c->first <= c->last) {
@@ -36,8 +36,10 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 	crm_partial_put_decimal(w, sum.units, sum.scale);
 	crm_partial_put_count(w, (uint64_t)r->rd.decimals);
 	crm_partial_put_date(w, c->kept_date);
-	for (k = 0; k < r->o.nkeep; k++)
-		crm_csv_puts(w, crm_rfm_kept(r, i, k));
+	for (k = 0; k < r->o.nkeep; k++) {
+		v = crm_rfm_kept(r, i, k);
+		crm_partial_put_text(w, v, strlen(v));
+	}
 	crm_csv_end(w);
 }
 
@@ -56,7 +58,7 @@ crm_rfm_write_partial(const struct crm_rfm *r, struct crm_csv_writer *w)
 	while (crm_orderset_next(&r->orders, &pos, &cust, &order, &len)) {
 		id = crm_rfm_id(r, cust, &idlen);
 		crm_partial_begin(w, id, idlen, CRM_PARTIAL_ORDER);
-		crm_csv_put(w, order, len);
+		crm_partial_put_text(w, order, len);
 		crm_csv_end(w);
 	}
 }
