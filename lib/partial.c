@@ -111,10 +111,12 @@ crm_partial_count(const struct crm_record *rec, size_t i, uint64_t max,
 	if (rec->len[i] == 0 || rec->len[i] > 20)
 		return invalid(rec, i, "count", why);
 	for (k = 0; k < rec->len[i]; k++) {
-		if (s[k] < '0' || s[k] > '9' ||
-		    v > (max - (uint64_t)(s[k] - '0')) / 10)
+		uint64_t d = (uint64_t)(s[k] - '0');
+
+		/* d > max first: max - d must not wrap round */
+		if (s[k] < '0' || s[k] > '9' || d > max || v > (max - d) / 10)
 			return invalid(rec, i, "count", why);
-		v = v * 10 + (uint64_t)(s[k] - '0');
+		v = v * 10 + d;
 	}
 	*n = v;
 	return CRM_RECORD_OK;
