@@ -49,7 +49,8 @@ crm_pareto_table_merge_row(struct crm_pareto_table *t,
 	    crm_partial_decimal(rec, 2, &p.sum, why) != CRM_RECORD_OK ||
 	    crm_partial_count(rec, 3, SIZE_MAX, &rows, why) !=
 	    CRM_RECORD_OK ||
-	    crm_partial_count(rec, 4, 9, &dec, why) != CRM_RECORD_OK)
+	    crm_partial_decimals(rec, 4, p.sum.scale, &dec, why) !=
+	    CRM_RECORD_OK)
 		return CRM_RECORD_BAD;
 	p.rows = (size_t)rows;
 	p.decimals = (int)dec;

@@ -123,6 +123,14 @@ crm_partial_count(const struct crm_record *rec, size_t i, uint64_t max,
 }
 
 int
+crm_partial_decimals(const struct crm_record *rec, size_t i, int scale,
+    uint64_t *n, struct crm_error *why)
+{
+	return crm_partial_count(rec, i, scale < 9 ? (uint64_t)scale : 9, n,
+	    why);
+}
+
+int
 crm_partial_decimal(const struct crm_record *rec, size_t i,
     struct crm_decimal *d, struct crm_error *why)
 {

@@ -87,6 +87,18 @@ int crm_partial_decimal(const struct crm_record *rec, size_t i,
     struct crm_decimal *d, struct crm_error *why);
 
 /*
+ * Field i, the most decimals of the amounts a row's sum comes from: a
+ * count from 0 to 9 and to scale, the scale of its sum as written.  In
+ * RFM and crm-pareto state every amount read raises both (the sums keep
+ * the amounts' digits), so more decimals than the sum's scale is not
+ * state they write, and would make the merge round to a negative number
+ * of digits.  (In model state a refunds-only customer's sums do not
+ * raise the scale: there the decimals are a plain count.)
+ */
+int crm_partial_decimals(const struct crm_record *rec, size_t i, int scale,
+    uint64_t *n, struct crm_error *why);
+
+/*
  * Undoes the escapes of every field of rec, in place (see
  * crm_partial_put_text): CRM_RECORD_OK, or CRM_RECORD_BAD with *why when
  * a backslash starts no escape.  crm_input_read does this for --merge.

@@ -35,7 +35,11 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 	crm_rfm_amount(r, i, &sum);
 	crm_partial_put_decimal(w, sum.units, sum.scale);
 	crm_partial_put_count(w, (uint64_t)r->rd.decimals);
-	crm_partial_put_date(w, c->kept_date);
+	/* none for a customer known from crm1.order rows alone */
+	if (c->kept_date != INT32_MIN)
+		crm_partial_put_date(w, c->kept_date);
+	else
+		crm_csv_puts(w, "");
 	for (k = 0; k < r->o.nkeep; k++) {
 		v = crm_rfm_kept(r, i, k);
 		crm_partial_put_text(w, v, strlen(v));
@@ -122,16 +126,21 @@ merge_customer(struct crm_rfm *r, const struct crm_record *rec,
 {
 	struct crm_rfm_part p;
 	uint64_t dec;
+	int has_kept;
 
 	if (crm_partial_width(rec, FIXED + r->o.nkeep,
 	    "one more per --keep column", why) != CRM_RECORD_OK ||
 	    read_dates(rec, &p, why) != CRM_RECORD_OK ||
 	    read_orders(r, rec, &p, why) != CRM_RECORD_OK ||
 	    crm_partial_decimal(rec, 5, &p.amount, why) != CRM_RECORD_OK ||
-	    crm_partial_count(rec, 6, 9, &dec, why) != CRM_RECORD_OK ||
-	    crm_partial_date(rec, 7, 0, NULL, &p.kept_date, why) !=
+	    crm_partial_decimals(rec, 6, p.amount.scale, &dec, why) !=
+	    CRM_RECORD_OK ||
+	    crm_partial_date(rec, 7, 1, &has_kept, &p.kept_date, why) !=
 	    CRM_RECORD_OK)
 		return CRM_RECORD_BAD;
+	/* no kept row (crm1.order rows alone): any other part's wins */
+	if (!has_kept)
+		p.kept_date = INT32_MIN;
 	p.decimals = (int)dec;
 	p.keep = rec->field + FIXED;
 	p.keeplen = rec->len + FIXED;

@@ -167,6 +167,18 @@ test_fields(void **state)
 	    CRM_RECORD_BAD);
 	assert_int_equal(crm_partial_decimal(&b.r, 4, &d, &why),
 	    CRM_RECORD_BAD);
+	/* decimals: at most the sum's scale, and at most 9 */
+	record(&b, "A,crm1.rfm,2,3,9,10");
+	assert_int_equal(crm_partial_decimals(&b.r, 2, 2, &n, &why),
+	    CRM_RECORD_OK);
+	assert_int_equal(crm_partial_decimals(&b.r, 3, 2, &n, &why),
+	    CRM_RECORD_BAD);
+	assert_string_equal(why.msg, "partial state: field 4 of a crm1.rfm "
+	    "row: invalid count \"3\"");
+	assert_int_equal(crm_partial_decimals(&b.r, 4, 12, &n, &why),
+	    CRM_RECORD_OK);
+	assert_int_equal(crm_partial_decimals(&b.r, 5, 12, &n, &why),
+	    CRM_RECORD_BAD);
 }
 
 /* What the writers make of a row, as text. */

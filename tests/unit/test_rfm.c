@@ -995,6 +995,22 @@ merge_text(struct crm_rfm *r, const char *text)
 	fclose(fp);
 }
 
+/* r's partial state as text (malloc'd). */
+static char *
+partial_text(const struct crm_rfm *r)
+{
+	struct crm_csv_writer w;
+	char *text = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&text, &size);
+
+	assert_non_null(fp);
+	crm_csv_writer_init(&w, fp, ',');
+	crm_rfm_write_partial(r, &w);
+	assert_int_equal(fclose(fp), 0);
+	return text;
+}
+
 /*
  * --partial's text, by hand (partial.h), for rows of A (I1 of two lines
  * 10 and 5 on 01-05, I3 20 on 02-01, a refund -5 on 02-03) and B (I2 7.5
@@ -1067,6 +1083,59 @@ test_partial_round_trip(void **state)
 	crm_rfm_opts_free(&o);
 }
 
+/*
+ * Partial state split by lines, not by key: a combiner may get the
+ * crm1.order rows of a customer without its crm1.rfm row.  It writes the
+ * customer with no dates, no sum, no kept date and empty kept values
+ * (by hand, from rfmpartial.h), which merge with the customer's real
+ * row into what that row alone with the order gives.  A final merge
+ * that never gets the real row refuses to score (no recency to give).
+ */
+static void
+test_order_rows_alone(void **state)
+{
+	static const char orders[] = ",crm1.meta,rfm,2025-12-31,,0\n"
+	    "A,crm1.order,I1\n";
+	static const char pseudo[] = ",crm1.meta,rfm,2025-12-31,,0\n"
+	    "A,crm1.rfm,,,,0,0,,\nA,crm1.order,I1\n";
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	char *text, *out;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.order = "order_id";
+	assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
+	opts(&o, "2025-12-31");
+	crm_rfm_init(&r, &o);
+	merge_text(&r, orders);
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	text = partial_text(&r);
+	assert_string_equal(text, pseudo);
+	free(text);
+	assert_int_equal(crm_rfm_score(&r, &e), -1);
+	assert_int_equal(e.status, CRM_EXIT_DATA);
+	assert_string_equal(e.msg, "partial state: customer \"A\" has "
+	    "crm1.order rows and no crm1.rfm row with its dates (a part left "
+	    "out?)");
+	crm_rfm_free(&r);
+	/* with the real row, before or after: one order, its dates */
+	crm_rfm_init(&r, &o);
+	merge_text(&r, pseudo);
+	merge_text(&r, "A,crm1.rfm,2025-01-01,2025-01-02,,5,0,2025-01-02,x\n"
+	    "A,crm1.order,I1\n");
+	merge_text(&r, pseudo);
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	assert_int_equal(crm_rfm_score(&r, &e), 0);
+	out = written(&r, 0);
+	/* 2025-12-31 - 2025-01-02: 365 - 2 = 363 days */
+	assert_non_null(strstr(out, "\nA,x,2025-01-01,2025-01-02,363,1,5,"));
+	free(out);
+	crm_rfm_free(&r);
+	crm_rfm_opts_free(&o);
+}
+
 int
 main(void)
 {
@@ -1092,6 +1161,7 @@ main(void)
 		cmocka_unit_test(test_many_rows),
 		cmocka_unit_test(test_merge_customer),
 		cmocka_unit_test(test_partial_round_trip),
+		cmocka_unit_test(test_order_rows_alone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
