@@ -3,9 +3,10 @@
  *
  * A run over part of the rows (a file of several, a byte range, a map
  * task) writes what the whole needs of them, and any number of such
- * streams, concatenated, sorted, split by key, in any order, merge into
- * the output of one run over all the rows.  Partial state is CSV
- * without a header, with the program's delimiter, UTF-8; each row's
+ * streams, concatenated, sorted, split by key or at any line, in any
+ * order, merge into the output of one run over all the rows.  Partial
+ * state is CSV without a header, with the program's delimiter, UTF-8,
+ * one line a row (texts escaped: see crm_partial_put_text); each row's
  * first field is its key (the customer id, the --by value), its second
  * a tag naming the row's kind and the format's version:
  *
@@ -23,9 +24,12 @@
  *   crm1.meta    ,crm1.meta,KIND,AS_OF,CAL_END,FUTURE: one per stream of
  *                crm-score, under the empty key (no customer has it)
  *
- * Dates are YYYY-MM-DD (empty: none), counts whole numbers, sums exact
- * decimals with a point and as many decimals as their scale (units and
- * scale travel exactly: 12.50 is 1250 units of 0.01).  A row of another
+ * Dates are YYYY-MM-DD (empty: none; KEPT_DATE is empty, its KEPT
+ * values too, for a customer a stream knows from its crm1.order or
+ * crm1.day rows alone, when the state was cut at lines), counts whole
+ * numbers, sums exact decimals with a point and as many decimals as
+ * their scale (units and scale travel exactly: 12.50 is 1250 units of
+ * 0.01).  A row of another
  * tag, or of the wrong number of fields, or a field that does not read,
  * is not partial state: --merge stops there with its file and line.
  */
