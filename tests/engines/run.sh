@@ -231,6 +231,18 @@ parallel_tests() {
 			same "$n" "$T/mod.1" "$T/mod.$w"
 		done
 	done
+	# a combining stage that cuts the partial state at lines, not by
+	# customer (parallel --pipe, 2 KB blocks): a customer's rows, its
+	# crm1.order rows among them, go to several combiners
+	opts="--as-of $AS_OF --keep name,owner --order order_id"
+	crm-score $opts "$D/orders.csv" > "$T/pipe.1"
+	n="parallel local: crm-score --partial | parallel --pipe crm-score --merge --partial | crm-score --merge ($opts)"
+	par local --pipepart -a "$D/orders.csv" --block 8k --header : \
+	    --halt now,fail=1 crm-score --partial $opts 2> "$T/err" |
+	    par local --pipe --block 2k --halt now,fail=1 \
+	    crm-score --merge --partial $opts 2>> "$T/err" |
+	    crm-score --merge $opts > "$T/pipe.2" 2>> "$T/err"
+	same "$n" "$T/pipe.1" "$T/pipe.2"
 	popts="--by customer_id --value amount"
 	crm-pareto $popts --classes 50,80 --summary "$T/sum.1" \
 	    "$D/orders.csv" > "$T/par.1"
