@@ -338,9 +338,14 @@ crm_clvcsv_read_params(const char *path, const struct crm_common *c,
 		return crm_error_set(e, CRM_EXIT_USAGE, NULL, 0, 0,
 		    "--params-in needs a file: standard input is for the "
 		    "orders");
-	/* a bad row stops the run: a parameter is never skipped */
+	/*
+	 * a bad row stops the run: a parameter is never skipped; and the
+	 * file has its header under --merge too (the operands are partial
+	 * state, not this file)
+	 */
 	lc.rejects = NULL;
 	lc.skip_bad = 0;
+	lc.merge = 0;
 	memset(&rd, 0, sizeof(rd));
 	rd.model = model;
 	paths[0] = (char *)(uintptr_t)path;

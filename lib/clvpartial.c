@@ -31,7 +31,8 @@ put_customer(const struct crm_clvmode *cm, struct crm_csv_writer *w,
 {
 	struct crm_history_part p;
 	size_t k, nkeep = cm->ro->nkeep;
-	const char *id = crm_history_id(cm->h, i);
+	const char *id = crm_history_id(cm->h, i), *v;
+	int kept;
 
 	crm_history_part(cm->h, i, &p);
 	crm_partial_begin(w, id, strlen(id), CRM_PARTIAL_MODEL);
@@ -45,12 +46,19 @@ put_customer(const struct crm_clvmode *cm, struct crm_csv_writer *w,
 	crm_partial_put_decimal(w, p.birth.units, p.birth.scale);
 	crm_partial_put_decimal(w, p.repeat.units, p.repeat.scale);
 	crm_partial_put_count(w, (uint64_t)cm->rd.decimals);
-	if (nkeep > 0 && i < cm->kept_n)
+	/*
+	 * a customer known from crm1.day rows alone (partial state split by
+	 * lines, not by key) has no kept row, nor a slot in cm->kept
+	 */
+	kept = nkeep > 0 && i < cm->kept_n && cm->kept_date[i] != INT32_MIN;
+	if (kept)
 		crm_partial_put_date(w, cm->kept_date[i]);
 	else
 		crm_csv_puts(w, "");
-	for (k = 0; k < nkeep; k++)
-		crm_csv_puts(w, crm_kept_get(&cm->kept, i, k));
+	for (k = 0; k < nkeep; k++) {
+		v = kept ? crm_kept_get(&cm->kept, i, k) : "";
+		crm_partial_put_text(w, v, strlen(v));
+	}
 	crm_csv_end(w);
 }
 
@@ -127,14 +135,18 @@ merge_customer(struct crm_clvmode *cm, const struct crm_record *rec,
 	struct crm_history_part p;
 	int32_t kept_date = 0;
 	uint64_t dec;
+	int has_kept;
 
 	if (crm_partial_width(rec, FIXED + nkeep,
 	    "one more per --keep column", why) != CRM_RECORD_OK ||
 	    read_part(rec, &p, why) != CRM_RECORD_OK ||
 	    crm_partial_count(rec, 6, 9, &dec, why) != CRM_RECORD_OK ||
-	    crm_partial_date(rec, 7, nkeep == 0, NULL, &kept_date, why) !=
+	    crm_partial_date(rec, 7, 1, &has_kept, &kept_date, why) !=
 	    CRM_RECORD_OK)
 		return CRM_RECORD_BAD;
+	/* no kept row: any other part's wins */
+	if (!has_kept)
+		kept_date = INT32_MIN;
 	if ((int)dec > cm->rd.decimals)
 		cm->rd.decimals = (int)dec;
 	return merge_part(cm, rec->field[0], rec->len[0], &p, kept_date,

@@ -10,7 +10,8 @@
  *       customer with refunds only), the exact sums of its first day's
  *       purchases and of its repeat purchases up to the calibration end,
  *       the most decimals of the part's amounts, with --keep the date of
- *       its most recent row and that row's values;
+ *       its most recent row and that row's values (none, the fields
+ *       empty, for a customer of crm1.day rows alone);
  *   ID,crm1.day,DAY
  *       one per purchase day strictly between FIRST and LAST, so that a
  *       day whose rows are in two parts is one purchase of the merge;

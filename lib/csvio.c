@@ -1086,6 +1086,73 @@ crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len)
 	add_char(w, '"');
 }
 
+/* The bytes that crm_csv_put_escaped writes as two. */
+static inline int
+escape_byte(char c)
+{
+	return c == '\\' || c == '\n' || c == '\r';
+}
+
+void
+crm_csv_put_escaped(struct crm_csv_writer *w, const char *s, size_t len)
+{
+	size_t i, from = 0;
+	int quotes = 0;
+
+	for (i = 0; i < len && !escape_byte(s[i]); i++)
+		;
+	if (i == len) {
+		crm_csv_put(w, s, len);
+		return;
+	}
+	for (i = 0; i < len && !quotes; i++)
+		quotes = (unsigned char)s[i] == w->delim || s[i] == '"';
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		quotes = 1;
+	if (w->nfields++ > 0)
+		add_char(w, (char)w->delim);
+	w->last_empty = 0;
+	if (quotes)
+		add_char(w, '"');
+	for (i = 0; i < len; i++) {
+		if (!escape_byte(s[i]) && !(quotes && s[i] == '"'))
+			continue;
+		add(w, s + from, i - from);
+		add_char(w, s[i] == '"' ? '"' : '\\');
+		add_char(w, s[i] == '\n' ? 'n' : s[i] == '\r' ? 'r' : s[i]);
+		from = i + 1;
+	}
+	add(w, s + from, len - from);
+	if (quotes)
+		add_char(w, '"');
+}
+
+int
+crm_csv_unescape(struct crm_record *rec, size_t i, size_t *at)
+{
+	char *s = rec->field[i], *d, *p = memchr(s, '\\', rec->len[i]);
+	char *end = s + rec->len[i];
+
+	for (d = p; p != NULL && p < end; p++) {
+		if (*p != '\\') {
+			*d++ = *p;
+			continue;
+		}
+		if (p + 1 == end || (p[1] != '\\' && p[1] != 'n' &&
+		    p[1] != 'r')) {
+			*at = (size_t)(p - s);
+			return -1;
+		}
+		p++;
+		*d++ = *p == 'n' ? '\n' : *p == 'r' ? '\r' : '\\';
+	}
+	if (d != NULL) {
+		*d = '\0';
+		rec->len[i] = (size_t)(d - s);
+	}
+	return 0;
+}
+
 void
 crm_csv_put_raw(struct crm_csv_writer *w, const char *text, size_t len,
     size_t nfields)

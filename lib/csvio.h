@@ -179,6 +179,22 @@ void crm_csv_put(struct crm_csv_writer *w, const char *s, size_t len);
 void crm_csv_puts(struct crm_csv_writer *w, const char *s);
 
 /*
+ * Writes one field as crm_csv_put does, but with each backslash, LF and
+ * CR as the two bytes \\, \n and \r: the record stays on one line, for
+ * tools that cut their input at line ends (sort, Hadoop Streaming).
+ * crm_csv_unescape reads such a field back.
+ */
+void crm_csv_put_escaped(struct crm_csv_writer *w, const char *s,
+    size_t len);
+
+/*
+ * Undoes crm_csv_put_escaped on field i of rec, in place (its length
+ * shrinks).  Returns 0, or -1 when a backslash is not followed by one of
+ * \\, n and r (*at: the offset of that backslash).
+ */
+int crm_csv_unescape(struct crm_record *rec, size_t i, size_t *at);
+
+/*
  * Ends the current record and writes it to the stream.  Returns -1 if
  * the stream has an error.
  */

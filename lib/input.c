@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "partial.h"
 #include "output.h"
 
 struct crm_input {
@@ -326,6 +327,12 @@ crm_input_read(struct crm_input *in, struct crm_record **rec,
 		switch (crm_csv_read(in->r, rec, &why)) {
 		case CRM_CSV_RECORD:
 			in->line = (*rec)->line;
+			if (in->common->merge &&
+			    crm_partial_decode(*rec, &why) != CRM_RECORD_OK) {
+				if (crm_input_reject(in, *rec, &why, e) < 0)
+					return -1;
+				break;
+			}
 			return 1;
 		case CRM_CSV_END:
 			close_file(in);

@@ -17,7 +17,7 @@ crm_pareto_table_write_partial(const struct crm_pareto_table *t,
     struct crm_csv_writer *w)
 {
 	size_t g, k, len;
-	const char *key;
+	const char *key, *v;
 
 	for (g = 0; g < t->groups.n; g++) {
 		key = crm_groups_key(&t->groups, g, &len);
@@ -26,8 +26,10 @@ crm_pareto_table_write_partial(const struct crm_pareto_table *t,
 		    t->values.scale);
 		crm_partial_put_count(w, t->groups.g[g].rows);
 		crm_partial_put_count(w, (uint64_t)t->decimals);
-		for (k = 0; k < t->o.nkeep; k++)
-			crm_csv_puts(w, crm_kept_get(&t->kept, g, k));
+		for (k = 0; k < t->o.nkeep; k++) {
+			v = crm_kept_get(&t->kept, g, k);
+			crm_partial_put_text(w, v, strlen(v));
+		}
 		crm_csv_end(w);
 	}
 }
@@ -48,7 +50,8 @@ crm_pareto_table_merge_row(struct crm_pareto_table *t,
 	    crm_partial_decimal(rec, 2, &p.sum, why) != CRM_RECORD_OK ||
 	    crm_partial_count(rec, 3, SIZE_MAX, &rows, why) !=
 	    CRM_RECORD_OK ||
-	    crm_partial_count(rec, 4, 9, &dec, why) != CRM_RECORD_OK)
+	    crm_partial_decimals(rec, 4, p.sum.scale, &dec, why) !=
+	    CRM_RECORD_OK)
 		return CRM_RECORD_BAD;
 	p.rows = (size_t)rows;
 	p.decimals = (int)dec;

@@ -111,13 +111,23 @@ crm_partial_count(const struct crm_record *rec, size_t i, uint64_t max,
 	if (rec->len[i] == 0 || rec->len[i] > 20)
 		return invalid(rec, i, "count", why);
 	for (k = 0; k < rec->len[i]; k++) {
-		if (s[k] < '0' || s[k] > '9' ||
-		    v > (max - (uint64_t)(s[k] - '0')) / 10)
+		uint64_t d = (uint64_t)(s[k] - '0');
+
+		/* d > max first: max - d must not wrap round */
+		if (s[k] < '0' || s[k] > '9' || d > max || v > (max - d) / 10)
 			return invalid(rec, i, "count", why);
-		v = v * 10 + (uint64_t)(s[k] - '0');
+		v = v * 10 + d;
 	}
 	*n = v;
 	return CRM_RECORD_OK;
+}
+
+int
+crm_partial_decimals(const struct crm_record *rec, size_t i, int scale,
+    uint64_t *n, struct crm_error *why)
+{
+	return crm_partial_count(rec, i, scale < 9 ? (uint64_t)scale : 9, n,
+	    why);
 }
 
 int
@@ -137,11 +147,32 @@ crm_partial_decimal(const struct crm_record *rec, size_t i,
 	return CRM_RECORD_OK;
 }
 
+int
+crm_partial_decode(struct crm_record *rec, struct crm_error *why)
+{
+	size_t i, at;
+
+	for (i = 0; i < rec->n; i++)
+		if (crm_csv_unescape(rec, i, &at) < 0) {
+			crm_error_set(why, CRM_EXIT_DATA, NULL, 0, 0,
+			    "partial state: field %zu: a backslash at byte "
+			    "%zu that starts no escape", i + 1, at + 1);
+			return CRM_RECORD_BAD;
+		}
+	return CRM_RECORD_OK;
+}
+
+void
+crm_partial_put_text(struct crm_csv_writer *w, const char *s, size_t len)
+{
+	crm_csv_put_escaped(w, s, len);
+}
+
 void
 crm_partial_begin(struct crm_csv_writer *w, const char *key, size_t len,
     enum crm_partial_row kind)
 {
-	crm_csv_put(w, key, len);
+	crm_csv_put_escaped(w, key, len);
 	crm_csv_puts(w, crm_partial_tags[kind]);
 }
 

@@ -3,9 +3,10 @@
  *
  * A run over part of the rows (a file of several, a byte range, a map
  * task) writes what the whole needs of them, and any number of such
- * streams, concatenated, sorted, split by key, in any order, merge into
- * the output of one run over all the rows.  Partial state is CSV
- * without a header, with the program's delimiter, UTF-8; each row's
+ * streams, concatenated, sorted, split by key or at any line, in any
+ * order, merge into the output of one run over all the rows.  Partial
+ * state is CSV without a header, with the program's delimiter, UTF-8,
+ * one line a row (texts escaped: see crm_partial_put_text); each row's
  * first field is its key (the customer id, the --by value), its second
  * a tag naming the row's kind and the format's version:
  *
@@ -23,9 +24,12 @@
  *   crm1.meta    ,crm1.meta,KIND,AS_OF,CAL_END,FUTURE: one per stream of
  *                crm-score, under the empty key (no customer has it)
  *
- * Dates are YYYY-MM-DD (empty: none), counts whole numbers, sums exact
- * decimals with a point and as many decimals as their scale (units and
- * scale travel exactly: 12.50 is 1250 units of 0.01).  A row of another
+ * Dates are YYYY-MM-DD (empty: none; KEPT_DATE is empty, its KEPT
+ * values too, for a customer a stream knows from its crm1.order or
+ * crm1.day rows alone, when the state was cut at lines), counts whole
+ * numbers, sums exact decimals with a point and as many decimals as
+ * their scale (units and scale travel exactly: 12.50 is 1250 units of
+ * 0.01).  A row of another
  * tag, or of the wrong number of fields, or a field that does not read,
  * is not partial state: --merge stops there with its file and line.
  */
@@ -86,9 +90,36 @@ int crm_partial_count(const struct crm_record *rec, size_t i, uint64_t max,
 int crm_partial_decimal(const struct crm_record *rec, size_t i,
     struct crm_decimal *d, struct crm_error *why);
 
-/* Writing: a row's key and tag, then its fields. */
+/*
+ * Field i, the most decimals of the amounts a row's sum comes from: a
+ * count from 0 to 9 and to scale, the scale of its sum as written.  In
+ * RFM and crm-pareto state every amount read raises both (the sums keep
+ * the amounts' digits), so more decimals than the sum's scale is not
+ * state they write, and would make the merge round to a negative number
+ * of digits.  (In model state a refunds-only customer's sums do not
+ * raise the scale: there the decimals are a plain count.)
+ */
+int crm_partial_decimals(const struct crm_record *rec, size_t i, int scale,
+    uint64_t *n, struct crm_error *why);
+
+/*
+ * Undoes the escapes of every field of rec, in place (see
+ * crm_partial_put_text): CRM_RECORD_OK, or CRM_RECORD_BAD with *why when
+ * a backslash starts no escape.  crm_input_read does this for --merge.
+ */
+int crm_partial_decode(struct crm_record *rec, struct crm_error *why);
+
+/*
+ * Writing: a row's key and tag, then its fields.  The key and the texts
+ * (crm_partial_put_text: order ids, kept values) are written with their
+ * backslashes, LFs and CRs as \\, \n and \r (crm_csv_put_escaped), so
+ * that every row of partial state is one line: sort(1) and Hadoop
+ * Streaming cut their input at line ends.
+ */
 void crm_partial_begin(struct crm_csv_writer *w, const char *key,
     size_t len, enum crm_partial_row kind);
+void crm_partial_put_text(struct crm_csv_writer *w, const char *s,
+    size_t len);
 void crm_partial_put_date(struct crm_csv_writer *w, int32_t d);
 void crm_partial_put_count(struct crm_csv_writer *w, uint64_t n);
 void crm_partial_put_decimal(struct crm_csv_writer *w, crm_i128 units,

@@ -588,7 +588,8 @@ report_skipped(const struct crm_program *p, size_t in)
 	size_t n = p->skipped_elsewhere;
 	const char *to = p->opt.rejects;
 
-	if (p->opt.quiet || !p->opt.skip_bad)
+	/* --merge skips nothing: a row that is not partial state stops it */
+	if (p->opt.quiet || !p->opt.skip_bad || p->opt.merge)
 		return;
 	if (p->elsewhere != NULL)
 		warnx("%zu bad record%s skipped (%zu %s)%s%s", in + n,

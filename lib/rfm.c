@@ -527,6 +527,30 @@ by_id(const void *a, const void *b)
 	return (x->len > y->len) - (x->len < y->len);
 }
 
+/*
+ * A customer with orders and no order date: only partial state can say
+ * so, when the crm1.order rows of a customer came and its crm1.rfm row
+ * did not (a part left out); its recency would be nonsense.
+ */
+static int
+check_dates(const struct crm_rfm *r, struct crm_error *e)
+{
+	const char *id;
+	size_t i, len;
+	char q[64];
+
+	for (i = 0; i < r->ids.n; i++) {
+		if (r->c[i].orders == 0 || r->c[i].first <= r->c[i].last)
+			continue;
+		id = crm_rfm_id(r, i, &len);
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "partial state: customer %s has crm1.order rows and no "
+		    "crm1.rfm row with its dates (a part left out?)",
+		    crm_error_quote(id, len, q, sizeof(q)));
+	}
+	return 0;
+}
+
 int
 crm_rfm_score(struct crm_rfm *r, struct crm_error *e)
 {
@@ -534,6 +558,8 @@ crm_rfm_score(struct crm_rfm *r, struct crm_error *e)
 	double *v;
 	int k;
 
+	if (check_dates(r, e) < 0)
+		return -1;
 	r->res = calloc(n ? n : 1, sizeof(*r->res));
 	r->order = malloc((n ? n : 1) * sizeof(*r->order));
 	v = malloc((n ? n : 1) * sizeof(*v));

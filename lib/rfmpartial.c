@@ -19,7 +19,7 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 	const struct crm_rfm_customer *c = crm_rfm_customer(r, i);
 	struct crm_decimal sum;
 	size_t len, k;
-	const char *id = crm_rfm_id(r, i, &len);
+	const char *id = crm_rfm_id(r, i, &len), *v;
 
 	crm_partial_begin(w, id, len, CRM_PARTIAL_RFM);
 	if (c->first <= c->last) {
@@ -36,9 +36,15 @@ put_customer(const struct crm_rfm *r, struct crm_csv_writer *w, size_t i)
 	crm_rfm_amount(r, i, &sum);
 	crm_partial_put_decimal(w, sum.units, sum.scale);
 	crm_partial_put_count(w, (uint64_t)r->rd.decimals);
-	crm_partial_put_date(w, c->kept_date);
-	for (k = 0; k < r->o.nkeep; k++)
-		crm_csv_puts(w, crm_rfm_kept(r, i, k));
+	/* none for a customer known from crm1.order rows alone */
+	if (c->kept_date != INT32_MIN)
+		crm_partial_put_date(w, c->kept_date);
+	else
+		crm_csv_puts(w, "");
+	for (k = 0; k < r->o.nkeep; k++) {
+		v = crm_rfm_kept(r, i, k);
+		crm_partial_put_text(w, v, strlen(v));
+	}
 	crm_csv_end(w);
 }
 
@@ -57,7 +63,7 @@ crm_rfm_write_partial(const struct crm_rfm *r, struct crm_csv_writer *w)
 	while (crm_orderset_next(&r->orders, &pos, &cust, &order, &len)) {
 		id = crm_rfm_id(r, cust, &idlen);
 		crm_partial_begin(w, id, idlen, CRM_PARTIAL_ORDER);
-		crm_csv_put(w, order, len);
+		crm_partial_put_text(w, order, len);
 		crm_csv_end(w);
 	}
 }
@@ -121,16 +127,21 @@ merge_customer(struct crm_rfm *r, const struct crm_record *rec,
 {
 	struct crm_rfm_part p;
 	uint64_t dec;
+	int has_kept;
 
 	if (crm_partial_width(rec, FIXED + r->o.nkeep,
 	    "one more per --keep column", why) != CRM_RECORD_OK ||
 	    read_dates(rec, &p, why) != CRM_RECORD_OK ||
 	    read_orders(r, rec, &p, why) != CRM_RECORD_OK ||
 	    crm_partial_decimal(rec, 5, &p.amount, why) != CRM_RECORD_OK ||
-	    crm_partial_count(rec, 6, 9, &dec, why) != CRM_RECORD_OK ||
-	    crm_partial_date(rec, 7, 0, NULL, &p.kept_date, why) !=
+	    crm_partial_decimals(rec, 6, p.amount.scale, &dec, why) !=
+	    CRM_RECORD_OK ||
+	    crm_partial_date(rec, 7, 1, &has_kept, &p.kept_date, why) !=
 	    CRM_RECORD_OK)
 		return CRM_RECORD_BAD;
+	/* no kept row (crm1.order rows alone): any other part's wins */
+	if (!has_kept)
+		p.kept_date = INT32_MIN;
 	p.decimals = (int)dec;
 	p.keep = rec->field + FIXED;
 	p.keeplen = rec->len + FIXED;

@@ -9,6 +9,8 @@
  *       refunds; empty with --order), the exact sum of its amounts, the
  *       most decimals of the part's amounts, the date of its most recent
  *       row and that row's kept values (one field per --keep column);
+ *       a customer of crm1.order rows alone (state cut at lines) has
+ *       no dates, no orders, a sum of 0, no kept date and empty values;
  *   ID,crm1.order,ORDER_ID
  *       with --order, one per distinct order id of the customer's rows
  *       that are not refunds: an order whose lines are in two parts is

@@ -217,6 +217,32 @@ parallel_tests() {
 		same "parallel local: crm-score --partial | --merge --partial | sort -r | --merge ($opts)" \
 		    "$T/rfm.1" "$T/rfm.c"
 	done
+	# the lifetime models, and kept values with commas and quotes
+	for opts in "--as-of $AS_OF --model bgnbd --spend gamma-gamma --keep name,owner" \
+	    "--as-of $AS_OF --keep name,owner --order order_id --monetary mean"; do
+		crm-score $opts "$D/orders.csv" > "$T/mod.1"
+		for w in local ssh; do
+			n="parallel $w: crm-score --partial $opts | crm-score --merge"
+			not_here "$n" $w && continue
+			par $w --pipepart -a "$D/orders.csv" --block 8k \
+			    --header : --halt now,fail=1 \
+			    crm-score --partial $opts 2> "$T/err" |
+			    crm-score --merge $opts > "$T/mod.$w" 2>> "$T/err"
+			same "$n" "$T/mod.1" "$T/mod.$w"
+		done
+	done
+	# a combining stage that cuts the partial state at lines, not by
+	# customer (parallel --pipe, 2 KB blocks): a customer's rows, its
+	# crm1.order rows among them, go to several combiners
+	opts="--as-of $AS_OF --keep name,owner --order order_id"
+	crm-score $opts "$D/orders.csv" > "$T/pipe.1"
+	n="parallel local: crm-score --partial | parallel --pipe crm-score --merge --partial | crm-score --merge ($opts)"
+	par local --pipepart -a "$D/orders.csv" --block 8k --header : \
+	    --halt now,fail=1 crm-score --partial $opts 2> "$T/err" |
+	    par local --pipe --block 2k --halt now,fail=1 \
+	    crm-score --merge --partial $opts 2>> "$T/err" |
+	    crm-score --merge $opts > "$T/pipe.2" 2>> "$T/err"
+	same "$n" "$T/pipe.1" "$T/pipe.2"
 	popts="--by customer_id --value amount"
 	crm-pareto $popts --classes 50,80 --summary "$T/sum.1" \
 	    "$D/orders.csv" > "$T/par.1"
@@ -351,6 +377,46 @@ hadoop_tests() {
 		same "$n" "$h_w/single" "$H_OUT"
 	else
 		bad "$n" "$(tail -3 "$h_w/err")"
+	fi
+	n="hadoop streaming: crm-score --keep name,owner --order order_id, 8k splits, 4 reducers"
+	if hadoop "$n" crm-score "--as-of $AS_OF --keep name,owner --order order_id" \
+	    "$D/orders.csv" 8192 4; then
+		same "$n" "$h_w/single" "$H_OUT"
+	else
+		bad "$n" "$(tail -3 "$h_w/err")"
+	fi
+	n="hadoop streaming: crm-score --model pnbd --keep name, 16k splits, 2 reducers"
+	if hadoop "$n" crm-score "--as-of $AS_OF --model pnbd --unit day --keep name" \
+	    "$D/orders.csv" 16384 2; then
+		same "$n" "$h_w/single" "$H_OUT"
+	else
+		bad "$n" "$(tail -3 "$h_w/err")"
+	fi
+	n="hadoop streaming: crm-pareto --by customer_id --keep name,owner, 8k splits, 3 reducers"
+	if hadoop "$n" crm-pareto "--by customer_id --value amount --keep name,owner" \
+	    "$D/orders.csv" 8192 3; then
+		same "$n" "$h_w/single" "$H_OUT"
+	else
+		bad "$n" "$(tail -3 "$h_w/err")"
+	fi
+	# partial state whose kept names hold line breaks: each row is one
+	# line all the same (\n inside), so a shuffle of lines keeps it whole;
+	# the partial state of the whole file as the job's input, the mapper
+	# cat, the combiner and reducers merging
+	nlopts="--as-of $AS_OF --keep name,owner"
+	crm-score --partial $nlopts "$D/orders-nl.csv" > "$T/nl.part"
+	w=$T/nl-job
+	n="hadoop streaming: partial state of names with line breaks, shuffled as lines, 4k splits, 3 reducers"
+	# shellcheck disable=SC2086
+	if sh "$HERE/streaming.sh" $HADOOP_D \
+	    -D mapreduce.input.fileinputformat.split.maxsize=4096 \
+	    -D mapreduce.job.reduces=3 -input "$T/nl.part" -output "$w" \
+	    -mapper cat -combiner "crm-score --merge --partial $nlopts" \
+	    -reducer "crm-score --merge --partial $nlopts" 2> "$T/err"; then
+		cat "$w"/part-* | crm-score --merge $nlopts > "$T/nl.out" 2>> "$T/err"
+		same "$n" "$D/scores-nl.csv" "$T/nl.out"
+	else
+		bad "$n" "$(tail -3 "$T/err")"
 	fi
 	# empty map splits (40-byte splits of 50-byte lines) and reducers
 	# with nothing to reduce (7 of them for 3 customers)

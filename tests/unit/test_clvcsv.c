@@ -113,8 +113,8 @@ test_holdout(void **state)
 
 /* Reads text as a parameters file. */
 static int
-read_text(const char *text, enum crm_btyd_model model, int need_gg,
-    struct crm_clv_params *p, struct crm_error *e)
+read_text_as(const char *text, enum crm_btyd_model model, int need_gg,
+    int merge, struct crm_clv_params *p, struct crm_error *e)
 {
 	char path[] = "/tmp/test_clvcsv.XXXXXX";
 	struct crm_common c;
@@ -127,6 +127,7 @@ read_text(const char *text, enum crm_btyd_model model, int need_gg,
 	fclose(fp);
 	memset(&c, 0, sizeof(c));
 	c.delim = c.csv.delim = ',';
+	c.merge = merge;
 	rc = crm_clvcsv_read_params(path, &c, model, need_gg, p, e);
 	unlink(path);
 	if (rc < 0) {
@@ -134,6 +135,13 @@ read_text(const char *text, enum crm_btyd_model model, int need_gg,
 		memmove(e->file, "p.csv", 6);
 	}
 	return rc;
+}
+
+static int
+read_text(const char *text, enum crm_btyd_model model, int need_gg,
+    struct crm_clv_params *p, struct crm_error *e)
+{
+	return read_text_as(text, model, need_gg, 0, p, e);
 }
 
 static void
@@ -157,6 +165,14 @@ test_read(void **state)
 	    "0.793,a\n2.426,b\n6.25,p\n3.74,q\n15.44,gamma\n", CRM_BGNBD, 1,
 	    &p, &e), 0);
 	assert_true(p.have_gg && p.g.par[2] == 15.44 && p.unit_days == 0);
+	/*
+	 * under --merge the file still has its header (it was read as
+	 * partial state, headerless: "no column 'parameter' in the
+	 * header ()")
+	 */
+	assert_int_equal(read_text_as("parameter,value\nr,0.243\n"
+	    "alpha,4.414\na,0.793\nb,2.426\n", CRM_BGNBD, 0, 1, &p, &e), 0);
+	assert_true(p.m.par[3] == 2.426);
 }
 
 static void

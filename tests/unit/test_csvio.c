@@ -667,6 +667,58 @@ test_round_trip(void **state)
 }
 
 /*
+ * crm_csv_put_escaped: backslash, LF and CR as two bytes each, so the
+ * record is one line; quotes only for the delimiter, a double quote or
+ * a leading U+FEFF, as crm_csv_put.  The expected lines are written by
+ * hand from those rules; read back (headerless) and unescaped, every
+ * field is the original.
+ */
+static void
+test_escaped(void **state)
+{
+	static const char *fields[] = { "plain", "a\\b", "two\nlines",
+	    "cr\r\nlf", "\"q\"\n", "a,b\\", "", "\\n" };
+	const size_t n = sizeof(fields) / sizeof(fields[0]);
+	struct crm_csv_options opt = { .headerless = 1 };
+	char *out = NULL;
+	size_t outlen = 0, i, at = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+	struct crm_csv_writer w;
+	struct crm_record *rec;
+	struct fixture f;
+
+	(void)state;
+	crm_csv_writer_init(&w, fp, ',');
+	for (i = 0; i < n; i++)
+		crm_csv_put_escaped(&w, fields[i], strlen(fields[i]));
+	crm_csv_end(&w);
+	fclose(fp);
+	assert_string_equal(out, "plain,a\\\\b,two\\nlines,cr\\r\\nlf,"
+	    "\"\"\"q\"\"\\n\",\"a,b\\\\\",,\\\\n\n");
+	assert_non_null(open_text(&f, out, outlen, &opt));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_RECORD);
+	assert_int_equal(rec->n, n);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(crm_csv_unescape(rec, i, &at), 0);
+		assert_string_equal(rec->field[i], fields[i]);
+		assert_int_equal(rec->len[i], strlen(fields[i]));
+	}
+	expect_end(&f);
+	done(&f);
+	free(out);
+	/* a backslash that starts no escape: its offset (from 0) */
+	assert_non_null(OPEN(&f, "ok\\\\,a\\x,b\\\n", &opt));
+	assert_int_equal(crm_csv_read(f.r, &rec, &f.err), CRM_CSV_RECORD);
+	assert_int_equal(crm_csv_unescape(rec, 0, &at), 0);
+	assert_string_equal(rec->field[0], "ok\\");
+	assert_int_equal(crm_csv_unescape(rec, 1, &at), -1);
+	assert_int_equal(at, 1);
+	assert_int_equal(crm_csv_unescape(rec, 2, &at), -1);
+	assert_int_equal(at, 1);
+	done(&f);
+}
+
+/*
  * Typed at a terminal, the input ends at one Ctrl-D at the start of a
  * line (as for cat): the reader must not ask the terminal again after
  * the read that met it.  A pseudo-terminal in canonical mode, with the
@@ -967,6 +1019,7 @@ main(void)
 		cmocka_unit_test(test_writer_buffer),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_range),
+		cmocka_unit_test(test_escaped),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

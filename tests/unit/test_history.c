@@ -404,6 +404,70 @@ test_order_by_id(void **state)
 	crm_history_free(h);
 }
 
+/*
+ * Merges a part of id: first..last, the birth and repeat sums; first 0
+ * (1970-01-01, never a day here): refunds only.
+ */
+static void
+part(struct crm_history_set *h, const char *id, int32_t first,
+    int32_t last, const char *birth, const char *repeat)
+{
+	struct crm_history_part p = { first != 0, first, last, dec(birth),
+	    dec(repeat) };
+	struct crm_error e;
+
+	assert_true(crm_history_merge(h, id, strlen(id), &p, &e) >= 0);
+}
+
+static void
+day_of(struct crm_history_set *h, const char *id, int32_t day)
+{
+	struct crm_error e;
+
+	assert_true(crm_history_merge_day(h, id, strlen(id), day, &e) >= 0);
+}
+
+/*
+ * crm_history_merge, the rows of test_rules as parts, merged in an
+ * order other than the rows': A's part P2 (first 01-15, 20.00; 02-01,
+ * 30.00, a repeat; 03-10 between; last 03-20) before P1 (01-01 only,
+ * 15.00).  Merged, 01-01 is the birth and P2's birth a repeat: x = 2,
+ * t_x = 31 days, T = 59, holdout 2 (03-10 and 03-20), spend (20 + 30) /
+ * 2 = 25: test_rules's figures.  C: two parts of the same single day
+ * (10 and 5) are one purchase, x = 0.  D: 01-01 (1) then 02-01 (4) in
+ * one part, 02-01 (6) alone in another: the days 01-01 and 02-01, x =
+ * 1, spend (4 + 6) / 1 = 10.  B: refunds only (a part without dates).
+ */
+static void
+test_merge(void **state)
+{
+	struct crm_history_set *h;
+	struct crm_error e;
+	struct crm_history a = { 2, 31, 59, 2, 25, 0, 0 };
+	struct crm_history b = { 0, 0, 0, 0, 0, 1, 1 };
+	struct crm_history c = { 0, 0, 59, 0, 0, 0, 0 };
+	struct crm_history dd = { 1, 31, 59, 0, 10, 0, 0 };
+
+	(void)state;
+	h = crm_history_new(d(2024, 2, 29), d(2024, 3, 31), &e);
+	assert_non_null(h);
+	part(h, "A", d(2024, 1, 15), d(2024, 3, 20), "20.00", "30.00");
+	day_of(h, "A", d(2024, 2, 1));
+	day_of(h, "A", d(2024, 3, 10));
+	part(h, "B", 0, 0, "0", "0");
+	part(h, "A", d(2024, 1, 1), d(2024, 1, 1), "15.00", "0");
+	part(h, "C", d(2024, 1, 1), d(2024, 1, 1), "10", "0");
+	part(h, "C", d(2024, 1, 1), d(2024, 1, 1), "5", "0");
+	part(h, "D", d(2024, 2, 1), d(2024, 2, 1), "6", "0");
+	part(h, "D", d(2024, 1, 1), d(2024, 2, 1), "1", "4");
+	assert_int_equal(crm_history_count(h), 4);
+	expect(h, 0, "A", CRM_DAYS, &a);
+	expect(h, 1, "B", CRM_DAYS, &b);
+	expect(h, 2, "C", CRM_DAYS, &c);
+	expect(h, 3, "D", CRM_DAYS, &dd);
+	crm_history_free(h);
+}
+
 int
 main(void)
 {
@@ -418,6 +482,7 @@ main(void)
 		cmocka_unit_test(test_scale_narrow),
 		cmocka_unit_test(test_decimals),
 		cmocka_unit_test(test_order_by_id),
+		cmocka_unit_test(test_merge),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

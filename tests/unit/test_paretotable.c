@@ -15,7 +15,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "paretopartial.h"
 #include "paretotable.h"
+#include "partial.h"
+#include "value.h"
 
 /* Whether d is units / 10^scale. */
 static int
@@ -838,6 +841,165 @@ test_svg_title(void **state)
 	crm_pareto_table_free(&t);
 }
 
+/* Merges a part of group key: its sum, rows, decimals, kept name. */
+static void
+merge_group(struct crm_pareto_table *t, const char *key, const char *sum,
+    size_t rows, int decimals, const char *name)
+{
+	char *keep[1] = { (char *)(uintptr_t)name };
+	size_t keeplen[1] = { strlen(name) };
+	struct crm_pareto_part p = { { 0, 0 }, rows, decimals, keep,
+	    keeplen };
+	struct crm_error why;
+
+	assert_int_equal(crm_decimal_parse(sum, 0, &p.sum, NULL),
+	    CRM_VALUE_OK);
+	assert_int_equal(crm_pareto_table_merge_group(t, key, strlen(key), &p,
+	    &why), CRM_RECORD_OK);
+}
+
+/* The ranked table as text. */
+static char *
+ranked(struct crm_pareto_table *t, const struct crm_record *h)
+{
+	struct crm_csv_writer w;
+	struct crm_error e;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	assert_int_equal(crm_pareto_table_rank(t, &e), 0);
+	assert_non_null(fp = open_memstream(&out, &len));
+	crm_csv_writer_init(&w, fp, ',');
+	assert_int_equal(crm_pareto_table_write(t, &w, h, &e), 0);
+	fclose(fp);
+	return out;
+}
+
+/*
+ * crm_pareto_table_merge_group, by hand: test_grouped_keep's groups in
+ * parts, in another order.  a: 39.5 (1 row, "Alpha"), 20.50 (2 rows,
+ * "Alpha Renamed"), 0 (no row, "Aardvark", which sorts first: not
+ * kept); b 30 ("Beta, Inc"); c 10 (""), then c 0.000 of a part with 3
+ * decimals.  Sums a 60, b 30, c 10 written with 3 decimals, the most a
+ * part had; rows 3, 1, 1; shares as in test_grouped_keep.
+ */
+static void
+test_grouped_merge(void **state)
+{
+	char *hf[] = { "id", "name", "amount" };
+	size_t hl[] = { 2, 4, 6 };
+	struct crm_record h = { 3, hf, hl, 1, NULL, 0 };
+	struct crm_pareto_opts o;
+	struct crm_pareto_table t;
+	struct crm_error e;
+	char *out;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.value = "amount";
+	o.by = "id";
+	assert_int_equal(crm_pareto_opts_keep(&o, "name", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind_merge(&t, &e), 0);
+	merge_group(&t, "c", "10", 1, 0, "");
+	merge_group(&t, "a", "20.50", 2, 2, "Alpha Renamed");
+	merge_group(&t, "b", "30", 1, 0, "Beta, Inc");
+	merge_group(&t, "a", "0", 0, 0, "Aardvark");
+	merge_group(&t, "a", "39.5", 1, 1, "Alpha");
+	merge_group(&t, "c", "0.000", 0, 3, "");
+	out = ranked(&t, &h);
+	assert_string_equal(out,
+	    "id,name,amount,rows,pareto_rank,share,cum_share,"
+	    "cum_item_share,pareto_class\n"
+	    "a,Alpha Renamed,60.000,3,1,0.6,0.6,0.333333,A\n"
+	    "b,\"Beta, Inc\",30.000,1,2,0.3,0.9,0.666667,A\n"
+	    "c,,10.000,1,3,0.1,1,1,B\n");
+	free(out);
+	crm_pareto_table_free(&t);
+	crm_pareto_opts_free(&o);
+}
+
+/*
+ * --partial's rows, by hand (paretopartial.h: KEY,crm1.pareto,SUM,ROWS,
+ * DECIMALS,KEPT), read back: two streams, the second naming a new group
+ * d with a line end in its kept value (written \n) and adding to a.
+ */
+static void
+test_grouped_partial_text(void **state)
+{
+	static const char more[] = "d,crm1.pareto,5,1,0,two\\nlines\n"
+	    "a,crm1.pareto,-10.0,1,1,Alpha\n";
+	char *hf[] = { "id", "name", "amount" };
+	size_t hl[] = { 2, 4, 6 };
+	struct crm_record h = { 3, hf, hl, 1, NULL, 0 };
+	struct crm_csv_options copt = { .headerless = 1 };
+	struct crm_pareto_opts o;
+	struct crm_pareto_table t, m;
+	struct crm_csv_writer w;
+	struct crm_csv_reader *rd;
+	struct crm_record *rec;
+	struct crm_error e;
+	char *text = NULL, *out;
+	const char *streams[2];
+	size_t len = 0, k;
+	FILE *fp;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.value = "amount";
+	o.by = "id";
+	assert_int_equal(crm_pareto_opts_keep(&o, "name", &e), 0);
+	assert_int_equal(crm_pareto_opts_finish(&o, &e), 0);
+	assert_int_equal(crm_pareto_table_init(&t, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind_merge(&t, &e), 0);
+	merge_group(&t, "a", "39.5", 1, 1, "Alpha");
+	merge_group(&t, "b", "30", 2, 0, "Beta, Inc");
+	assert_non_null(fp = open_memstream(&text, &len));
+	crm_csv_writer_init(&w, fp, ',');
+	crm_pareto_table_write_partial(&t, &w);
+	fclose(fp);
+	/* sums at the table's scale, decimals the most of the stream's */
+	assert_string_equal(text, "a,crm1.pareto,39.5,1,1,Alpha\n"
+	    "b,crm1.pareto,30.0,2,1,\"Beta, Inc\"\n");
+	assert_int_equal(crm_pareto_table_init(&m, &o, &e), 0);
+	assert_int_equal(crm_pareto_table_bind_merge(&m, &e), 0);
+	streams[0] = more;
+	streams[1] = text;
+	for (k = 0; k < 2; k++) {
+		fp = fmemopen((void *)(uintptr_t)streams[k],
+		    strlen(streams[k]), "r");
+		assert_non_null(rd = crm_csv_open(fp, "p.csv", &copt, &e));
+		while (crm_csv_read(rd, &rec, &e) == CRM_CSV_RECORD) {
+			assert_int_equal(crm_partial_decode(rec, &e),
+			    CRM_RECORD_OK);
+			assert_int_equal(crm_pareto_table_merge_row(&m, rec,
+			    &e), CRM_RECORD_OK);
+		}
+		crm_csv_close(rd);
+		fclose(fp);
+	}
+	/*
+	 * a 29.5 (2 rows), b 30 (2), d 5 (1); total 64.5: shares 30/64.5 =
+	 * 0.465116..., 29.5/64.5 = 0.457364 (cum 0.922481), 5/64.5; classes
+	 * by the share before each item (crm-pareto(1), Classes): 0 and
+	 * 0.465 below 80%: A; 0.922 below 95%: B
+	 */
+	out = ranked(&m, &h);
+	assert_string_equal(out,
+	    "id,name,amount,rows,pareto_rank,share,cum_share,"
+	    "cum_item_share,pareto_class\n"
+	    "b,\"Beta, Inc\",30.0,2,1,0.465116,0.465116,0.333333,A\n"
+	    "a,Alpha,29.5,2,2,0.457364,0.922481,0.666667,A\n"
+	    "d,\"two\nlines\",5.0,1,3,0.077519,1,1,B\n");
+	free(out);
+	free(text);
+	crm_pareto_table_free(&m);
+	crm_pareto_table_free(&t);
+	crm_pareto_opts_free(&o);
+}
+
 int
 main(void)
 {
@@ -859,6 +1021,8 @@ main(void)
 		cmocka_unit_test(test_grouped_keep),
 		cmocka_unit_test(test_grouped_ties_by_key),
 		cmocka_unit_test(test_label_columns),
+		cmocka_unit_test(test_grouped_merge),
+		cmocka_unit_test(test_grouped_partial_text),
 		cmocka_unit_test(test_svg_title),
 	};
 

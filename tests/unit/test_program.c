@@ -76,6 +76,7 @@ struct job {
 	int same_stream;	/* standard output and error in one file */
 	const char *out_path;	/* standard output; NULL: the file "out" */
 	int closed;		/* descriptors to close first: bit fd */
+	int aggregating;	/* crm_program_start_aggregating */
 };
 
 static char scratch[] = "/tmp/crm-test-program.XXXXXX";
@@ -118,7 +119,9 @@ child(const struct job *j)
 	for (in = 0; in < 3; in++)
 		if (j->closed & 1 << in)
 			close(in);
-	p = crm_program_start(&def, &days, j->argc, j->argv);
+	p = j->aggregating ?
+	    crm_program_start_aggregating(&def, &days, j->argc, j->argv) :
+	    crm_program_start(&def, &days, j->argc, j->argv);
 	if (j->fn != NULL)
 		j->fn(p);
 	crm_program_finish(p);
@@ -153,7 +156,7 @@ static void
 run_args(char **argv, int argc, void (*fn)(struct crm_program *),
     struct run *r)
 {
-	struct job j = { argv, argc, fn, -1, 0, NULL, 0 };
+	struct job j = { argv, argc, fn, -1, 0, NULL, 0, 0 };
 
 	run(&j, r);
 }
@@ -385,7 +388,7 @@ test_notes_after_the_commit(void **state)
 	char *a1[] = { "crm-x", NULL };
 	char *a2[] = { "crm-x", "-q", NULL };
 	char *a3[] = { "crm-x", "-o", "/dev/full", NULL };
-	struct job j = { a1, ARGC(a1), warn_and_note, -1, 1, NULL, 0 };
+	struct job j = { a1, ARGC(a1), warn_and_note, -1, 1, NULL, 0, 0 };
 	struct run r;
 
 	(void)state;
@@ -642,7 +645,7 @@ test_die_placed(void **state)
 	char *a2[] = { "crm-x", "in.csv", "in.csv", NULL };
 	char *a3[] = { "crm-x", "-o", "o.csv", "in.csv", NULL };
 	char *a4[] = { "crm-x", "in.csv", NULL };
-	struct job j = { a4, ARGC(a4), die_reading, -1, 0, NULL, 0 };
+	struct job j = { a4, ARGC(a4), die_reading, -1, 0, NULL, 0, 0 };
 	struct run r;
 
 	(void)state;
@@ -728,7 +731,7 @@ test_output_on_input(void **state)
 	char *a5[] = { "crm-x", "-o", "l.csv", "in.csv", NULL };
 	char *a6[] = { "crm-x", "-c", "in.csv", "-o", "in.csv", NULL };
 	char *a7[] = { "crm-x", "in.csv", "./in.csv", "-o", "o.csv", NULL };
-	struct job j = { a3, ARGC(a3), NULL, -1, 0, NULL, 0 };
+	struct job j = { a3, ARGC(a3), NULL, -1, 0, NULL, 0, 0 };
 	struct run r;
 
 	(void)state;
@@ -842,7 +845,7 @@ test_help_write_error(void **state)
 {
 	char *a1[] = { "crm-x", "--help", NULL };
 	char *a2[] = { "crm-x", "--version", NULL };
-	struct job j = { a1, ARGC(a1), NULL, -1, 0, "/dev/full", 0 };
+	struct job j = { a1, ARGC(a1), NULL, -1, 0, "/dev/full", 0, 0 };
 	struct run r;
 
 	(void)state;
@@ -889,7 +892,7 @@ test_closed_descriptors(void **state)
 	char *a1[] = { "crm-x", "-o", "-", NULL };
 	char *a2[] = { "crm-x", "-o", "o.csv", NULL };
 	char *a3[] = { "crm-x", "in.csv", NULL };
-	struct job j = { a1, ARGC(a1), main_and_svg, -1, 0, NULL, 1 << 1 };
+	struct job j = { a1, ARGC(a1), main_and_svg, -1, 0, NULL, 1 << 1, 0 };
 	struct run r;
 
 	(void)state;
@@ -953,7 +956,7 @@ test_options_and_operands(void **state)
 static void
 on_terminal(char **argv, int argc, struct run *r)
 {
-	struct job j = { argv, argc, read_all, -1, 0, NULL, 0 };
+	struct job j = { argv, argc, read_all, -1, 0, NULL, 0, 0 };
 	struct termios t;
 	int master, slave;
 
@@ -1008,7 +1011,7 @@ static void
 test_no_hint_for_file_or_pipe(void **state)
 {
 	char *a1[] = { "crm-x", NULL };
-	struct job j = { a1, ARGC(a1), read_all, -1, 0, NULL, 0 };
+	struct job j = { a1, ARGC(a1), read_all, -1, 0, NULL, 0, 0 };
 	struct run r;
 	int fd[2];
 
@@ -1030,6 +1033,31 @@ test_no_hint_for_file_or_pipe(void **state)
 	assert_string_equal(r.out, "1\n");
 }
 
+/*
+ * --merge reads partial state, headerless, and skips no row (one that is
+ * not partial state stops it): --skip-bad and --rejects, in the option
+ * string every stage shares, say no count and write no rejects file
+ * (it said "0 bad records skipped, written to rej.csv", with no file).
+ * The rows here are of any width, as partial state's are.
+ */
+static void
+test_merge_skips_nothing(void **state)
+{
+	char *a1[] = { "crm-x", "--merge", "--skip-bad", "--rejects",
+	    "rej.csv", "p.csv", NULL };
+	struct job j = { a1, ARGC(a1), read_all, -1, 0, NULL, 0, 1 };
+	struct run r;
+
+	(void)state;
+	put_file("p.csv", "a,crm1.x\nb,crm1.x,1,2\n");
+	unlink("rej.csv");
+	run(&j, &r);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "2\n");
+	assert_string_equal(r.err, "");
+	assert_int_equal(access("rej.csv", F_OK), -1);
+}
+
 int
 main(void)
 {
@@ -1041,6 +1069,7 @@ main(void)
 		cmocka_unit_test(test_notes_after_the_commit),
 		cmocka_unit_test(test_outputs),
 		cmocka_unit_test(test_skipped_report),
+		cmocka_unit_test(test_merge_skips_nothing),
 		cmocka_unit_test(test_blank_rows),
 		cmocka_unit_test(test_die),
 		cmocka_unit_test(test_die_placed),

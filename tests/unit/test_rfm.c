@@ -14,7 +14,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "partial.h"
 #include "rfm.h"
+#include "rfmpartial.h"
 #include "value.h"
 
 #define MAXF	8
@@ -899,6 +901,241 @@ test_many_rows(void **state)
 	crm_rfm_opts_free(&o);
 }
 
+/* A part of customer id: dates (NULL: refunds only), orders, sum... */
+static void
+merge_part(struct crm_rfm *r, const char *id, const char *first,
+    const char *last, uint32_t orders, const char *amount, int decimals,
+    const char *kept_date, const char *kept)
+{
+	char *keep[1] = { (char *)kept };
+	size_t keeplen[1] = { strlen(kept) };
+	struct crm_rfm_part p = { first != NULL, 0, 0, orders, { 0, 0 },
+	    decimals, 0, keep, keeplen };
+	struct crm_error why;
+
+	if (first != NULL) {
+		p.first = day(first);
+		p.last = day(last);
+	}
+	assert_int_equal(crm_decimal_parse(amount, 0, &p.amount, NULL),
+	    CRM_VALUE_OK);
+	p.kept_date = day(kept_date);
+	assert_int_equal(crm_rfm_merge_customer(r, id, strlen(id), &p, &why),
+	    CRM_RECORD_OK);
+}
+
+/*
+ * crm_rfm_merge_customer, by hand: A's parts say 01-05..02-01, 2
+ * orders, 10.50 (kept "x" of 02-01); 01-01..01-20, 1 order, 2.125 (kept
+ * "y" of 02-01 too); refunds only, -1 (kept of 01-31).  Merged in that
+ * order or another: first 01-01, last 02-01, 3 orders, 10.50 + 2.125 -
+ * 1 = 11.625 (3 decimals, the most a part had), kept "y" (of two on the
+ * latest date, the value that sorts last).  B has refunds only.
+ */
+static void
+test_merge_customer(void **state)
+{
+	const struct crm_rfm_customer *a;
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	int pass;
+
+	(void)state;
+	for (pass = 0; pass < 2; pass++) {
+		crm_rfm_opts_init(&o);
+		assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
+		opts(&o, "2025-12-31");
+		crm_rfm_init(&r, &o);
+		merge_part(&r, "A", NULL, NULL, 0, "-1", 0, "2025-01-31", "r");
+		if (pass == 0)
+			merge_part(&r, "A", "2025-01-05", "2025-02-01", 2,
+			    "10.50", 2, "2025-02-01", "x");
+		merge_part(&r, "A", "2025-01-01", "2025-01-20", 1, "2.125", 3,
+		    "2025-02-01", "y");
+		merge_part(&r, "B", NULL, NULL, 0, "-4", 0, "2025-01-07", "b");
+		if (pass == 1)
+			merge_part(&r, "A", "2025-01-05", "2025-02-01", 2,
+			    "10.50", 2, "2025-02-01", "x");
+		assert_int_equal(crm_rfm_finish(&r, &e), 0);
+		assert_int_equal(crm_rfm_count(&r), 2);
+		a = crm_rfm_customer(&r, 0);
+		assert_int_equal(a->first, day("2025-01-01"));
+		assert_int_equal(a->last, day("2025-02-01"));
+		assert_int_equal(a->orders, 3);
+		assert_true(sum_is(&r, 0, 11625, 3));
+		assert_int_equal(r.rd.decimals, 3);
+		assert_string_equal(crm_rfm_kept(&r, 0, 0), "y");
+		assert_true(sum_is(&r, 1, -4000, 3));
+		assert_string_equal(crm_rfm_kept(&r, 1, 0), "b");
+		assert_int_equal(crm_rfm_refunds_only(&r), 1);
+		crm_rfm_free(&r);
+		crm_rfm_opts_free(&o);
+	}
+}
+
+/* Merges every row of partial state text into r. */
+static void
+merge_text(struct crm_rfm *r, const char *text)
+{
+	struct crm_csv_options opt = { .headerless = 1 };
+	struct crm_csv_reader *rd;
+	struct crm_record *rec;
+	struct crm_error e;
+	FILE *fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+
+	assert_non_null(fp);
+	assert_non_null(rd = crm_csv_open(fp, "p.csv", &opt, &e));
+	while (crm_csv_read(rd, &rec, &e) == CRM_CSV_RECORD) {
+		assert_int_equal(crm_partial_decode(rec, &e), CRM_RECORD_OK);
+		if (crm_rfm_merge_row(r, rec, &e) != CRM_RECORD_OK)
+			fail_msg("line %ld: %s", rec->line, e.msg);
+	}
+	crm_csv_close(rd);
+	fclose(fp);
+}
+
+/* r's partial state as text (malloc'd). */
+static char *
+partial_text(const struct crm_rfm *r)
+{
+	struct crm_csv_writer w;
+	char *text = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&text, &size);
+
+	assert_non_null(fp);
+	crm_csv_writer_init(&w, fp, ',');
+	crm_rfm_write_partial(r, &w);
+	assert_int_equal(fclose(fp), 0);
+	return text;
+}
+
+/*
+ * --partial's text, by hand (partial.h), for rows of A (I1 of two lines
+ * 10 and 5 on 01-05, I3 20 on 02-01, a refund -5 on 02-03) and B (I2 7.5
+ * on 01-06), with --order and --keep name: sums at the table's scale (1
+ * decimal, from 7.5), the orders field empty (the crm1.order rows count
+ * them), A's kept value the refund's (its most recent row), a name with
+ * a line end escaped.  Read back with another part (A: 03-01, 1.25 of
+ * order I9 and I1 again, 2 rows after as-of), A has orders I1 I3 I9,
+ * 31.25, first 01-05, last 03-01: recency 2025-12-31 - 03-01 = 305 days
+ * (day 365 - day 60).
+ */
+static void
+test_partial_round_trip(void **state)
+{
+	static const char more[] = ",crm1.meta,rfm,2025-12-31,,2\n"
+	    "A,crm1.rfm,2025-03-01,2025-03-01,,1.25,2,2025-03-01,new\\nest\n"
+	    "A,crm1.order,I9\nA,crm1.order,I1\n";
+	static const char head[] = ",crm1.meta,rfm,2025-12-31,,0\n"
+	    "A,crm1.rfm,2025-01-05,2025-02-01,,30.0,0,2025-02-03,refund\n"
+	    "B,crm1.rfm,2025-01-06,2025-01-06,,7.5,0,2025-01-06,b\\nb\n";
+	struct crm_rfm_opts o;
+	struct crm_csv_writer w;
+	struct crm_error e;
+	struct crm_rfm r, m;
+	char *text = NULL, *out;
+	size_t size = 0;
+	FILE *fp;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.order = "order_id";
+	assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
+	opts(&o, "2025-12-31");
+	crm_rfm_init(&r, &o);
+	add(&r, "A", "2025-01-05", "10", "I1", "first");
+	add(&r, "A", "2025-01-05", "5", "I1", "first");
+	add(&r, "B", "2025-01-06", "7.5", "I2", "b\nb");
+	add(&r, "A", "2025-02-01", "20", "I3", "later");
+	add(&r, "A", "2025-02-03", "-5", "C9", "refund");
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	assert_non_null(fp = open_memstream(&text, &size));
+	crm_csv_writer_init(&w, fp, ',');
+	crm_rfm_write_partial(&r, &w);
+	assert_int_equal(fclose(fp), 0);
+	/*
+	 * the decimals are the rows' (crm_rfm_row counts them, add() does
+	 * not: 0); the order rows come in the set's order: looked for one
+	 * by one, 16 bytes each
+	 */
+	assert_true(strlen(text) == sizeof(head) - 1 + 3 * 16);
+	assert_memory_equal(text, head, sizeof(head) - 1);
+	assert_non_null(strstr(text, "\nA,crm1.order,I1\n"));
+	assert_non_null(strstr(text, "\nA,crm1.order,I3\n"));
+	assert_non_null(strstr(text, "\nB,crm1.order,I2\n"));
+	crm_rfm_init(&m, &o);
+	merge_text(&m, more);
+	merge_text(&m, text);
+	assert_int_equal(crm_rfm_finish(&m, &e), 0);
+	assert_int_equal(crm_rfm_score(&m, &e), 0);
+	assert_int_equal(crm_rfm_future(&m), 2);
+	out = written(&m, 0);
+	assert_non_null(strstr(out, "\nA,\"new\nest\",2025-01-05,"
+	    "2025-03-01,305,3,31.25,"));
+	assert_non_null(strstr(out, "\nB,\"b\nb\",2025-01-06,2025-01-06,359,"
+	    "1,7.50,"));
+	free(out);
+	free(text);
+	crm_rfm_free(&m);
+	crm_rfm_free(&r);
+	crm_rfm_opts_free(&o);
+}
+
+/*
+ * Partial state split by lines, not by key: a combiner may get the
+ * crm1.order rows of a customer without its crm1.rfm row.  It writes the
+ * customer with no dates, no sum, no kept date and empty kept values
+ * (by hand, from rfmpartial.h), which merge with the customer's real
+ * row into what that row alone with the order gives.  A final merge
+ * that never gets the real row refuses to score (no recency to give).
+ */
+static void
+test_order_rows_alone(void **state)
+{
+	static const char orders[] = ",crm1.meta,rfm,2025-12-31,,0\n"
+	    "A,crm1.order,I1\n";
+	static const char pseudo[] = ",crm1.meta,rfm,2025-12-31,,0\n"
+	    "A,crm1.rfm,,,,0,0,,\nA,crm1.order,I1\n";
+	struct crm_rfm_opts o;
+	struct crm_error e;
+	struct crm_rfm r;
+	char *text, *out;
+
+	(void)state;
+	crm_rfm_opts_init(&o);
+	o.order = "order_id";
+	assert_int_equal(crm_rfm_opts_keep(&o, "name", &e), 0);
+	opts(&o, "2025-12-31");
+	crm_rfm_init(&r, &o);
+	merge_text(&r, orders);
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	text = partial_text(&r);
+	assert_string_equal(text, pseudo);
+	free(text);
+	assert_int_equal(crm_rfm_score(&r, &e), -1);
+	assert_int_equal(e.status, CRM_EXIT_DATA);
+	assert_string_equal(e.msg, "partial state: customer \"A\" has "
+	    "crm1.order rows and no crm1.rfm row with its dates (a part left "
+	    "out?)");
+	crm_rfm_free(&r);
+	/* with the real row, before or after: one order, its dates */
+	crm_rfm_init(&r, &o);
+	merge_text(&r, pseudo);
+	merge_text(&r, "A,crm1.rfm,2025-01-01,2025-01-02,,5,0,2025-01-02,x\n"
+	    "A,crm1.order,I1\n");
+	merge_text(&r, pseudo);
+	assert_int_equal(crm_rfm_finish(&r, &e), 0);
+	assert_int_equal(crm_rfm_score(&r, &e), 0);
+	out = written(&r, 0);
+	/* 2025-12-31 - 2025-01-02: 365 - 2 = 363 days */
+	assert_non_null(strstr(out, "\nA,x,2025-01-01,2025-01-02,363,1,5,"));
+	free(out);
+	crm_rfm_free(&r);
+	crm_rfm_opts_free(&o);
+}
+
 int
 main(void)
 {
@@ -922,6 +1159,9 @@ main(void)
 		cmocka_unit_test(test_bind_missing_column),
 		cmocka_unit_test(test_monetary_mean_rounded),
 		cmocka_unit_test(test_many_rows),
+		cmocka_unit_test(test_merge_customer),
+		cmocka_unit_test(test_partial_round_trip),
+		cmocka_unit_test(test_order_rows_alone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
