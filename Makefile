@@ -152,7 +152,8 @@ asan-build: test-deps
 FUZZERS	= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_B	= $(B)/fuzz
 FUZZ_LIB_OBJ = $(LIB_SRC:lib/%.c=$(FUZZ_B)/lib/%.o) $(FUZZ_B)/lib/presets_data.o
-FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+FUZZ_CFLAGS = -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION \
+	-O1 -g -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all
 FUZZ_SMOKE ?= 10
 FUZZ_SECONDS ?= 600
