@@ -1,7 +1,6 @@
 /*
  * group.c - per-key sums (see group.h).
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,28 +39,11 @@ crm_groups_add_rows(struct crm_groups *gs, const char *key, size_t len,
 struct crm_group *
 crm_groups_room(struct crm_groups *gs, size_t i, struct crm_error *e)
 {
-	struct crm_group *g;
 	crm_i128 *w;
 	size_t cap = gs->cap;
 
-#ifdef EXP_GHUGE
-	if (i >= gs->cap) {
-		cap = gs->cap ? gs->cap * 2 : 1024;
-		if (cap > SIZE_MAX / sizeof(*g) ||
-		    (g = crm_keyset_alloc_table(cap * sizeof(*g))) == NULL)
-			goto nomem;
-		if (gs->n > 0)
-			memcpy(g, gs->g, gs->n * sizeof(*g));
-		free(gs->g);
-		gs->g = g;
-		cap = gs->cap;
-		gs->cap = cap ? cap * 2 : 1024;
-	}
-#else
-	(void)g;
 	if (crm_grow(&gs->g, &gs->cap, i + 1, sizeof(*gs->g)) < 0)
 		goto nomem;
-#endif
 	if (gs->wide != NULL && gs->cap != cap) {
 		if ((w = realloc(gs->wide, gs->cap * sizeof(*w))) == NULL)
 			goto nomem;
