@@ -115,7 +115,7 @@ read_items(struct crm_program *prog, struct crm_pareto_table *t)
 		    crm_pareto_table_merge_row(t, rec, &why) :
 		    crm_pareto_table_add(t, rec, &why), &why, &e) < 0)
 			crm_die(&e);
-	if (got < 0)
+	if (got < 0 || crm_pareto_table_finish(t, &e) < 0)
 		crm_die(&e);
 }
 

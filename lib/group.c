@@ -25,40 +25,39 @@ long
 crm_groups_add_rows(struct crm_groups *gs, const char *key, size_t len,
     crm_i128 value, size_t rows, struct crm_error *e)
 {
-	struct crm_group *g;
-	crm_i128 *w;
-	size_t cap;
 	long i;
 	int added;
 
 	if ((i = crm_keyset_add(&gs->keys, key, len, &added, e)) < 0)
 		return -1;
-	if (!added) {
-		if (gs->wide != NULL)
-			gs->wide[i] += value;
-		else
-			gs->g[i].sum += (int64_t)value;
-		gs->g[i].rows += rows;
-		return i;
-	}
-	cap = gs->cap;
-	if (crm_grow(&gs->g, &gs->cap, gs->n + 1, sizeof(*gs->g)) < 0)
+	if (added && crm_groups_room(gs, (size_t)i, e) == NULL)
+		return -1;
+	crm_groups_fold(gs, (size_t)i, value, rows);
+	return i;
+}
+
+struct crm_group *
+crm_groups_room(struct crm_groups *gs, size_t i, struct crm_error *e)
+{
+	crm_i128 *w;
+	size_t cap = gs->cap;
+
+	if (crm_grow(&gs->g, &gs->cap, i + 1, sizeof(*gs->g)) < 0)
 		goto nomem;
 	if (gs->wide != NULL && gs->cap != cap) {
 		if ((w = realloc(gs->wide, gs->cap * sizeof(*w))) == NULL)
 			goto nomem;
 		gs->wide = w;
 	}
-	g = &gs->g[gs->n++];
-	g->sum = 0;
+	gs->g[i].sum = 0;
+	gs->g[i].rows = 0;
 	if (gs->wide != NULL)
-		gs->wide[i] = value;
-	else
-		g->sum = (int64_t)value;
-	g->rows = rows;
-	return i;
+		gs->wide[i] = 0;
+	gs->n = i + 1;
+	return gs->g;
 nomem:
-	return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0, "out of memory");
+	return NULL;
 }
 
 int

@@ -49,6 +49,27 @@ long crm_groups_add(struct crm_groups *gs, const char *key, size_t len,
 long crm_groups_add_rows(struct crm_groups *gs, const char *key, size_t len,
     crm_i128 value, size_t rows, struct crm_error *e);
 
+/*
+ * For callers that look keys up themselves (lookahead.h): key number i
+ * was just added to gs->keys (i == gs->n): makes its group, with a zero
+ * sum and no rows.  Returns the groups (they may have moved), or NULL
+ * with *e filled when out of memory.
+ */
+struct crm_group *crm_groups_room(struct crm_groups *gs, size_t i,
+    struct crm_error *e);
+
+/* Adds value (as crm_groups_add) and rows rows to group i. */
+static inline void
+crm_groups_fold(struct crm_groups *gs, size_t i, crm_i128 value,
+    size_t rows)
+{
+	if (gs->wide != NULL)
+		gs->wide[i] += value;
+	else
+		gs->g[i].sum += (int64_t)value;
+	gs->g[i].rows += rows;
+}
+
 /* Moves the sums to 128 bits; fails only when out of memory. */
 int crm_groups_widen(struct crm_groups *gs, struct crm_error *e);
 

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "keyset.h"
 
@@ -13,7 +14,7 @@
 uint64_t
 crm_keyset_hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 14695981039346656037ULL;
 	size_t i;
 
 	for (i = 0; i < len; i++) {
@@ -50,14 +51,41 @@ slot_tag(uint8_t tag[12], const char *key, size_t len, uint64_t h)
 	}
 }
 
+/*
+ * Tables of 2 MB or more, which every lookup reaches at random, go on
+ * huge pages where the system has them (Linux's transparent huge pages
+ * on request): one TLB entry then maps 2 MB, so that a lookup's cache
+ * miss is not also a page walk (two nested ones in a virtual machine).
+ */
+#define HUGE_PAGE	((size_t)2 << 20)
+
+void *
+crm_keyset_alloc_table(size_t size)
+{
+	void *p;
+
+#ifdef MADV_HUGEPAGE
+	if (size >= HUGE_PAGE && size % HUGE_PAGE == 0) {
+		if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+			return NULL;
+		/* advice: without huge pages the table works as well */
+		(void)madvise(p, size, MADV_HUGEPAGE);
+		return p;
+	}
+#endif
+	return posix_memalign(&p, 64, size) != 0 ? NULL : p;
+}
+
 static int
 rehash(struct crm_keyset *ks, size_t nslots)
 {
-	struct crm_keyslot *slot = calloc(nslots, sizeof(*slot));
+	struct crm_keyslot *slot;
 	size_t i;
 
-	if (slot == NULL)
+	/* nslots is a power of two, and smaller than SIZE_MAX / 16 */
+	if ((slot = crm_keyset_alloc_table(nslots * sizeof(*slot))) == NULL)
 		return -1;
+	memset(slot, 0, nslots * sizeof(*slot));
 	for (i = 0; i < ks->n; i++) {
 		const struct crm_key *k = &ks->key[i];
 		size_t s = k->hash & (nslots - 1);
@@ -101,9 +129,7 @@ void
 crm_keyset_prefetch(const struct crm_keyset *ks, const char *key,
     size_t len)
 {
-	if (ks->nslots > 0)
-		__builtin_prefetch(&ks->slot[crm_keyset_hash(key, len) &
-		    (ks->nslots - 1)]);
+	crm_keyset_prefetch_hashed(ks, crm_keyset_hash(key, len));
 }
 
 long
@@ -125,7 +151,14 @@ long
 crm_keyset_add(struct crm_keyset *ks, const char *key, size_t len,
     int *added, struct crm_error *e)
 {
-	uint64_t h = crm_keyset_hash(key, len);
+	return crm_keyset_add_hashed(ks, key, len, crm_keyset_hash(key, len),
+	    added, e);
+}
+
+long
+crm_keyset_add_hashed(struct crm_keyset *ks, const char *key, size_t len,
+    uint64_t h, int *added, struct crm_error *e)
+{
 	uint8_t tag[12];
 	struct crm_key *k;
 	size_t s;

@@ -6,7 +6,9 @@
  * the key itself when it is short (a fragment of its hash otherwise), so
  * that most lookups touch one cache line; long key texts are copied into
  * an arena.  Callers keep their per-key data in their own arrays, indexed
- * by the number: one entry per key, never one per row.
+ * by the number: one entry per key, never one per row.  Large slot tables
+ * (and the callers' arrays, from crm_keyset_alloc_table) go on huge
+ * pages where the system has them: fewer TLB misses per lookup.
  */
 #ifndef CRM_KEYSET_H
 #define CRM_KEYSET_H
@@ -78,6 +80,18 @@ crm_keyset_text(const struct crm_keyset *ks, size_t i)
 /* The 64-bit FNV-1a hash the table uses, for callers that fingerprint. */
 uint64_t crm_keyset_hash(const char *s, size_t len);
 
+/* crm_keyset_add of a key whose crm_keyset_hash is h. */
+long crm_keyset_add_hashed(struct crm_keyset *ks, const char *key,
+    size_t len, uint64_t h, int *added, struct crm_error *e);
+
+/* crm_keyset_prefetch of a key whose crm_keyset_hash is h. */
+static inline void
+crm_keyset_prefetch_hashed(const struct crm_keyset *ks, uint64_t h)
+{
+	if (ks->nslots > 0)
+		__builtin_prefetch(&ks->slot[h & (ks->nslots - 1)]);
+}
+
 /*
  * Starts loading the slot where key's lookup begins, so that a lookup
  * made after other work (parsing the rest of the row) finds it in cache.
@@ -90,5 +104,13 @@ long crm_keyset_find(const struct crm_keyset *ks, const char *key,
     size_t len);
 
 void crm_keyset_free(struct crm_keyset *ks);
+
+/*
+ * Memory for a table of size bytes that lookups reach at random (the
+ * slots, or a caller's entries by key number): 64-byte aligned, not
+ * zeroed, on huge pages when it is large and the system has them.  NULL
+ * when out of memory; free it with free().
+ */
+void *crm_keyset_alloc_table(size_t size);
 
 #endif

@@ -67,8 +67,8 @@ static int
 look_up(struct crm_lookahead *la, struct crm_lookahead_row *w,
     struct crm_error *e)
 {
-	if ((w->key = crm_keyset_add(la->keys, w->text, w->keylen, &w->added,
-	    e)) < 0)
+	if ((w->key = crm_keyset_add_hashed(la->keys, w->text, w->keylen,
+	    w->hash, &w->added, e)) < 0)
 		return -1;
 	if (w->added && (la->entries = la->added(la->ctx, w->key, e)) == NULL)
 		return -1;
@@ -90,7 +90,9 @@ crm_lookahead_push(struct crm_lookahead *la, const char *key,
 	if (hold_text(w, key, keylen, extra, extralen, nextra) < 0)
 		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
 		    "out of memory");
-	crm_keyset_prefetch(la->keys, key, keylen);
+	/* hashed once: for this prefetch and the lookup STEP rows later */
+	w->hash = crm_keyset_hash(key, keylen);
+	crm_keyset_prefetch_hashed(la->keys, w->hash);
 	n = la->rows++;
 	if (n >= CRM_LOOKAHEAD_STEP &&
 	    look_up(la, RING(la, n - CRM_LOOKAHEAD_STEP), e) < 0)

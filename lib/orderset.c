@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keyset.h"
 #include "orderset.h"
 
 void
@@ -117,9 +118,11 @@ rehash(struct crm_orderset *s, size_t nslots)
 	size_t i, j, len;
 	const char *t;
 
-	if (nslots > SIZE_MAX / sizeof(*slot) ||
-	    (slot = calloc(nslots, sizeof(*slot))) == NULL)
+	/* on huge pages when large: its lookups are at random (keyset.h) */
+	if (nslots > SIZE_MAX / sizeof(*slot) || (slot =
+	    crm_keyset_alloc_table(nslots * sizeof(*slot))) == NULL)
 		return -1;
+	memset(slot, 0, nslots * sizeof(*slot));
 	for (i = 0; i < s->nslots; i++) {
 		if (s->slot[i].cust1 == 0)
 			continue;

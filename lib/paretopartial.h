@@ -19,8 +19,9 @@
 #include "paretotable.h"
 
 /*
- * Writes t's partial state (grouped mode, before ranking).  A write
- * error is left on the stream, for the commit of the output to report.
+ * Writes t's partial state (grouped mode, after crm_pareto_table_finish,
+ * before ranking).  A write error is left on the stream, for the commit
+ * of the output to report.
  */
 void crm_pareto_table_write_partial(const struct crm_pareto_table *t,
     struct crm_csv_writer *w);
@@ -34,8 +35,9 @@ int crm_pareto_table_merge_row(struct crm_pareto_table *t,
     const struct crm_record *rec, struct crm_error *why);
 
 /*
- * Merges the groups of from (another thread's, of the same options)
- * into t: 0, or -1 with *e.  from is left as it was.
+ * Merges the groups of from (another thread's, of the same options,
+ * after crm_pareto_table_finish) into t: 0, or -1 with *e.  from is left
+ * as it was.
  */
 int crm_pareto_table_merge(struct crm_pareto_table *t,
     const struct crm_pareto_table *from, struct crm_error *e);

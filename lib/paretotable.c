@@ -167,6 +167,10 @@ crm_pareto_opts_finish(struct crm_pareto_opts *o, struct crm_error *e)
 	return 0;
 }
 
+static void *group_room(void *ctx, long g, struct crm_error *e);
+static int group_fold(void *ctx, const struct crm_lookahead_row *row,
+    struct crm_error *e);
+
 int
 crm_pareto_table_init(struct crm_pareto_table *t,
     const struct crm_pareto_opts *o, struct crm_error *e)
@@ -177,6 +181,8 @@ crm_pareto_table_init(struct crm_pareto_table *t,
 	t->labelc = -1;
 	t->label_kept = -1;
 	crm_groups_init(&t->groups);
+	crm_lookahead_init(&t->ahead, &t->groups.keys,
+	    sizeof(struct crm_group), group_room, group_fold, t);
 	crm_kept_init(&t->kept, o->by != NULL ? o->nkeep : 0);
 	/* with --by, the group sums are in 64 bits until the bounds pass */
 	crm_decimal_column_limit(&t->values, o->by != NULL ? INT64_MAX : 0);
@@ -255,7 +261,7 @@ take_value(struct crm_pareto_table *t, const struct crm_decimal *v,
     crm_i128 *units, struct crm_error *why)
 {
 	const struct crm_decimal_column *c = &t->values;
-	int raise, r;
+	int raise, r, widen;
 
 	if ((r = crm_decimal_column_take(&t->values, v, units, &raise)) < 0) {
 		crm_field_sum_error(t->o.value, v->scale > c->scale ? v->scale :
@@ -264,9 +270,13 @@ take_value(struct crm_pareto_table *t, const struct crm_decimal *v,
 	}
 	if (r == 0)
 		return CRM_RECORD_OK;
+	widen = t->groups.wide == NULL && (c->pos > INT64_MAX ||
+	    c->neg < -INT64_MAX);
+	/* the rows on their way are at the old scale, in the old width */
+	if ((widen || raise > 0) && crm_lookahead_drain(&t->ahead, why) < 0)
+		return CRM_RECORD_STOP;
 	/* the group sums fit in 64 bits while the bounds do */
-	if (t->groups.wide == NULL && (c->pos > INT64_MAX ||
-	    c->neg < -INT64_MAX)) {
+	if (widen) {
 		if (crm_groups_widen(&t->groups, why) < 0)
 			return CRM_RECORD_STOP;
 		crm_decimal_column_limit(&t->values, 0);
@@ -276,28 +286,66 @@ take_value(struct crm_pareto_table *t, const struct crm_decimal *v,
 	return CRM_RECORD_OK;
 }
 
-/* Adds units to the group of rec's key, and rec's kept values. */
+/* A new group, number g: its entry (lookahead.h's added). */
+static void *
+group_room(void *ctx, long g, struct crm_error *e)
+{
+	struct crm_pareto_table *t = ctx;
+
+	return crm_groups_room(&t->groups, (size_t)g, e);
+}
+
+/* Folds a row into its group: the value, and the kept values. */
+static int
+group_fold(void *ctx, const struct crm_lookahead_row *row,
+    struct crm_error *e)
+{
+	struct crm_pareto_table *t = ctx;
+	const char *kept;
+	crm_i128 units;
+	size_t size;
+
+	memcpy(&units, row->data, sizeof(units));
+	crm_groups_fold(&t->groups, (size_t)row->key, units, 1);
+	if (t->o.nkeep == 0)
+		return 0;
+	if (crm_kept_room(&t->kept, (size_t)row->key + 1) < 0)
+		return crm_error_set(e, CRM_EXIT_DATA, NULL, 0, 0,
+		    "out of memory");
+	/* no value holds a NUL: the packed values compare as the fields */
+	kept = crm_lookahead_extra(row, &size);
+	if (!row->added && crm_kept_cmp(&t->kept, (size_t)row->key, kept,
+	    size) <= 0)
+		return 0;
+	return crm_kept_set(&t->kept, (size_t)row->key, kept, size, e);
+}
+
+/*
+ * Sends units and rec's kept values to the group of rec's key, folded a
+ * few rows later (crm_pareto_table_finish folds the last ones).
+ */
 static int
 add_to_group(struct crm_pareto_table *t, const struct crm_record *rec,
     crm_i128 units, struct crm_error *why)
 {
-	size_t before = t->groups.n, k, len[CRM_PARETO_MAX_KEEP];
+	size_t k, len[CRM_PARETO_MAX_KEEP];
 	char *value[CRM_PARETO_MAX_KEEP];
-	long g;
 
-	if ((g = crm_groups_add(&t->groups, rec->field[t->bycol],
-	    rec->len[t->bycol], units, why)) < 0)
-		return CRM_RECORD_STOP;
-	if (t->o.nkeep == 0)
-		return CRM_RECORD_OK;
 	for (k = 0; k < t->o.nkeep; k++) {
 		value[k] = rec->field[t->keepc[k]];
 		len[k] = rec->len[t->keepc[k]];
 	}
-	if (keep_values(t, (size_t)g, t->groups.n != before, value, len,
-	    why) < 0)
+	memcpy(crm_lookahead_data(&t->ahead), &units, sizeof(units));
+	if (crm_lookahead_push(&t->ahead, rec->field[t->bycol],
+	    rec->len[t->bycol], value, len, t->o.nkeep, why) < 0)
 		return CRM_RECORD_STOP;
 	return CRM_RECORD_OK;
+}
+
+int
+crm_pareto_table_finish(struct crm_pareto_table *t, struct crm_error *e)
+{
+	return crm_lookahead_drain(&t->ahead, e);
 }
 
 int
@@ -311,6 +359,9 @@ crm_pareto_table_merge_group(struct crm_pareto_table *t, const char *key,
 
 	if ((r = take_value(t, &p->sum, &units, why)) != CRM_RECORD_OK)
 		return r;
+	/* rows pushed before (none in a --merge run) come first */
+	if (crm_pareto_table_finish(t, why) < 0)
+		return CRM_RECORD_STOP;
 	if ((g = crm_groups_add_rows(&t->groups, key, len, units, p->rows,
 	    why)) < 0)
 		return CRM_RECORD_STOP;
@@ -331,10 +382,6 @@ crm_pareto_table_add(struct crm_pareto_table *t, const struct crm_record *rec,
 	crm_i128 units;
 	int dec = 0, r;
 
-	/* the key's cache miss overlaps the parsing of the value */
-	if (t->bycol >= 0)
-		crm_keyset_prefetch(&t->groups.keys, rec->field[t->bycol],
-		    rec->len[t->bycol]);
 	if (crm_field_decimal(rec, t->vcol, t->o.value, t->o.decimal_comma,
 	    &v, &dec, why) < 0)
 		return CRM_RECORD_BAD;
@@ -398,6 +445,8 @@ add_groups(struct crm_pareto_table *t, struct crm_error *e)
 int
 crm_pareto_table_rank(struct crm_pareto_table *t, struct crm_error *e)
 {
+	if (crm_pareto_table_finish(t, e) < 0)
+		return -1;
 	if (t->bycol >= 0 && add_groups(t, e) < 0)
 		return -1;
 	return crm_pareto_rank(&t->rank, e);
@@ -658,6 +707,7 @@ crm_pareto_table_free(struct crm_pareto_table *t)
 {
 	crm_kept_free(&t->kept);
 	crm_pareto_free(&t->rank);
+	crm_lookahead_free(&t->ahead);
 	crm_groups_free(&t->groups);
 	crm_arena_free(&t->rows);
 }

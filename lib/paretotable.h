@@ -25,6 +25,7 @@
 #include "error.h"
 #include "group.h"
 #include "kept.h"
+#include "lookahead.h"
 #include "pareto.h"
 #include "table.h"
 
@@ -90,6 +91,8 @@ struct crm_pareto_table {
 	struct crm_kept kept;		/* by group number */
 	long labelc;			/* row mode: the label column or -1 */
 	long label_kept;		/* grouped: a kept column, or -1: key */
+	/* grouped: rows on their way to their group (lookahead.h) */
+	struct crm_lookahead ahead;
 };
 
 /* o is copied; its strings must outlive the table. */
@@ -142,6 +145,15 @@ struct crm_pareto_part {
 int crm_pareto_table_merge_group(struct crm_pareto_table *t,
     const char *key, size_t len, const struct crm_pareto_part *p,
     struct crm_error *why);
+
+/*
+ * Folds in the records still on their way to their group (grouped, a
+ * few are held back to overlap their cache misses): call it once every
+ * record is in, before the groups are read (crm_pareto_table_rank calls
+ * it; crm_pareto_table_write_partial and crm_pareto_table_merge do not).
+ * 0, or -1 with *e filled when out of memory.
+ */
+int crm_pareto_table_finish(struct crm_pareto_table *t, struct crm_error *e);
 
 /* Ranks the items once every record is in. */
 int crm_pareto_table_rank(struct crm_pareto_table *t, struct crm_error *e);

@@ -215,7 +215,7 @@ grow(struct crm_rfm *r, size_t cap)
 			return -1;
 		r->wide = w;
 	}
-	if ((c = aligned_alloc(64, cap * sizeof(*c))) == NULL)
+	if ((c = crm_keyset_alloc_table(cap * sizeof(*c))) == NULL)
 		return -1;
 	if (r->cap > 0)
 		memcpy(c, r->c, r->cap * sizeof(*c));

@@ -96,6 +96,50 @@ test_widen(void **state)
 	crm_groups_free(&gs);
 }
 
+/*
+ * A caller that looks keys up itself (paretotable.c, through
+ * lookahead.h): crm_groups_room makes key i's group, empty, and
+ * crm_groups_fold adds to it, as crm_groups_add would.  C1 1050 + 450 =
+ * 1500 over 2 rows, C2 -200 plus a part of 3 rows summing 700: 500 over
+ * 4 rows; widened, a new group C3 starts at 0 in the wide sums (by hand).
+ */
+static void
+test_room_and_fold(void **state)
+{
+	struct crm_groups gs;
+	struct crm_error e;
+	int added;
+
+	(void)state;
+	crm_groups_init(&gs);
+	assert_int_equal(crm_keyset_add(&gs.keys, "C1", 2, &added, &e), 0);
+	assert_non_null(crm_groups_room(&gs, 0, &e));
+	assert_int_equal(gs.n, 1);
+	assert_true(crm_groups_sum(&gs, 0) == 0 && gs.g[0].rows == 0);
+	crm_groups_fold(&gs, 0, 1050, 1);
+	assert_int_equal(crm_keyset_add(&gs.keys, "C2", 2, &added, &e), 1);
+	assert_ptr_equal(crm_groups_room(&gs, 1, &e), gs.g);
+	crm_groups_fold(&gs, 1, -200, 1);
+	crm_groups_fold(&gs, 0, 450, 1);
+	crm_groups_fold(&gs, 1, 700, 3);
+	expect_group(&gs, 0, "C1", 2, 1500, 2);
+	expect_group(&gs, 1, "C2", 2, 500, 4);
+	assert_int_equal(crm_groups_widen(&gs, &e), 0);
+	assert_int_equal(crm_keyset_add(&gs.keys, "C3", 2, &added, &e), 2);
+	assert_non_null(crm_groups_room(&gs, 2, &e));
+	assert_true(crm_groups_sum(&gs, 2) == 0);
+	crm_groups_fold(&gs, 2, 5, 1);
+	crm_groups_fold(&gs, 0, 1, 1);
+	assert_true(crm_groups_sum(&gs, 2) == 5);
+	assert_true(crm_groups_sum(&gs, 0) == 1501);
+	assert_int_equal(gs.g[0].rows, 3);
+	/* and crm_groups_add goes on from there */
+	assert_int_equal(add(&gs, "C3", 10), 2);
+	assert_true(crm_groups_sum(&gs, 2) == 15);
+	assert_int_equal(gs.g[2].rows, 2);
+	crm_groups_free(&gs);
+}
+
 static void
 test_keys_differing_in_length(void **state)
 {
@@ -189,6 +233,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_seen_order),
 		cmocka_unit_test(test_widen),
+		cmocka_unit_test(test_room_and_fold),
 		cmocka_unit_test(test_keys_differing_in_length),
 		cmocka_unit_test(test_many_keys_rehash),
 		cmocka_unit_test(test_free_then_reuse),

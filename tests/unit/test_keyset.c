@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -102,6 +103,57 @@ test_many_keys(void **state)
 	crm_keyset_free(&ks);
 }
 
+/*
+ * The hash is 64-bit FNV-1a: the published test vectors (the offset
+ * basis for "", 0xaf63dc4c8601ec8c for "a").  A key added with its hash
+ * (lookahead.h hashes once, for the prefetch and the lookup) is numbered
+ * and found as crm_keyset_add does.
+ */
+static void
+test_hashed(void **state)
+{
+	struct crm_keyset ks;
+	struct crm_error e;
+	int added;
+
+	(void)state;
+	assert_true(crm_keyset_hash("", 0) == 0xcbf29ce484222325ULL);
+	assert_true(crm_keyset_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+	crm_keyset_init(&ks);
+	crm_keyset_prefetch_hashed(&ks, 1);	/* no table yet: nothing */
+	assert_int_equal(crm_keyset_add_hashed(&ks, "C7", 2,
+	    crm_keyset_hash("C7", 2), &added, &e), 0);
+	assert_int_equal(added, 1);
+	assert_int_equal(add(&ks, "C8", 2, 1), 1);
+	crm_keyset_prefetch_hashed(&ks, crm_keyset_hash("C8", 2));
+	assert_int_equal(crm_keyset_add_hashed(&ks, "C8", 2,
+	    crm_keyset_hash("C8", 2), &added, &e), 1);
+	assert_int_equal(added, 0);
+	assert_int_equal(add(&ks, "C7", 2, 0), 0);
+	assert_int_equal(crm_keyset_find(&ks, "C7", 2), 0);
+	crm_keyset_free(&ks);
+}
+
+/* Tables small and large (huge pages, where asked): 64-byte aligned. */
+static void
+test_alloc_table(void **state)
+{
+	size_t size[] = { 64, 32768, (size_t)2 << 20, (size_t)4 << 20,
+	    ((size_t)4 << 20) + 64 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(size) / sizeof(size[0]); i++) {
+		unsigned char *p = crm_keyset_alloc_table(size[i]);
+
+		assert_non_null(p);
+		assert_int_equal((uintptr_t)p % 64, 0);
+		memset(p, 0xA5, size[i]);
+		assert_int_equal(p[size[i] - 1], 0xA5);
+		free(p);
+	}
+}
+
 int
 main(void)
 {
@@ -109,6 +161,8 @@ main(void)
 		cmocka_unit_test(test_numbers_in_first_seen_order),
 		cmocka_unit_test(test_length_matters),
 		cmocka_unit_test(test_many_keys),
+		cmocka_unit_test(test_hashed),
+		cmocka_unit_test(test_alloc_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

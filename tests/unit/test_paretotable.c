@@ -387,6 +387,44 @@ test_exact_sums(void **state)
 }
 
 /*
+ * Grouped rows are folded a few rows late (lookahead.h): a change of
+ * scale or width while rows wait must fold them first, at the old scale.
+ * Rows 1-10 alternate a and b, 1 each; row 11 a 0.25 (scale 0 -> 2);
+ * row 12 b 10^19 (past 2^63 - 1, about 9.22 * 10^18: the sums widen);
+ * rows 13-21 c 1.  By hand, in hundredths: a 5.25 = 525 over 6 rows,
+ * b 10^19 + 5 = 1000000000000000000500 over 6, c 9 = 900 over 9.  The
+ * last rows are in once crm_pareto_table_finish has been called.
+ */
+static void
+test_grouped_held_rows(void **state)
+{
+	struct crm_pareto_table t;
+	struct crm_error e;
+	crm_i128 b = (crm_i128)1000000000000000000LL * 1000 + 500;
+	int i;
+
+	(void)state;
+	table(&t, "id", 0);
+	for (i = 0; i < 10; i++)
+		add(&t, i % 2 ? "b" : "a", "1", CRM_RECORD_OK);
+	add(&t, "a", "0.25", CRM_RECORD_OK);
+	add(&t, "b", "10000000000000000000", CRM_RECORD_OK);
+	for (i = 0; i < 9; i++)
+		add(&t, "c", "1", CRM_RECORD_OK);
+	assert_int_equal(crm_pareto_table_finish(&t, &e), 0);
+	assert_int_equal(crm_pareto_table_finish(&t, &e), 0);
+	assert_int_equal(t.values.scale, 2);
+	assert_int_equal(t.groups.n, 3);
+	assert_true(crm_groups_sum(&t.groups, 0) == 525);
+	assert_true(crm_groups_sum(&t.groups, 1) == b);
+	assert_true(crm_groups_sum(&t.groups, 2) == 900);
+	assert_int_equal(t.groups.g[0].rows, 6);
+	assert_int_equal(t.groups.g[1].rows, 6);
+	assert_int_equal(t.groups.g[2].rows, 9);
+	crm_pareto_table_free(&t);
+}
+
+/*
  * Row mode: every input column kept, pareto_class of the input replaced
  * in place, ours appended.  y 3, x 1, w 0: shares .75 .25 0, cumulative
  * .75 1 1, items 1/3 2/3 1; y and x start below 80%: A; w: C.
@@ -1024,6 +1062,7 @@ main(void)
 		cmocka_unit_test(test_grouped_merge),
 		cmocka_unit_test(test_grouped_partial_text),
 		cmocka_unit_test(test_svg_title),
+		cmocka_unit_test(test_grouped_held_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
