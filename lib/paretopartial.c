@@ -116,6 +116,13 @@ parallel_row(void *agg, const struct crm_record *rec, struct crm_error *why)
 	return crm_pareto_table_add(agg, rec, why);
 }
 
+/* the rows still in the table's lookahead ring, before a merge reads it */
+static int
+parallel_finish(void *agg, struct crm_error *e)
+{
+	return crm_pareto_table_finish(agg, e);
+}
+
 static int
 parallel_merge(void *into, const void *from, struct crm_error *e)
 {
@@ -130,5 +137,6 @@ parallel_free(void *agg)
 }
 
 const struct crm_parallel_ops crm_pareto_table_parallel = {
-	parallel_make, parallel_row, NULL, parallel_merge, parallel_free
+	parallel_make, parallel_row, parallel_finish, parallel_merge,
+	parallel_free
 };
