@@ -46,13 +46,20 @@ readme_sum() { grep_line "$1" '^readme: ' 'readme: '; }
 cron_sum() { grep_line "$1" '^cron: ' 'cron: '; }
 build_sum() { if [ "$s_rc" -eq 0 ]; then echo ok; else echo failed; fi; }
 
-# units DIR: every test binary of DIR in turn; prints the failing ones'
-# output in full at the end and a count line.
+# units DIR: the test binary in DIR of each tests/unit source in turn
+# (one missing is a failure); prints the failing ones' output in full at
+# the end and a count line.
 units() {
 	u_fail=0 u_bins=0 u_tests=0 u_passed=0
 	u_tmp=$B/test-unit-one.out
-	for t in "$1"/test_*; do
-		[ -x "$t" ] || continue
+	for src in tests/unit/test_*.c; do
+		# the tests of the sources, not a stale binary of a removed one
+		t=$1/$(basename "$src" .c)
+		if [ ! -x "$t" ]; then
+			u_fail=$((u_fail + 1))
+			echo "== $t: not built"
+			continue
+		fi
 		u_bins=$((u_bins + 1))
 		"$t" > "$u_tmp" 2>&1
 		u_rc=$?
